@@ -1,0 +1,309 @@
+import {
+  bigint,
+  bigserial,
+  boolean,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+const createdAt = () => tstz("created_at").defaultNow().notNull();
+const updatedAt = () =>
+  tstz("updated_at")
+    .defaultNow()
+    .notNull()
+    .$onUpdate(() => new Date());
+
+export const roleEnum = pgEnum("role", ["patient", "clinician", "admin"]);
+export const textChannelEnum = pgEnum("text_channel", ["sms", "whatsapp"]);
+export const modalityEnum = pgEnum("appointment_modality", ["in_person", "telehealth"]);
+export const appointmentStatusEnum = pgEnum("appointment_status", ["scheduled", "cancelled", "completed"]);
+export const channelEnum = pgEnum("channel", ["email", "sms", "whatsapp"]);
+export const deliveryStatusEnum = pgEnum("delivery_status", ["pending", "sent", "skipped", "failed"]);
+export const ledgerActorEnum = pgEnum("ledger_actor", ["patient", "staff", "sms_stop", "unsubscribe_link", "system"]);
+export const sharingStatusEnum = pgEnum("sharing_status", ["pending", "shared", "skipped"]);
+
+// ---- Auth.js tables (shape required by @auth/drizzle-adapter) ----
+
+export const users = pgTable("users", {
+  id: text("id")
+    .primaryKey()
+    .$defaultFn(() => crypto.randomUUID()),
+  name: text("name"),
+  email: text("email").notNull().unique(),
+  emailVerified: tstz("email_verified"),
+  image: text("image"),
+  role: roleEnum("role").notNull().default("patient"),
+  createdAt: createdAt(),
+});
+
+export const accounts = pgTable(
+  "accounts",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    type: text("type").notNull(),
+    provider: text("provider").notNull(),
+    providerAccountId: text("provider_account_id").notNull(),
+    refresh_token: text("refresh_token"),
+    access_token: text("access_token"),
+    expires_at: integer("expires_at"),
+    token_type: text("token_type"),
+    scope: text("scope"),
+    id_token: text("id_token"),
+    session_state: text("session_state"),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] })],
+);
+
+export const sessions = pgTable(
+  "sessions",
+  {
+    sessionToken: text("session_token").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expires: tstz("expires").notNull(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+export const verificationTokens = pgTable(
+  "verification_tokens",
+  {
+    identifier: text("identifier").notNull(),
+    token: text("token").notNull(),
+    expires: tstz("expires").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.identifier, t.token] })],
+);
+
+// Fixed-window counters for sign-in requests, shared by every app process.
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    key: text("key").notNull(),
+    windowStart: tstz("window_start").notNull(),
+    hits: integer("hits").notNull().default(1),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
+);
+
+// ---- People ----
+
+export const patientProfiles = pgTable("patient_profiles", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  firstName: text("first_name").notNull(),
+  lastName: text("last_name").notNull(),
+  phoneE164: text("phone_e164"),
+  timeZone: text("time_zone").notNull().default("UTC"),
+  emailNotifications: boolean("email_notifications").notNull().default(true),
+  textMessages: boolean("text_messages").notNull().default(false),
+  textChannel: textChannelEnum("text_channel").notNull().default("sms"),
+  whatsappOptIn: boolean("whatsapp_opt_in").notNull().default(false),
+  appointmentReminders: boolean("appointment_reminders").notNull().default(true),
+  recordingConsent: boolean("recording_consent").notNull().default(false),
+  recordingConsentVersion: text("recording_consent_version"),
+  recordingConsentChangedAt: tstz("recording_consent_changed_at"),
+  progressSharingConsent: boolean("progress_sharing_consent").notNull().default(false),
+  progressSharingConsentVersion: text("progress_sharing_consent_version"),
+  progressSharingConsentChangedAt: tstz("progress_sharing_consent_changed_at"),
+  careContactName: text("care_contact_name"),
+  careContactRelationship: text("care_contact_relationship"),
+  careContactEmail: text("care_contact_email"),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const clinicians = pgTable("clinicians", {
+  userId: text("user_id")
+    .primaryKey()
+    .references(() => users.id, { onDelete: "cascade" }),
+  displayName: text("display_name").notNull(),
+  timeZone: text("time_zone").notNull().default("UTC"),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+// ---- Appointments ----
+
+export const appointments = pgTable(
+  "appointments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    patientId: text("patient_id")
+      .notNull()
+      .references(() => users.id),
+    clinicianId: text("clinician_id")
+      .notNull()
+      .references(() => users.id),
+    startsAt: tstz("starts_at").notNull(),
+    durationMinutes: integer("duration_minutes").notNull().default(30),
+    modality: modalityEnum("modality").notNull(),
+    status: appointmentStatusEnum("status").notNull().default("scheduled"),
+    cancelledAt: tstz("cancelled_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    // The reminder scan: status = 'scheduled' and starts_at in a window is one range scan.
+    index("appointments_status_starts_idx").on(t.status, t.startsAt),
+    index("appointments_patient_starts_idx").on(t.patientId, t.startsAt),
+    index("appointments_clinician_starts_idx").on(t.clinicianId, t.startsAt),
+  ],
+);
+
+export const appointmentReschedules = pgTable(
+  "appointment_reschedules",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    appointmentId: uuid("appointment_id")
+      .notNull()
+      .references(() => appointments.id, { onDelete: "cascade" }),
+    previousStartsAt: tstz("previous_starts_at").notNull(),
+    newStartsAt: tstz("new_starts_at").notNull(),
+    actorId: text("actor_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("appointment_reschedules_appointment_idx").on(t.appointmentId)],
+);
+
+// ---- Audit ledger of preference and consent changes (append-only) ----
+
+export const preferenceLedger = pgTable(
+  "preference_ledger",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    patientId: text("patient_id")
+      .notNull()
+      .references(() => users.id),
+    actorId: text("actor_id").references(() => users.id),
+    actorKind: ledgerActorEnum("actor_kind").notNull(),
+    field: text("field").notNull(),
+    oldValue: text("old_value"),
+    newValue: text("new_value"),
+    consentVersion: text("consent_version"),
+    requestHash: text("request_hash"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("preference_ledger_patient_idx").on(t.patientId, t.createdAt),
+    index("preference_ledger_field_idx").on(t.field, t.createdAt),
+  ],
+);
+
+// ---- Outgoing messages ----
+
+export const notificationDeliveries = pgTable(
+  "notification_deliveries",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    // (appointment, kind, channel, appointment start) or another natural key: claimed once.
+    deliveryKey: text("delivery_key").notNull(),
+    patientId: text("patient_id")
+      .notNull()
+      .references(() => users.id),
+    appointmentId: uuid("appointment_id").references(() => appointments.id),
+    kind: text("kind").notNull(),
+    channel: channelEnum("channel").notNull(),
+    status: deliveryStatusEnum("status").notNull().default("pending"),
+    reason: text("reason"),
+    providerMessageId: text("provider_message_id"),
+    errorCode: text("error_code"),
+    attempts: integer("attempts").notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("notification_deliveries_key_idx").on(t.deliveryKey),
+    index("notification_deliveries_appointment_idx").on(t.appointmentId, t.kind),
+    index("notification_deliveries_patient_idx").on(t.patientId, t.createdAt),
+  ],
+);
+
+// Where messages go when no provider is configured (demo, dev, tests); never used in production.
+export const devOutbox = pgTable(
+  "dev_outbox",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    channel: channelEnum("channel").notNull(),
+    recipient: text("recipient").notNull(),
+    subject: text("subject"),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("dev_outbox_created_idx").on(t.createdAt)],
+);
+
+// ---- Video ----
+
+export const videoSessions = pgTable(
+  "video_sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    appointmentId: uuid("appointment_id")
+      .notNull()
+      .references(() => appointments.id),
+    roomSid: text("room_sid"),
+    roomName: text("room_name").notNull(),
+    recording: boolean("recording").notNull(),
+    recordingReason: text("recording_reason").notNull(),
+    consentLedgerId: bigint("consent_ledger_id", { mode: "number" }).references(() => preferenceLedger.id),
+    createdBy: text("created_by")
+      .notNull()
+      .references(() => users.id),
+    status: text("status").notNull().default("created"),
+    endedAt: tstz("ended_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("video_sessions_appointment_idx").on(t.appointmentId)],
+);
+
+// ---- Progress notes ----
+
+export const progressNotes = pgTable(
+  "progress_notes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    appointmentId: uuid("appointment_id")
+      .notNull()
+      .references(() => appointments.id),
+    clinicianId: text("clinician_id")
+      .notNull()
+      .references(() => users.id),
+    patientId: text("patient_id")
+      .notNull()
+      .references(() => users.id),
+    privateNote: text("private_note").notNull(),
+    patientSummary: text("patient_summary").notNull(),
+    correctsNoteId: uuid("corrects_note_id"),
+    sharingStatus: sharingStatusEnum("sharing_status").notNull().default("pending"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("progress_notes_patient_idx").on(t.patientId, t.createdAt),
+    index("progress_notes_sharing_idx").on(t.sharingStatus, t.createdAt),
+  ],
+);
+
+export type User = typeof users.$inferSelect;
+export type Role = (typeof roleEnum.enumValues)[number];
+export type PatientProfile = typeof patientProfiles.$inferSelect;
+export type Clinician = typeof clinicians.$inferSelect;
+export type Appointment = typeof appointments.$inferSelect;
+export type LedgerEntry = typeof preferenceLedger.$inferSelect;
+export type NotificationDelivery = typeof notificationDeliveries.$inferSelect;
+export type OutboxMessage = typeof devOutbox.$inferSelect;
+export type VideoSession = typeof videoSessions.$inferSelect;
+export type ProgressNote = typeof progressNotes.$inferSelect;
