@@ -27,7 +27,7 @@ export function connectPostgres(url: string, options: { max?: number } = {}): Db
 
 export function connectPglite(dataDir?: string, loadDataDir?: Blob): DbHandle {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = new PGlite(dataDir, loadDataDir ? { loadDataDir } : undefined);
+  const client = new PGlite({ dataDir, loadDataDir });
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return { db, driver: "pglite", close: () => client.close() };
 }

@@ -1,0 +1,53 @@
+import Link from "next/link";
+import type { Appointment } from "@/db/schema";
+import { formatDateTime } from "@/lib/format";
+
+export type AppointmentListItem = Pick<Appointment, "id" | "startsAt" | "durationMinutes" | "modality" | "status"> & {
+  withWhom: string;
+};
+
+const statusLabel: Record<Appointment["status"], string> = {
+  scheduled: "Scheduled",
+  cancelled: "Cancelled",
+  completed: "Completed",
+};
+
+/** Appointments shown in one time zone; `action` adds a per-row link (e.g. start the video session). */
+export function AppointmentList({
+  items,
+  timeZone,
+  emptyText,
+  action,
+}: {
+  items: AppointmentListItem[];
+  timeZone: string;
+  emptyText: string;
+  action?: (item: AppointmentListItem) => { href: string; label: string } | null;
+}) {
+  if (items.length === 0) return <p className="mt-4 text-slate-600">{emptyText}</p>;
+  return (
+    <ul className="mt-4 space-y-3">
+      {items.map((item) => {
+        const link = action?.(item);
+        return (
+          <li key={item.id} className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-slate-200 bg-white p-4" data-testid="appointment">
+            <div>
+              <p className="font-medium">
+                <time dateTime={item.startsAt.toISOString()}>{formatDateTime(item.startsAt, timeZone)}</time>
+              </p>
+              <p className="text-sm text-slate-600">
+                {item.withWhom} · {item.modality === "telehealth" ? "Video visit" : "In person"} · {item.durationMinutes} min
+                {item.status !== "scheduled" ? ` · ${statusLabel[item.status]}` : ""}
+              </p>
+            </div>
+            {link ? (
+              <Link href={link.href} className="rounded bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700">
+                {link.label}
+              </Link>
+            ) : null}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

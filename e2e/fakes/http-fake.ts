@@ -1,0 +1,59 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export type RecordedRequest = {
+  method: string;
+  path: string;
+  headers: IncomingMessage["headers"];
+  body: string;
+  /** JSON or form bodies, parsed; otherwise undefined */
+  parsed?: unknown;
+};
+
+export type FakeReply = { status: number; body: unknown; headers?: Record<string, string> };
+export type FakeHandler = (request: RecordedRequest) => FakeReply;
+
+export type HttpFake = {
+  url: string;
+  requests: RecordedRequest[];
+  /** Replies to come, used before the default handler: e.g. a 500 then normal service. */
+  queueReply(reply: FakeReply): void;
+  close(): Promise<void>;
+};
+
+function parseBody(headers: IncomingMessage["headers"], body: string): unknown {
+  const type = headers["content-type"] ?? "";
+  if (type.includes("application/json")) return body ? JSON.parse(body) : undefined;
+  if (type.includes("application/x-www-form-urlencoded")) return Object.fromEntries(new URLSearchParams(body));
+  return undefined;
+}
+
+/** A loopback HTTP server standing in for an outside API; it records every request it receives. */
+export async function startHttpFake(handler: FakeHandler): Promise<HttpFake> {
+  const requests: RecordedRequest[] = [];
+  const queued: FakeReply[] = [];
+  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks).toString("utf8");
+    const recorded: RecordedRequest = {
+      method: req.method ?? "GET",
+      path: req.url ?? "/",
+      headers: req.headers,
+      body,
+      parsed: parseBody(req.headers, body),
+    };
+    requests.push(recorded);
+    const reply = queued.shift() ?? handler(recorded);
+    res.writeHead(reply.status, { "content-type": "application/json", ...reply.headers });
+    res.end(JSON.stringify(reply.body));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    queueReply: (reply) => queued.push(reply),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}

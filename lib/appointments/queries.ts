@@ -1,0 +1,70 @@
+import "server-only";
+import { and, asc, eq, gte, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Db } from "@/db/client";
+import { appointments, clinicians, patientProfiles } from "@/db/schema";
+
+// An appointment stays "upcoming" until it has ended, so a visit in progress is still listed.
+const notEnded = (now: Date) =>
+  gte(sql`${appointments.startsAt} + make_interval(mins => ${appointments.durationMinutes})`, now);
+
+const SINCE_WINDOW_MS = 24 * 60 * 60_000;
+
+/** A patient's upcoming appointments, with the clinician's name, in start order. */
+export async function listUpcomingAppointmentsForPatient(db: Db, patientId: string, now = new Date()) {
+  return db
+    .select({
+      id: appointments.id,
+      startsAt: appointments.startsAt,
+      durationMinutes: appointments.durationMinutes,
+      modality: appointments.modality,
+      status: appointments.status,
+      clinicianName: clinicians.displayName,
+    })
+    .from(appointments)
+    .innerJoin(clinicians, eq(clinicians.userId, appointments.clinicianId))
+    .where(
+      and(
+        eq(appointments.patientId, patientId),
+        gte(appointments.startsAt, new Date(now.getTime() - SINCE_WINDOW_MS)),
+        notEnded(now),
+      ),
+    )
+    .orderBy(asc(appointments.startsAt));
+}
+
+const patient = alias(patientProfiles, "patient");
+
+/** A clinician's schedule from now on, with each patient's name. */
+export async function listScheduleForClinician(db: Db, clinicianId: string, now = new Date()) {
+  return db
+    .select({
+      id: appointments.id,
+      startsAt: appointments.startsAt,
+      durationMinutes: appointments.durationMinutes,
+      modality: appointments.modality,
+      status: appointments.status,
+      patientFirstName: patient.firstName,
+      patientLastName: patient.lastName,
+    })
+    .from(appointments)
+    .innerJoin(patient, eq(patient.userId, appointments.patientId))
+    .where(
+      and(
+        eq(appointments.clinicianId, clinicianId),
+        gte(appointments.startsAt, new Date(now.getTime() - SINCE_WINDOW_MS)),
+        notEnded(now),
+      ),
+    )
+    .orderBy(asc(appointments.startsAt));
+}
+
+export async function timeZoneOfPatient(db: Db, patientId: string): Promise<string> {
+  const [row] = await db.select({ timeZone: patientProfiles.timeZone }).from(patientProfiles).where(eq(patientProfiles.userId, patientId));
+  return row?.timeZone ?? "UTC";
+}
+
+export async function timeZoneOfClinician(db: Db, clinicianId: string): Promise<string> {
+  const [row] = await db.select({ timeZone: clinicians.timeZone }).from(clinicians).where(eq(clinicians.userId, clinicianId));
+  return row?.timeZone ?? "UTC";
+}

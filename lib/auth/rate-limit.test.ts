@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/db/client";
+import { hitRateLimit } from "./rate-limit";
+
+const rule = { name: "test", limit: 3, windowMs: 60_000 };
+
+describe("sign-in rate limit", () => {
+  it("allows the limit, refuses the next with the seconds left, and starts again in the next window", async () => {
+    const start = new Date("2026-05-01T10:00:10Z");
+    const results = [];
+    for (let i = 0; i < 4; i++) results.push(await hitRateLimit(db(), rule, "Ben@Patients.example", start));
+    expect(results.map((r) => r.allowed)).toEqual([true, true, true, false]);
+    expect(results[3]?.retryAfterSeconds).toBe(50);
+
+    // Another subject has its own budget; the same one, differently cased, does not.
+    expect((await hitRateLimit(db(), rule, "ada@patients.example", start)).allowed).toBe(true);
+    expect((await hitRateLimit(db(), rule, "ben@patients.example", start)).allowed).toBe(false);
+
+    expect((await hitRateLimit(db(), rule, "ben@patients.example", new Date("2026-05-01T10:01:00Z"))).allowed).toBe(true);
+  });
+});

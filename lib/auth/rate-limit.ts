@@ -1,0 +1,27 @@
+import { createHash } from "node:crypto";
+import { sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { rateLimits } from "@/db/schema";
+
+export type RateLimit = { name: string; limit: number; windowMs: number };
+
+export const SIGN_IN_PER_EMAIL: RateLimit = { name: "sign-in:email", limit: 5, windowMs: 15 * 60_000 };
+export const SIGN_IN_PER_IP: RateLimit = { name: "sign-in:ip", limit: 50, windowMs: 15 * 60_000 };
+
+export type RateLimitResult = { allowed: boolean; retryAfterSeconds: number };
+
+// Subjects are hashed so the table never holds an email address or an IP.
+const subjectKey = (rule: RateLimit, subject: string) =>
+  `${rule.name}:${createHash("sha256").update(subject.toLowerCase()).digest("hex").slice(0, 32)}`;
+
+/** Counts one hit in a fixed window, shared by every app process; one round trip. */
+export async function hitRateLimit(db: Db, rule: RateLimit, subject: string, now = new Date()): Promise<RateLimitResult> {
+  const windowStart = new Date(Math.floor(now.getTime() / rule.windowMs) * rule.windowMs);
+  const [row] = await db
+    .insert(rateLimits)
+    .values({ key: subjectKey(rule, subject), windowStart, hits: 1 })
+    .onConflictDoUpdate({ target: [rateLimits.key, rateLimits.windowStart], set: { hits: sql`${rateLimits.hits} + 1` } })
+    .returning({ hits: rateLimits.hits });
+  const retryAfterSeconds = Math.ceil((windowStart.getTime() + rule.windowMs - now.getTime()) / 1000);
+  return { allowed: (row?.hits ?? 1) <= rule.limit, retryAfterSeconds };
+}

@@ -1,0 +1,65 @@
+// `npm run demo`: the portal on the embedded database, migrated and seeded on first run, no other service needed.
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { prepareDatabase } from "./prepare-db";
+
+const root = path.resolve(import.meta.dirname, "..");
+process.chdir(root);
+
+function persistentSecret(): string {
+  const file = ".data/auth-secret";
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(".data", { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+function newestSourceChange(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestSourceChange(full));
+    else newest = Math.max(newest, statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function buildIsCurrent(): boolean {
+  if (!existsSync(".next/BUILD_ID")) return false;
+  const built = statSync(".next/BUILD_ID").mtimeMs;
+  const sources = ["app", "components", "lib", "db", "inngest", "public"].filter((dir) => existsSync(dir));
+  const newest = Math.max(...sources.map(newestSourceChange), ...["package.json", "next.config.ts", "proxy.ts"].map((f) => statSync(f).mtimeMs));
+  return built > newest;
+}
+
+const started = Date.now();
+Object.assign(process.env, {
+  APP_ENV: process.env.APP_ENV ?? "demo",
+  NEXT_TELEMETRY_DISABLED: "1",
+  AUTH_SECRET: process.env.AUTH_SECRET ?? persistentSecret(),
+});
+
+const { driver, seeded } = await prepareDatabase();
+console.log(`Database ready (${driver === "pglite" ? "embedded PGlite in .data/pglite" : "PostgreSQL"})${seeded ? ", demo data seeded" : ""}.`);
+
+if (!buildIsCurrent()) {
+  console.log("Building the portal (first run, or the code changed)…");
+  const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: process.env });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const port = process.env.PORT ?? "3000";
+const server = spawn("npx", ["next", "start", "-H", process.env.HOST ?? "localhost", "-p", port], { stdio: ["inherit", "pipe", "inherit"], env: process.env });
+server.stdout.on("data", (chunk: Buffer) => {
+  process.stdout.write(chunk);
+  if (chunk.toString().includes("Ready")) {
+    console.log(`\nPortal ready at http://localhost:${port} after ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    console.log("Sign in as ada@patients.example, ben@patients.example, grey@clinic.example or admin@clinic.example;");
+    console.log(`the sign-in link appears at http://localhost:${port}/dev/outbox.`);
+  }
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));

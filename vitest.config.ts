@@ -1,0 +1,24 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+const root = import.meta.dirname;
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@": root,
+      // Tests import server modules directly; the marker package only guards client bundles.
+      "server-only": path.join(root, "node_modules/server-only/empty.js"),
+    },
+  },
+  test: {
+    include: ["{app,components,db,lib,inngest,scripts}/**/*.test.{ts,tsx}"],
+    globalSetup: ["db/testing/global-setup.ts"],
+    setupFiles: ["db/testing/setup-file.ts"],
+    pool: "forks",
+    maxWorkers: 2,
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    env: { APP_ENV: "test", NEXT_TELEMETRY_DISABLED: "1" },
+  },
+});
