@@ -52,7 +52,7 @@ export function dbHandle(): DbHandle {
 }
 
 /** Used by scripts and tests: make `handle` the process's database. */
-export function useDbHandle(handle: DbHandle): void {
+export function setProcessDb(handle: DbHandle): void {
   holder.__portalDb = handle;
 }
 

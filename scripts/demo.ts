@@ -36,7 +36,9 @@ function buildIsCurrent(): boolean {
 }
 
 const started = Date.now();
+const port = process.env.PORT ?? "3000";
 Object.assign(process.env, {
+  AUTH_URL: process.env.AUTH_URL ?? `http://localhost:${port}`,
   APP_ENV: process.env.APP_ENV ?? "demo",
   NEXT_TELEMETRY_DISABLED: "1",
   AUTH_SECRET: process.env.AUTH_SECRET ?? persistentSecret(),
@@ -51,7 +53,6 @@ if (!buildIsCurrent()) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const port = process.env.PORT ?? "3000";
 const server = spawn("npx", ["next", "start", "-H", process.env.HOST ?? "localhost", "-p", port], { stdio: ["inherit", "pipe", "inherit"], env: process.env });
 server.stdout.on("data", (chunk: Buffer) => {
   process.stdout.write(chunk);

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { afterAll, inject } from "vitest";
-import { connectPglite, connectPostgres, useDbHandle, type DbHandle } from "../client";
+import { connectPglite, connectPostgres, setProcessDb, type DbHandle } from "../client";
 import { withDatabase } from "./local-guard";
 
 // Each test file gets its own migrated database: an in-memory PGlite from the template dump, or a PostgreSQL copy.
@@ -22,7 +22,7 @@ if (config.driver === "pglite") {
     await admin.end();
   };
 }
-useDbHandle(handle);
+setProcessDb(handle);
 
 afterAll(async () => {
   await handle.close();

@@ -31,6 +31,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
         sendVerificationRequest: ({ identifier, url }) => sendSignInEmail(identifier, url),
       }),
     ],
+    // Error names only: Auth.js's own messages can carry email addresses.
+    logger: {
+      error: (error) => console.error(`[auth] ${error.name}`),
+      warn: (code) => console.warn(`[auth] warning ${code}`),
+      debug: () => {},
+    },
     pages: { signIn: "/sign-in", verifyRequest: "/sign-in?sent=1", error: "/sign-in" },
     callbacks: {
       // No self sign-up: only people the clinic registered may finish signing in.

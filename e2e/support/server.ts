@@ -1,0 +1,37 @@
+// The browser tests' own server: a production build on a fresh database of its own, never the demo's .data/pglite.
+import { spawn } from "node:child_process";
+import { rmSync } from "node:fs";
+import path from "node:path";
+import postgres from "postgres";
+import { assertLocalDatabaseUrl, withDatabase } from "@/db/testing/local-guard";
+import { prepareDatabase } from "@/scripts/prepare-db";
+
+const root = path.resolve(import.meta.dirname, "../..");
+process.chdir(root);
+const port = process.env.E2E_PORT ?? "3210";
+
+if (process.env.DATABASE_URL) {
+  assertLocalDatabaseUrl(process.env.DATABASE_URL);
+  const name = "portal_e2e";
+  const admin = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop database if exists ${name} with (force)`);
+  await admin.unsafe(`create database ${name}`);
+  await admin.end();
+  process.env.DATABASE_URL = withDatabase(process.env.DATABASE_URL, name);
+} else {
+  process.env.PGLITE_DATA_DIR = ".data/e2e";
+  rmSync(process.env.PGLITE_DATA_DIR, { recursive: true, force: true });
+}
+Object.assign(process.env, {
+  APP_ENV: "test",
+  NEXT_TELEMETRY_DISABLED: "1",
+  AUTH_SECRET: "e2e-secret-".padEnd(40, "x"),
+  // Links in emails and Auth.js redirects use this origin, the one the browser uses.
+  AUTH_URL: `http://localhost:${port}`,
+});
+delete process.env.RESEND_API_KEY;
+
+await prepareDatabase();
+const server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", port], { stdio: "inherit", env: process.env });
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));

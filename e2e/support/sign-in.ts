@@ -1,0 +1,25 @@
+import { expect, type Page } from "@playwright/test";
+
+export const people = {
+  ada: "ada@patients.example",
+  ben: "ben@patients.example",
+  grey: "grey@clinic.example",
+  shepherd: "shepherd@clinic.example",
+  admin: "admin@clinic.example",
+} as const;
+
+export async function requestSignInLink(page: Page, email: string) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email address").fill(email);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+}
+
+/** The real magic-link flow: ask for a link, read it from the dev outbox, follow it. */
+export async function signIn(page: Page, email: string) {
+  await requestSignInLink(page, email);
+  await expect(page.getByRole("status")).toContainText("Check your email");
+  await page.goto(`/dev/outbox?to=${encodeURIComponent(email)}`);
+  const link = page.getByTestId("outbox-message").first().getByRole("link", { name: /api\/auth\/callback/ });
+  await link.click();
+  await expect(page.getByTestId("signed-in-as")).toBeVisible();
+}
