@@ -19,6 +19,8 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // next-auth imports "next/server" without an extension; let Vite resolve it rather than Node's ESM loader.
+    server: { deps: { inline: ["next-auth"] } },
     env: { APP_ENV: "test", NEXT_TELEMETRY_DISABLED: "1" },
   },
 });

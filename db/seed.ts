@@ -42,7 +42,7 @@ export async function seed(db: Db, now = new Date()): Promise<{ created: boolean
         userId: ada.id,
         firstName: "Ada",
         lastName: "Lovelace",
-        phoneE164: "+447700900123",
+        phoneE164: "+447911123456",
         timeZone: "Europe/London",
         emailNotifications: true,
         textMessages: true,

@@ -18,6 +18,8 @@ export type HttpFake = {
   requests: RecordedRequest[];
   /** Replies to come, used before the default handler: e.g. a 500 then normal service. */
   queueReply(reply: FakeReply): void;
+  /** While set, every request gets this reply: the service is down. */
+  setOutage(reply: FakeReply | null): void;
   close(): Promise<void>;
 };
 
@@ -32,6 +34,7 @@ function parseBody(headers: IncomingMessage["headers"], body: string): unknown {
 export async function startHttpFake(handler: FakeHandler): Promise<HttpFake> {
   const requests: RecordedRequest[] = [];
   const queued: FakeReply[] = [];
+  let outage: FakeReply | null = null;
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -44,7 +47,7 @@ export async function startHttpFake(handler: FakeHandler): Promise<HttpFake> {
       parsed: parseBody(req.headers, body),
     };
     requests.push(recorded);
-    const reply = queued.shift() ?? handler(recorded);
+    const reply = outage ?? queued.shift() ?? handler(recorded);
     res.writeHead(reply.status, { "content-type": "application/json", ...reply.headers });
     res.end(JSON.stringify(reply.body));
   });
@@ -54,6 +57,9 @@ export async function startHttpFake(handler: FakeHandler): Promise<HttpFake> {
     url: `http://127.0.0.1:${port}`,
     requests,
     queueReply: (reply) => queued.push(reply),
+    setOutage: (reply) => {
+      outage = reply;
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

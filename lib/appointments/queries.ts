@@ -5,8 +5,9 @@ import type { Db } from "@/db/client";
 import { appointments, clinicians, patientProfiles } from "@/db/schema";
 
 // An appointment stays "upcoming" until it has ended, so a visit in progress is still listed.
+// postgres.js cannot bind a Date inside raw sql, so the moment goes in as ISO text with a cast.
 const notEnded = (now: Date) =>
-  gte(sql`${appointments.startsAt} + make_interval(mins => ${appointments.durationMinutes})`, now);
+  sql`${appointments.startsAt} + make_interval(mins => ${appointments.durationMinutes}) >= ${now.toISOString()}::timestamptz`;
 
 const SINCE_WINDOW_MS = 24 * 60 * 60_000;
 

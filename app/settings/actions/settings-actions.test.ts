@@ -1,0 +1,209 @@
+import { count, eq } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { db } from "@/db/client";
+import { actAs, form } from "@/db/testing/request";
+import { patientProfiles, preferenceLedger, users } from "@/db/schema";
+import { seed, seedEmails } from "@/db/seed";
+import { receivedEvents, startInngestFake } from "@/e2e/fakes/inngest-fake";
+import { inngest } from "@/inngest/client";
+import { consentTexts } from "@/lib/patients/consent-texts";
+import { updateConsentAction } from "./update-consent";
+import { updateContactAction } from "./update-contact";
+import { updateNotificationPreferencesAction } from "./update-notification-preferences";
+
+let inngestFake: Awaited<ReturnType<typeof startInngestFake>>;
+const ids: Record<"ada" | "ben", string> = { ada: "", ben: "" };
+
+beforeAll(async () => {
+  await seed(db());
+  for (const who of ["ada", "ben"] as const) {
+    const [row] = await db().select({ id: users.id }).from(users).where(eq(users.email, seedEmails[who]));
+    ids[who] = row!.id;
+  }
+  inngestFake = await startInngestFake();
+  vi.stubEnv("INNGEST_BASE_URL", inngestFake.url);
+  vi.stubEnv("INNGEST_EVENT_KEY", "test-event-key");
+  inngest.setEnvVars();
+});
+afterAll(async () => {
+  vi.unstubAllEnvs();
+  await inngestFake.close();
+});
+beforeEach(async () => {
+  await actAs(db(), seedEmails.ben);
+  inngestFake.requests.length = 0;
+});
+
+const profileOf = async (who: "ada" | "ben") =>
+  (await db().select().from(patientProfiles).where(eq(patientProfiles.userId, ids[who])))[0]!;
+const ledgerOf = (who: "ada" | "ben") =>
+  db().select().from(preferenceLedger).where(eq(preferenceLedger.patientId, ids[who])).orderBy(preferenceLedger.id);
+const ledgerCount = async () => (await db().select({ n: count() }).from(preferenceLedger))[0]!.n;
+
+const bensPreferences = { emailNotifications: "on", appointmentReminders: "on", textChannel: "sms" };
+
+describe("updateNotificationPreferencesAction", () => {
+  it("stores the change and writes one ledger row per changed field; a repeat writes nothing", async () => {
+    const before = await ledgerOf("ben");
+    const result = await updateNotificationPreferencesAction({}, form({ textChannel: "sms" }));
+    expect(result).toEqual({ ok: true, message: "Your notification choices are saved." });
+    expect(await profileOf("ben")).toMatchObject({ emailNotifications: false, appointmentReminders: false });
+
+    const added = (await ledgerOf("ben")).slice(before.length);
+    expect(added.map((row) => [row.field, row.oldValue, row.newValue, row.actorKind, row.actorId])).toEqual([
+      ["emailNotifications", "true", "false", "patient", ids.ben],
+      ["appointmentReminders", "true", "false", "patient", ids.ben],
+    ]);
+    expect(added[0]?.requestHash).toMatch(/^[0-9a-f]{32}$/);
+
+    const total = await ledgerCount();
+    expect(await updateNotificationPreferencesAction({}, form({ textChannel: "sms" }))).toEqual({ ok: true, message: "No changes to save." });
+    expect(await ledgerCount()).toBe(total);
+    await updateNotificationPreferencesAction({}, form(bensPreferences));
+  });
+
+  it("refuses texts without a phone number, and WhatsApp without its own opt-in", async () => {
+    const total = await ledgerCount();
+    const noPhone = await updateNotificationPreferencesAction({}, form({ ...bensPreferences, textMessages: "on" }));
+    expect(noPhone.ok).toBe(false);
+    expect(noPhone.fieldErrors?.textMessages?.[0]).toMatch(/Add your mobile number/);
+
+    await actAs(db(), seedEmails.ada);
+    const noOptIn = await updateNotificationPreferencesAction({}, form({ ...bensPreferences, textMessages: "on", textChannel: "whatsapp" }));
+    expect(noOptIn.fieldErrors?.whatsappOptIn?.[0]).toMatch(/WhatsApp opt-in/);
+    expect(await ledgerCount()).toBe(total);
+    expect((await profileOf("ada")).textChannel).toBe("sms");
+
+    const whatsapp = await updateNotificationPreferencesAction({}, form({ ...bensPreferences, textMessages: "on", textChannel: "whatsapp", whatsappOptIn: "on" }));
+    expect(whatsapp.ok).toBe(true);
+    expect(await profileOf("ada")).toMatchObject({ textChannel: "whatsapp", whatsappOptIn: true, textMessages: true });
+    await updateNotificationPreferencesAction({}, form({ ...bensPreferences, textMessages: "on" }));
+  });
+});
+
+describe("updateContactAction", () => {
+  it("stores a valid mobile in E.164 and the time zone, one ledger row each", async () => {
+    const before = (await ledgerOf("ben")).length;
+    const result = await updateContactAction({}, form({ phone: "+1 (202) 555-0143", timeZone: "America/Chicago" }));
+    expect(result.ok).toBe(true);
+    expect(await profileOf("ben")).toMatchObject({ phoneE164: "+12025550143", timeZone: "America/Chicago" });
+    const added = (await ledgerOf("ben")).slice(before);
+    expect(added.map((row) => [row.field, row.oldValue, row.newValue])).toEqual([
+      ["phoneE164", null, "+12025550143"],
+      ["timeZone", "America/New_York", "America/Chicago"],
+    ]);
+    // A national number is read in the country of the number on file.
+    expect((await updateContactAction({}, form({ phone: "(202) 555-0143", timeZone: "America/Chicago" }))).message).toBe("No changes to save.");
+    await updateContactAction({}, form({ phone: "", timeZone: "America/New_York" }));
+    expect(await profileOf("ben")).toMatchObject({ phoneE164: null, timeZone: "America/New_York" });
+  });
+
+  it("will not remove the number while texts are on", async () => {
+    await actAs(db(), seedEmails.ada);
+    const result = await updateContactAction({}, form({ phone: "", timeZone: "Europe/London" }));
+    expect(result.fieldErrors?.phone?.[0]).toMatch(/Turn text messages off/);
+    expect((await profileOf("ada")).phoneE164).toBe("+447911123456");
+  });
+});
+
+describe("updateConsentAction", () => {
+  const recording = consentTexts.recordingConsent;
+
+  it("gives consent only with the confirmation tick and the current text version", async () => {
+    const total = await ledgerCount();
+    const unconfirmed = await updateConsentAction({}, form({ consent: "recordingConsent", decision: "give", version: recording.version }));
+    expect(unconfirmed.fieldErrors?.confirm?.[0]).toMatch(/Tick the box/);
+    const stale = await updateConsentAction({}, form({ consent: "recordingConsent", decision: "give", version: "recording-2020", confirm: "on" }));
+    expect(stale.fieldErrors?.version?.[0]).toMatch(/changed/);
+    expect(await ledgerCount()).toBe(total);
+
+    const given = await updateConsentAction({}, form({ consent: "recordingConsent", decision: "give", version: recording.version, confirm: "on" }));
+    expect(given.ok).toBe(true);
+    const profile = await profileOf("ben");
+    expect(profile).toMatchObject({ recordingConsent: true, recordingConsentVersion: recording.version });
+    expect(profile.recordingConsentChangedAt).toBeInstanceOf(Date);
+    const [last] = (await ledgerOf("ben")).slice(-1);
+    expect(last).toMatchObject({ field: "recordingConsent", oldValue: "false", newValue: "true", consentVersion: recording.version });
+    expect(receivedEvents(inngestFake.requests)).toEqual([]);
+  });
+
+  it("withdrawing recording consent emits the revocation event with ids only", async () => {
+    const result = await updateConsentAction({}, form({ consent: "recordingConsent", decision: "withdraw", version: recording.version }));
+    expect(result).toEqual({ ok: true, message: "Your consent is withdrawn." });
+    const [last] = (await ledgerOf("ben")).slice(-1);
+    const events = receivedEvents(inngestFake.requests);
+    expect(events).toEqual([
+      { id: `recording-consent-revoked-${last!.id}`, name: "portal/patient.recording-consent-revoked", data: { patientId: ids.ben, ledgerEntryId: last!.id }, ts: expect.any(Number) },
+    ]);
+    expect(inngestFake.requests[0]?.path).toBe("/e/test-event-key");
+  });
+
+  it("keeps the withdrawal when the event API is down", async () => {
+    await actAs(db(), seedEmails.ada);
+    inngestFake.setOutage({ status: 500, body: { error: "down" } });
+    const result = await updateConsentAction({}, form({ consent: "recordingConsent", decision: "withdraw", version: recording.version }));
+    inngestFake.setOutage(null);
+    expect(result.ok).toBe(true);
+    expect(inngestFake.requests.length).toBeGreaterThan(0);
+    expect((await profileOf("ada")).recordingConsent).toBe(false);
+    const [last] = (await ledgerOf("ada")).slice(-1);
+    expect(last).toMatchObject({ field: "recordingConsent", newValue: "false" });
+  });
+});
+
+describe("bad input writes nothing", () => {
+  const tenKilobytes = "x".repeat(10_240);
+  const cases: [string, (state: object, data: FormData) => Promise<{ ok?: boolean; fieldErrors?: Record<string, string[]> }>, Record<string, string | string[]>, string][] = [
+    ["an unknown field", updateNotificationPreferencesAction, { ...bensPreferences, isAdmin: "on" }, "form"],
+    ["another patient's id", updateNotificationPreferencesAction, { ...bensPreferences, patientId: "someone-else" }, "form"],
+    ["a wrong type", updateNotificationPreferencesAction, { ...bensPreferences, emailNotifications: "banana" }, "emailNotifications"],
+    ["a repeated field", updateNotificationPreferencesAction, { ...bensPreferences, textChannel: ["sms", "whatsapp"] }, "textChannel"],
+    ["an unknown channel", updateNotificationPreferencesAction, { ...bensPreferences, textChannel: "pigeon" }, "textChannel"],
+    ["a 10 kB string", updateContactAction, { phone: tenKilobytes, timeZone: "Europe/London" }, "phone"],
+    ["a 10 kB time zone", updateContactAction, { phone: "", timeZone: tenKilobytes }, "timeZone"],
+    ["an invalid phone", updateContactAction, { phone: "12345", timeZone: "America/New_York" }, "phone"],
+    ["a landline", updateContactAction, { phone: "+44 20 7946 0000", timeZone: "America/New_York" }, "phone"],
+    ["an unknown time zone", updateContactAction, { phone: "", timeZone: "Mars/Olympus_Mons" }, "timeZone"],
+    ["an unknown consent", updateConsentAction, { consent: "everything", decision: "give", version: "x", confirm: "on" }, "consent"],
+  ];
+
+  for (const [name, action, fields, field] of cases) {
+    it(`${name}: a field error, and no row changes`, async () => {
+      const [profileBefore, ledgerBefore] = [await profileOf("ben"), await ledgerCount()];
+      const result = await action({}, form(fields));
+      expect(result.ok).toBe(false);
+      expect(result.fieldErrors?.[field]?.length).toBeGreaterThan(0);
+      expect(await profileOf("ben")).toEqual(profileBefore);
+      expect(await ledgerCount()).toBe(ledgerBefore);
+    });
+  }
+});
+
+describe("authorization", () => {
+  for (const who of [seedEmails.grey, seedEmails.admin, null]) {
+    it(`${who ?? "a signed-out caller"} cannot change a patient's settings`, async () => {
+      await actAs(db(), who);
+      const [ledgerBefore, adaBefore, benBefore] = [await ledgerCount(), await profileOf("ada"), await profileOf("ben")];
+      for (const [action, fields] of [
+        [updateNotificationPreferencesAction, { textChannel: "sms" }],
+        [updateContactAction, { phone: "", timeZone: "UTC" }],
+        [updateConsentAction, { consent: "recordingConsent", decision: "withdraw", version: "x" }],
+      ] as const) {
+        const result = await action({}, form(fields));
+        expect(result.ok).toBe(false);
+        expect(result.message).toMatch(who ? /do not have access/ : /sign in/);
+      }
+      expect(await ledgerCount()).toBe(ledgerBefore);
+      expect(await profileOf("ada")).toEqual(adaBefore);
+      expect(await profileOf("ben")).toEqual(benBefore);
+    });
+  }
+
+  it("a patient's save changes only their own row, whatever the form names", async () => {
+    const adaBefore = await profileOf("ada");
+    await updateNotificationPreferencesAction({}, form({ textChannel: "sms", appointmentReminders: "on" }));
+    expect(await profileOf("ada")).toEqual(adaBefore);
+    expect((await profileOf("ben")).emailNotifications).toBe(false);
+    await updateNotificationPreferencesAction({}, form(bensPreferences));
+  });
+});

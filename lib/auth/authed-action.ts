@@ -1,0 +1,55 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { headers } from "next/headers";
+import type { z } from "zod";
+import type { Role } from "@/db/schema";
+import { env } from "@/lib/env";
+import { fieldErrorsOf, type FormState } from "@/lib/forms";
+import { clientIp } from "./request";
+import { authorize, type SessionUser } from "./session";
+
+export type ActionContext = {
+  user: SessionUser;
+  /** salted hash of IP and user agent, for the audit ledger; never the raw values */
+  requestHash: string;
+};
+
+/** Form fields only: React's own `$ACTION_*` fields (posts without JavaScript) are not input. */
+export function formDataToObject(formData: FormData): Record<string, unknown> {
+  const object: Record<string, unknown> = {};
+  for (const key of new Set(formData.keys())) {
+    if (key.startsWith("$ACTION")) continue;
+    const values = formData.getAll(key);
+    object[key] = values.length === 1 ? values[0] : values;
+  }
+  return object;
+}
+
+function hashRequest(ip: string, userAgent: string | null): string {
+  return createHash("sha256").update(`${env().authSecret}|${ip}|${userAgent ?? ""}`).digest("hex").slice(0, 32);
+}
+
+/**
+ * Every server action goes through here: session and role first, then the zod schema, then the handler.
+ * Nothing is written unless all three pass, and the submitted values are never echoed back.
+ */
+export function authedAction<S extends z.ZodType>(
+  roles: Role | Role[],
+  schema: S,
+  handler: (input: z.output<S>, ctx: ActionContext) => Promise<FormState>,
+) {
+  const allowed = Array.isArray(roles) ? roles : [roles];
+  return async (_previous: FormState, formData: FormData): Promise<FormState> => {
+    const authorization = await authorize(...allowed);
+    if (!authorization.ok) return { ok: false, message: authorization.message };
+    const parsed = schema.safeParse(formDataToObject(formData));
+    if (!parsed.success) {
+      return { ok: false, message: "Nothing was saved. Please check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
+    }
+    const requestHeaders = await headers();
+    return handler(parsed.data, {
+      user: authorization.user,
+      requestHash: hashRequest(clientIp(requestHeaders), requestHeaders.get("user-agent")),
+    });
+  };
+}

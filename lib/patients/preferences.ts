@@ -1,0 +1,105 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { parsePhoneNumberFromString } from "libphonenumber-js/max";
+import type { Db } from "@/db/client";
+import { patientProfiles } from "@/db/schema";
+import { sendRecordingConsentRevoked } from "@/inngest/events";
+import { consentTexts } from "./consent-texts";
+import { applyAuditedChanges, type AuditedField, type LedgerActor } from "./ledger";
+import type { ConsentDecision, ContactInput, NotificationPreferences } from "./schemas";
+
+export type ChangeResult =
+  | { ok: true; changed: { field: AuditedField; ledgerEntryId: number }[] }
+  | { ok: false; fieldErrors: Record<string, string[]> };
+
+type Context = { db: Db; patientId: string; actor: LedgerActor; requestHash?: string | null };
+
+class RuleViolation extends Error {
+  constructor(public readonly fieldErrors: Record<string, string[]>) {
+    super("rule violation");
+  }
+}
+
+async function inTransaction(db: Db, work: (tx: Parameters<Parameters<Db["transaction"]>[0]>[0]) => Promise<ChangeResult>): Promise<ChangeResult> {
+  try {
+    return await db.transaction(work);
+  } catch (error) {
+    if (error instanceof RuleViolation) return { ok: false, fieldErrors: error.fieldErrors };
+    throw error;
+  }
+}
+
+/** Email, texts (channel and WhatsApp opt-in) and reminders; the form owns exactly these five fields. */
+export function updateNotificationPreferences(ctx: Context, input: NotificationPreferences): Promise<ChangeResult> {
+  return inTransaction(ctx.db, async (tx) => {
+    const [profile] = await tx
+      .select({ phoneE164: patientProfiles.phoneE164 })
+      .from(patientProfiles)
+      .where(eq(patientProfiles.userId, ctx.patientId))
+      .for("update");
+    const errors: Record<string, string[]> = {};
+    if (input.textMessages && !profile?.phoneE164) {
+      errors.textMessages = ["Add your mobile number under Contact before turning text messages on."];
+    }
+    if (input.textMessages && input.textChannel === "whatsapp" && !input.whatsappOptIn) {
+      errors.whatsappOptIn = ["Tick the WhatsApp opt-in to receive your texts by WhatsApp."];
+    }
+    if (Object.keys(errors).length > 0) throw new RuleViolation(errors);
+    const changed = await applyAuditedChanges(tx, { ...ctx, changes: input });
+    return { ok: true, changed };
+  });
+}
+
+/** Parses a mobile number into E.164; national numbers are read in the country of the number on file. */
+export function parseMobileNumber(raw: string, currentE164: string | null): { e164: string | null } | { error: string } {
+  if (raw === "") return { e164: null };
+  const country = currentE164 ? parsePhoneNumberFromString(currentE164)?.country : undefined;
+  const parsed = parsePhoneNumberFromString(raw, country);
+  if (!parsed || !parsed.isValid()) {
+    return { error: "Enter a valid mobile number, with its country code (for example +44 7911 123456)." };
+  }
+  const type = parsed.getType();
+  if (type && !["MOBILE", "FIXED_LINE_OR_MOBILE", "PERSONAL_NUMBER"].includes(type)) {
+    return { error: "This looks like a landline. Enter a mobile number that can receive texts." };
+  }
+  return { e164: parsed.number };
+}
+
+/** Mobile number and time zone. */
+export function updateContact(ctx: Context, input: ContactInput): Promise<ChangeResult> {
+  return inTransaction(ctx.db, async (tx) => {
+    const [profile] = await tx
+      .select({ phoneE164: patientProfiles.phoneE164, textMessages: patientProfiles.textMessages })
+      .from(patientProfiles)
+      .where(eq(patientProfiles.userId, ctx.patientId))
+      .for("update");
+    const phone = parseMobileNumber(input.phone, profile?.phoneE164 ?? null);
+    if ("error" in phone) throw new RuleViolation({ phone: [phone.error] });
+    if (phone.e164 === null && profile?.textMessages) {
+      throw new RuleViolation({ phone: ["Turn text messages off before removing your mobile number."] });
+    }
+    const changed = await applyAuditedChanges(tx, { ...ctx, changes: { phoneE164: phone.e164, timeZone: input.timeZone } });
+    return { ok: true, changed };
+  });
+}
+
+/** Gives or withdraws one consent; withdrawing recording consent also tells live video sessions. */
+export async function decideConsent(ctx: Context, input: ConsentDecision): Promise<ChangeResult> {
+  const given = input.decision === "give";
+  const version = consentTexts[input.consent].version;
+  const versionColumn = input.consent === "recordingConsent" ? "recordingConsentVersion" : "progressSharingConsentVersion";
+  const timeColumn = input.consent === "recordingConsent" ? "recordingConsentChangedAt" : "progressSharingConsentChangedAt";
+  const result = await inTransaction(ctx.db, async (tx) => {
+    const changed = await applyAuditedChanges(tx, {
+      ...ctx,
+      changes: { [input.consent]: given },
+      alsoSet: { [versionColumn]: version, [timeColumn]: new Date() },
+      consentVersion: version,
+    });
+    return { ok: true, changed };
+  });
+  const revoked = result.ok && !given && input.consent === "recordingConsent" ? result.changed[0] : undefined;
+  // After the commit: if the event cannot be sent, the withdrawal stands and its ledger row is what a sweep re-finds.
+  if (revoked) await sendRecordingConsentRevoked({ patientId: ctx.patientId, ledgerEntryId: revoked.ledgerEntryId });
+  return result;
+}
