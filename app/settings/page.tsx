@@ -1,0 +1,91 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { db } from "@/db/client";
+import { ConsentForm } from "@/components/settings/consent-form";
+import { ContactForm } from "@/components/settings/contact-form";
+import { NotificationPreferencesForm } from "@/components/settings/notification-preferences-form";
+import { SettingsHistory } from "@/components/settings/settings-history";
+import { requirePageRole } from "@/lib/auth/session";
+import { formatDateTime } from "@/lib/format";
+import { consentTexts, type ConsentField } from "@/lib/patients/consent-texts";
+import { nationalPhone } from "@/lib/patients/fields";
+import { getPatientSettings, listLedgerForPatient, type PatientSettings } from "@/lib/patients/queries";
+
+export const metadata: Metadata = { title: "Settings" };
+
+const timeZones = [...Intl.supportedValuesOf("timeZone"), "UTC"].sort();
+
+function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+      <h2 id={id} className="mb-2 text-lg font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+function consentStatus(settings: PatientSettings, field: ConsentField, timeZone: string): string {
+  const given = settings[field];
+  const changedAt = field === "recordingConsent" ? settings.recordingConsentChangedAt : settings.progressSharingConsentChangedAt;
+  const version = field === "recordingConsent" ? settings.recordingConsentVersion : settings.progressSharingConsentVersion;
+  if (!changedAt) return "Not given.";
+  const when = formatDateTime(changedAt, timeZone);
+  return given ? `Given on ${when} (text version ${version}).` : `Withdrawn on ${when}.`;
+}
+
+export default async function SettingsPage() {
+  const user = await requirePageRole("patient");
+  const [settings, history] = await Promise.all([getPatientSettings(db(), user.id), listLedgerForPatient(db(), user.id)]);
+  if (!settings) notFound();
+  const timeZone = settings.timeZone;
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-2xl font-semibold">Settings</h1>
+        <p className="mt-1 text-slate-600">How we contact you and what you agree to. Every change is kept in your history below.</p>
+      </div>
+      <Section id="notifications-heading" title="Notifications">
+        <NotificationPreferencesForm
+          hasPhone={Boolean(settings.phoneE164)}
+          stored={{
+            emailNotifications: settings.emailNotifications,
+            textMessages: settings.textMessages,
+            textChannel: settings.textChannel,
+            whatsappOptIn: settings.whatsappOptIn,
+            appointmentReminders: settings.appointmentReminders,
+          }}
+        />
+      </Section>
+      <Section id="contact-heading" title="Contact">
+        <ContactForm
+          phoneNational={nationalPhone(settings.phoneE164)}
+          timeZone={timeZone}
+          timeZones={timeZones}
+          suggestBrowserZone={timeZone === "UTC" && !history.some((row) => row.field === "timeZone")}
+        />
+      </Section>
+      <Section id="consents-heading" title="Consents">
+        <div className="space-y-6">
+          {(Object.keys(consentTexts) as ConsentField[]).map((field) => (
+            <article key={field} aria-labelledby={`${field}-title`} className="border-t border-slate-200 pt-4 first:border-t-0 first:pt-0">
+              <h3 id={`${field}-title`} className="font-semibold">
+                {consentTexts[field].title}
+              </h3>
+              <p className="mt-1 text-xs text-slate-500">Consent text version {consentTexts[field].version}</p>
+              <p className="mt-2 rounded bg-slate-50 p-3 text-sm leading-relaxed">{consentTexts[field].text}</p>
+              <p className="mt-2 text-sm font-medium" data-testid={`${field}-status`}>
+                {consentStatus(settings, field, timeZone)}
+              </p>
+              <ConsentForm consent={field} given={settings[field]} version={consentTexts[field].version} />
+            </article>
+          ))}
+        </div>
+      </Section>
+      <Section id="history-heading" title="History">
+        <SettingsHistory rows={history} timeZone={timeZone} />
+      </Section>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+"use client";
+
+import { useActionState, useEffect, useRef } from "react";
+import { updateContactAction } from "@/app/settings/actions/update-contact";
+import { describedBy, FieldError, FormStatus } from "@/components/ui/field-error";
+import type { FormState } from "@/lib/forms";
+
+type Props = { phoneNational: string; timeZone: string; timeZones: string[]; suggestBrowserZone: boolean };
+
+export function ContactForm({ phoneNational, timeZone, timeZones, suggestBrowserZone }: Props) {
+  const [state, formAction, pending] = useActionState<FormState, FormData>(updateContactAction, {});
+  const errors = state.fieldErrors ?? {};
+  const zoneSelect = useRef<HTMLSelectElement>(null);
+
+  // First visit: preselect the browser's zone (a DOM default, not a save: the patient confirms with Save).
+  useEffect(() => {
+    const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (suggestBrowserZone && zoneSelect.current && timeZones.includes(browserZone)) zoneSelect.current.value = browserZone;
+  }, [suggestBrowserZone, timeZones]);
+
+  return (
+    <form action={formAction} className="space-y-4">
+      <div>
+        <label htmlFor="phone" className="block font-medium">
+          Mobile number
+        </label>
+        <p id="phone-hint" className="text-sm text-slate-600">
+          With its country code, e.g. +44 7911 123456. Used only for the texts you turn on above.
+        </p>
+        <input
+          id="phone"
+          name="phone"
+          type="tel"
+          autoComplete="tel"
+          defaultValue={phoneNational}
+          aria-invalid={errors.phone ? true : undefined}
+          aria-describedby={describedBy("phone-hint", errors.phone && "phone-error")}
+          className="mt-1 w-full max-w-xs rounded border border-slate-300 px-3 py-2"
+        />
+        <FieldError id="phone-error" errors={errors.phone} />
+      </div>
+      <div>
+        <label htmlFor="timeZone" className="block font-medium">
+          Time zone
+        </label>
+        <p id="timeZone-hint" className="text-sm text-slate-600">
+          Appointment times in messages and on this portal are shown in this zone.
+          {suggestBrowserZone ? " We picked your browser's zone; save to keep it." : ""}
+        </p>
+        <select
+          id="timeZone"
+          name="timeZone"
+          ref={zoneSelect}
+          defaultValue={timeZone}
+          aria-invalid={errors.timeZone ? true : undefined}
+          aria-describedby={describedBy("timeZone-hint", errors.timeZone && "timeZone-error")}
+          className="mt-1 w-full max-w-xs rounded border border-slate-300 px-3 py-2"
+        >
+          {timeZones.map((zone) => (
+            <option key={zone}>{zone}</option>
+          ))}
+        </select>
+        <FieldError id="timeZone-error" errors={errors.timeZone} />
+      </div>
+      <div className="flex items-center gap-4">
+        <button type="submit" disabled={pending} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+          Save contact details
+        </button>
+        <FormStatus ok={state.ok} message={pending ? "Saving…" : state.message} />
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,41 @@
+import { parsePhoneNumberFromString } from "libphonenumber-js/max";
+import type { LedgerEntry } from "@/db/schema";
+
+// How ledger fields and values read to a person (settings history, admin ledger).
+export const fieldLabels: Record<string, string> = {
+  emailNotifications: "Email notifications",
+  textMessages: "Text messages",
+  textChannel: "Text channel",
+  whatsappOptIn: "WhatsApp opt-in",
+  appointmentReminders: "Appointment reminders",
+  phoneE164: "Mobile number",
+  timeZone: "Time zone",
+  recordingConsent: "Recording consent",
+  progressSharingConsent: "Progress sharing consent",
+  careContactName: "Care contact name",
+  careContactRelationship: "Care contact relationship",
+  careContactEmail: "Care contact email",
+};
+
+export const actorLabels: Record<LedgerEntry["actorKind"], string> = {
+  patient: "You",
+  staff: "Clinic staff",
+  sms_stop: "By text message STOP",
+  unsubscribe_link: "By unsubscribe link",
+  system: "The portal",
+};
+
+export function nationalPhone(e164: string | null): string {
+  if (!e164) return "";
+  return parsePhoneNumberFromString(e164)?.formatNational() ?? e164;
+}
+
+export function displayValue(field: string, value: string | null): string {
+  if (value === null || value === "") return "(none)";
+  if (field === "recordingConsent" || field === "progressSharingConsent") return value === "true" ? "Given" : "Not given";
+  if (value === "true") return "On";
+  if (value === "false") return "Off";
+  if (field === "textChannel") return value === "whatsapp" ? "WhatsApp" : "SMS";
+  if (field === "phoneE164") return nationalPhone(value);
+  return value;
+}

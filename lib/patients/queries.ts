@@ -1,0 +1,48 @@
+import "server-only";
+import { desc, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { patientProfiles, preferenceLedger } from "@/db/schema";
+
+/** Everything the settings page shows of the signed-in patient's own profile. */
+export async function getPatientSettings(db: Db, patientId: string) {
+  const [profile] = await db
+    .select({
+      firstName: patientProfiles.firstName,
+      phoneE164: patientProfiles.phoneE164,
+      timeZone: patientProfiles.timeZone,
+      emailNotifications: patientProfiles.emailNotifications,
+      textMessages: patientProfiles.textMessages,
+      textChannel: patientProfiles.textChannel,
+      whatsappOptIn: patientProfiles.whatsappOptIn,
+      appointmentReminders: patientProfiles.appointmentReminders,
+      recordingConsent: patientProfiles.recordingConsent,
+      recordingConsentVersion: patientProfiles.recordingConsentVersion,
+      recordingConsentChangedAt: patientProfiles.recordingConsentChangedAt,
+      progressSharingConsent: patientProfiles.progressSharingConsent,
+      progressSharingConsentVersion: patientProfiles.progressSharingConsentVersion,
+      progressSharingConsentChangedAt: patientProfiles.progressSharingConsentChangedAt,
+    })
+    .from(patientProfiles)
+    .where(eq(patientProfiles.userId, patientId));
+  return profile ?? null;
+}
+export type PatientSettings = NonNullable<Awaited<ReturnType<typeof getPatientSettings>>>;
+
+/** The patient's own ledger, newest first. */
+export async function listLedgerForPatient(db: Db, patientId: string, limit = 100) {
+  return db
+    .select({
+      id: preferenceLedger.id,
+      field: preferenceLedger.field,
+      oldValue: preferenceLedger.oldValue,
+      newValue: preferenceLedger.newValue,
+      actorKind: preferenceLedger.actorKind,
+      consentVersion: preferenceLedger.consentVersion,
+      createdAt: preferenceLedger.createdAt,
+    })
+    .from(preferenceLedger)
+    .where(eq(preferenceLedger.patientId, patientId))
+    .orderBy(desc(preferenceLedger.createdAt), desc(preferenceLedger.id))
+    .limit(limit);
+}
+export type LedgerRow = Awaited<ReturnType<typeof listLedgerForPatient>>[number];
