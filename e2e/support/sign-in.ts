@@ -1,12 +1,7 @@
 import { expect, type Page } from "@playwright/test";
+import { seedEmails } from "@/db/seed";
 
-export const people = {
-  ada: "ada@patients.example",
-  ben: "ben@patients.example",
-  grey: "grey@clinic.example",
-  shepherd: "shepherd@clinic.example",
-  admin: "admin@clinic.example",
-} as const;
+export const people = seedEmails;
 
 export async function requestSignInLink(page: Page, email: string) {
   await page.goto("/sign-in");

@@ -151,6 +151,21 @@ describe("updateConsentAction", () => {
   });
 });
 
+describe("two tabs saving at once", () => {
+  it("never lose a field: each action writes only the fields it owns", async () => {
+    await Promise.all([
+      updateNotificationPreferencesAction({}, form({ textChannel: "sms", appointmentReminders: "on" })),
+      updateContactAction({}, form({ phone: "", timeZone: "America/Denver" })),
+    ]);
+    expect(await profileOf("ben")).toMatchObject({ emailNotifications: false, appointmentReminders: true, timeZone: "America/Denver" });
+    await Promise.all([
+      updateNotificationPreferencesAction({}, form(bensPreferences)),
+      updateContactAction({}, form({ phone: "", timeZone: "America/New_York" })),
+    ]);
+    expect(await profileOf("ben")).toMatchObject({ emailNotifications: true, timeZone: "America/New_York" });
+  });
+});
+
 describe("bad input writes nothing", () => {
   const tenKilobytes = "x".repeat(10_240);
   const cases: [string, (state: object, data: FormData) => Promise<{ ok?: boolean; fieldErrors?: Record<string, string[]> }>, Record<string, string | string[]>, string][] = [
