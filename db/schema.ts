@@ -214,6 +214,8 @@ export const notificationDeliveries = pgTable(
       .notNull()
       .references(() => users.id),
     appointmentId: uuid("appointment_id").references(() => appointments.id),
+    // The appointment's start when the message was decided: a rescheduled appointment gets fresh reminders.
+    appointmentStartsAt: tstz("appointment_starts_at"),
     kind: text("kind").notNull(),
     channel: channelEnum("channel").notNull(),
     status: deliveryStatusEnum("status").notNull().default("pending"),
@@ -226,7 +228,7 @@ export const notificationDeliveries = pgTable(
   },
   (t) => [
     uniqueIndex("notification_deliveries_key_idx").on(t.deliveryKey),
-    index("notification_deliveries_appointment_idx").on(t.appointmentId, t.kind),
+    index("notification_deliveries_appointment_idx").on(t.appointmentId, t.kind, t.appointmentStartsAt),
     index("notification_deliveries_patient_idx").on(t.patientId, t.createdAt),
   ],
 );

@@ -80,6 +80,7 @@ export async function seed(db: Db, now = new Date()): Promise<{ created: boolean
       { userId: shepherd.id, displayName: "Dr. Derek Shepherd", timeZone: "America/New_York" },
     ]);
 
+    const bookedAt = new Date(now.getTime() - 14 * DAY);
     const at = (offsetMs: number) => new Date(Math.floor((now.getTime() + offsetMs) / MINUTE) * MINUTE);
     const schedule = (patientId: string, first: number) => [
       { patientId, clinicianId: grey.id, startsAt: at(first), modality: "telehealth" as const },
@@ -94,12 +95,14 @@ export async function seed(db: Db, now = new Date()): Promise<{ created: boolean
         cancelledAt: at(-DAY),
       },
     ];
-    await tx.insert(appointments).values([
+    const booked = [
       // Ada's first video visit starts 10 minutes after seeding, so the video flow can be tried at once.
       ...schedule(ada.id, 10 * MINUTE),
       ...schedule(ben.id, DAY + 3 * HOUR),
-      { patientId: ben.id, clinicianId: shepherd.id, startsAt: at(2 * DAY), modality: "telehealth" },
-    ]);
+      { patientId: ben.id, clinicianId: shepherd.id, startsAt: at(2 * DAY), modality: "telehealth" as const },
+    ];
+    // Booked two weeks ago, so every reminder of theirs is a normal one, not a late booking.
+    await tx.insert(appointments).values(booked.map((appointment) => ({ ...appointment, createdAt: bookedAt, updatedAt: bookedAt })));
     return { created: true };
   });
 }

@@ -1,4 +1,6 @@
-import type { InngestFunction } from "inngest";
+import { sendAppointmentMessage } from "./functions/appointments/send-message";
+import { scanReminders } from "./functions/reminders/scan";
+import { sendReminder } from "./functions/reminders/send";
 
-/** Every function served at /api/inngest; each issue adds its own here. */
-export const functions: InngestFunction.Any[] = [];
+/** Every function served at /api/inngest. */
+export const functions = [scanReminders, sendReminder, sendAppointmentMessage];

@@ -1,0 +1,59 @@
+import { isReminder, reminderWindows, type Channel, type LogicalChannel, type MessageKind } from "./kinds";
+
+export type DecisionInput = {
+  kind: MessageKind;
+  channel: LogicalChannel;
+  now: Date;
+  patient: {
+    emailNotifications: boolean;
+    textMessages: boolean;
+    textChannel: "sms" | "whatsapp";
+    whatsappOptIn: boolean;
+    appointmentReminders: boolean;
+    phoneE164: string | null;
+  };
+  appointment: { status: "scheduled" | "cancelled" | "completed"; startsAt: Date; durationMinutes: number; createdAt: Date };
+};
+
+export type Decision =
+  | { action: "send"; channel: Channel }
+  | { action: "skip"; channel: Channel; reason: SkipReason }
+  /** not yet due for the appointment's current time (e.g. it moved later): nothing is recorded */
+  | { action: "wait" };
+
+export type SkipReason =
+  | "email_disabled"
+  | "texts_disabled"
+  | "no_phone"
+  | "whatsapp_not_opted_in"
+  | "reminders_disabled"
+  | "appointment_cancelled"
+  | "appointment_past"
+  | "window_passed"
+  | "booked_inside_window";
+
+/** DESIGN.md's table, as one pure function of the rows read at send time. */
+export function decide({ kind, channel, now, patient, appointment }: DecisionInput): Decision {
+  const resolved: Channel = channel === "email" ? "email" : patient.textChannel;
+  const skip = (reason: SkipReason): Decision => ({ action: "skip", channel: resolved, reason });
+
+  if (isReminder(kind)) {
+    const window = reminderWindows[kind];
+    const start = appointment.startsAt.getTime();
+    if (now.getTime() < start - window.opensBefore) return { action: "wait" };
+    if (appointment.status === "cancelled") return skip("appointment_cancelled");
+    if (now.getTime() >= start - window.closesBefore) return skip("window_passed");
+    if (appointment.createdAt.getTime() > start - window.opensBefore) return skip("booked_inside_window");
+    if (!patient.appointmentReminders) return skip("reminders_disabled");
+  } else {
+    if (kind !== "cancellation" && appointment.status === "cancelled") return skip("appointment_cancelled");
+    const ended = appointment.startsAt.getTime() + appointment.durationMinutes * 60_000 <= now.getTime();
+    if (ended && kind !== "cancellation") return skip("appointment_past");
+  }
+
+  if (channel === "email") return patient.emailNotifications ? { action: "send", channel: "email" } : skip("email_disabled");
+  if (!patient.textMessages) return skip("texts_disabled");
+  if (!patient.phoneE164) return skip("no_phone");
+  if (resolved === "whatsapp" && !patient.whatsappOptIn) return skip("whatsapp_not_opted_in");
+  return { action: "send", channel: resolved };
+}

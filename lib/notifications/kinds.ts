@@ -1,0 +1,24 @@
+export const messageKinds = ["confirmation", "reminder_24h", "reminder_1h", "reminder_15m", "cancellation", "rescheduled"] as const;
+export type MessageKind = (typeof messageKinds)[number];
+
+export const reminderKinds = ["reminder_24h", "reminder_1h", "reminder_15m"] as const;
+export type ReminderKind = (typeof reminderKinds)[number];
+
+export const isReminder = (kind: MessageKind): kind is ReminderKind => (reminderKinds as readonly string[]).includes(kind);
+
+const MINUTE = 60_000;
+
+/**
+ * When each reminder is useful, as offsets before the start: due from `opensBefore`, still worth sending until
+ * `closesBefore` (the next reminder takes over). After downtime a reminder inside its window still goes out.
+ */
+export const reminderWindows: Record<ReminderKind, { opensBefore: number; closesBefore: number }> = {
+  reminder_24h: { opensBefore: 24 * 60 * MINUTE, closesBefore: 60 * MINUTE },
+  reminder_1h: { opensBefore: 60 * MINUTE, closesBefore: 15 * MINUTE },
+  reminder_15m: { opensBefore: 15 * MINUTE, closesBefore: 0 },
+};
+
+export type Channel = "email" | "sms" | "whatsapp";
+/** The channels a message is offered on: email, and one text (SMS or WhatsApp, as the patient chose). */
+export const logicalChannels = ["email", "text"] as const;
+export type LogicalChannel = (typeof logicalChannels)[number];

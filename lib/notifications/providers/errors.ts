@@ -1,0 +1,13 @@
+export type ProviderResult = { providerMessageId: string; via: "resend" | "twilio" | "dev-outbox" };
+
+/** A provider refused or failed; `permanent` errors (bad number, unsubscribed) are recorded and never retried. */
+export class ProviderError extends Error {
+  constructor(
+    message: string,
+    public readonly code: string,
+    public readonly permanent: boolean,
+  ) {
+    super(message);
+    this.name = "ProviderError";
+  }
+}

@@ -1,0 +1,39 @@
+import "server-only";
+import { createTwilioClient } from "@/lib/twilio/client";
+import { ProviderError, type ProviderResult } from "./errors";
+import { writeToOutbox } from "./outbox";
+
+export type TextMessage = { channel: "sms" | "whatsapp"; to: string; body: string; kind: string };
+
+// Twilio error codes that retrying cannot fix: invalid/unreachable number, opted out (STOP), not a mobile, WhatsApp rules.
+const PERMANENT_CODES = new Set([21211, 21214, 21408, 21610, 21612, 21614, 63003, 63016, 63024]);
+
+function twilioConfig() {
+  const { TWILIO_ACCOUNT_SID: accountSid, TWILIO_AUTH_TOKEN: authToken, TWILIO_SMS_FROM: smsFrom, TWILIO_WHATSAPP_FROM: whatsappFrom } = process.env;
+  return accountSid && authToken ? { accountSid, authToken, smsFrom, whatsappFrom } : null;
+}
+
+/** WhatsApp outside the 24 h window needs an approved template: TWILIO_WHATSAPP_CONTENT_SID_<KIND>, else the body (sandbox). */
+const contentSidFor = (kind: string) => process.env[`TWILIO_WHATSAPP_CONTENT_SID_${kind.toUpperCase()}`];
+
+/** SMS or WhatsApp through Twilio Messaging when configured, else the dev outbox. */
+export async function sendText(message: TextMessage): Promise<ProviderResult> {
+  const config = twilioConfig();
+  if (!config) return writeToOutbox({ channel: message.channel, to: message.to, body: message.body });
+  const from = message.channel === "whatsapp" ? config.whatsappFrom && `whatsapp:${config.whatsappFrom}` : config.smsFrom;
+  if (!from) throw new ProviderError(`No ${message.channel} sender number configured`, "not_configured", true);
+  const to = message.channel === "whatsapp" ? `whatsapp:${message.to}` : message.to;
+  const contentSid = message.channel === "whatsapp" ? contentSidFor(message.kind) : undefined;
+  try {
+    const client = createTwilioClient({ accountSid: config.accountSid, authToken: config.authToken });
+    // An approved template takes the whole message as its one variable {{1}}.
+    const sent = await client.messages.create(
+      contentSid ? { from, to, contentSid, contentVariables: JSON.stringify({ 1: message.body }) } : { from, to, body: message.body },
+    );
+    return { providerMessageId: sent.sid, via: "twilio" };
+  } catch (error) {
+    const { code, status } = error as { code?: number; status?: number };
+    const permanent = code !== undefined && PERMANENT_CODES.has(code);
+    throw new ProviderError(`Twilio refused the ${message.channel} message`, String(code ?? status ?? "network_error"), permanent);
+  }
+}

@@ -1,0 +1,48 @@
+import { formatDateTime } from "@/lib/format";
+import type { MessageKind } from "../kinds";
+
+/** Everything a message may say: first name, time in the patient's zone, clinician, links. Never notes. */
+export type MessageContext = {
+  kind: MessageKind;
+  firstName: string;
+  clinicianName: string;
+  startsAt: Date;
+  timeZone: string;
+  modality: "in_person" | "telehealth";
+  portalUrl: string;
+  visitUrl: string;
+};
+
+export type MessageContent = { subject: string; lines: string[]; link: { label: string; url: string } };
+
+export function messageContent(ctx: MessageContext): MessageContent {
+  const when = formatDateTime(ctx.startsAt, ctx.timeZone);
+  const visit = ctx.modality === "telehealth" ? "video visit" : "appointment";
+  const portal = { label: "Open the patient portal", url: ctx.portalUrl };
+  switch (ctx.kind) {
+    case "confirmation":
+      return { subject: `Your ${visit} is booked`, lines: [`Your ${visit} with ${ctx.clinicianName} is booked for ${when}.`], link: portal };
+    case "reminder_24h":
+    case "reminder_1h":
+      return { subject: `Reminder: your ${visit} on ${when}`, lines: [`A reminder: your ${visit} with ${ctx.clinicianName} is on ${when}.`], link: portal };
+    case "reminder_15m":
+      return ctx.modality === "telehealth"
+        ? {
+            subject: "Your video visit starts soon: here is your link",
+            lines: [`Your video visit with ${ctx.clinicianName} starts at ${when}. Join with the link below.`],
+            link: { label: "Join your video visit", url: ctx.visitUrl },
+          }
+        : { subject: "Your appointment starts soon", lines: [`Your appointment with ${ctx.clinicianName} starts at ${when}.`], link: portal };
+    case "cancellation":
+      return { subject: `Your ${visit} is cancelled`, lines: [`Your ${visit} with ${ctx.clinicianName} on ${when} is cancelled.`], link: portal };
+    case "rescheduled":
+      return { subject: `Your ${visit} has a new time`, lines: [`Your ${visit} with ${ctx.clinicianName} is now on ${when}.`], link: portal };
+  }
+}
+
+/** SMS and WhatsApp: one short paragraph, with the opt-out hint carriers require on SMS. */
+export function textBody(ctx: MessageContext, channel: "sms" | "whatsapp"): string {
+  const content = messageContent(ctx);
+  const optOut = channel === "sms" ? " Reply STOP to opt out." : "";
+  return `Hi ${ctx.firstName}, ${content.lines.join(" ")} ${content.link.url}${optOut}`;
+}
