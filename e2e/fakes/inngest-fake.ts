@@ -8,6 +8,8 @@ export function startInngestFake() {
       const events = Array.isArray(request.parsed) ? request.parsed : [request.parsed];
       return { status: 200, body: { ids: events.map(() => randomUUID()), status: 200 } };
     }
+    // The SDK registers the app's functions here when /api/inngest receives a PUT (a sync).
+    if (request.method === "POST" && request.path.startsWith("/fn/register")) return { status: 200, body: { ok: true, modified: true } };
     return { status: 404, body: { error: "not found" } };
   });
 }

@@ -1,0 +1,104 @@
+import { InngestTestEngine } from "@inngest/test";
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { db } from "@/db/client";
+import { appointments, notificationDeliveries, patientProfiles, users } from "@/db/schema";
+import { seed, seedEmails } from "@/db/seed";
+import { receivedEvents, startInngestFake } from "@/e2e/fakes/inngest-fake";
+import { startResendFake } from "@/e2e/fakes/resend-fake";
+import { startTwilioFake } from "@/e2e/fakes/twilio-fake";
+import { inngest } from "../../client";
+import { scanReminders } from "./scan";
+import { sendReminder } from "./send";
+
+let resend: Awaited<ReturnType<typeof startResendFake>>;
+let twilio: Awaited<ReturnType<typeof startTwilioFake>>;
+let events: Awaited<ReturnType<typeof startInngestFake>>;
+let adaId = "";
+let visitId = "";
+
+beforeAll(async () => {
+  // Seeded "now": Ada's video visit starts in 10 minutes, so its 15-minute reminder is due.
+  await seed(db(), new Date());
+  [resend, twilio, events] = await Promise.all([startResendFake(), startTwilioFake(), startInngestFake()]);
+  for (const [name, value] of Object.entries({
+    RESEND_API_KEY: "re_test",
+    RESEND_BASE_URL: resend.url,
+    TWILIO_API_BASE_URL: twilio.url,
+    TWILIO_ACCOUNT_SID: "AC00000000000000000000000000000001",
+    TWILIO_AUTH_TOKEN: "token",
+    TWILIO_SMS_FROM: "+15005550006",
+    INNGEST_BASE_URL: events.url,
+    INNGEST_EVENT_KEY: "test-key",
+  })) {
+    vi.stubEnv(name, value);
+  }
+  inngest.setEnvVars();
+  const [ada] = await db().select({ id: users.id }).from(users).where(eq(users.email, seedEmails.ada));
+  adaId = ada!.id;
+  const [visit] = await db()
+    .select({ id: appointments.id })
+    .from(appointments)
+    .where(and(eq(appointments.patientId, adaId), eq(appointments.status, "scheduled"), eq(appointments.modality, "telehealth")));
+  visitId = visit!.id;
+});
+afterAll(async () => {
+  vi.unstubAllEnvs();
+  await Promise.all([resend.close(), twilio.close(), events.close()]);
+});
+beforeEach(async () => {
+  for (const fake of [resend, twilio, events]) fake.requests.length = 0;
+  await db().delete(notificationDeliveries);
+  await db().update(patientProfiles).set({ appointmentReminders: true }).where(eq(patientProfiles.userId, adaId));
+});
+
+const reminderEvent = (kind: string) => ({ name: "portal/reminder.due", data: { appointmentId: visitId, kind } });
+
+describe("reminder functions", () => {
+  it("the scan fans out one event per due pair with deterministic ids", async () => {
+    const { result } = await new InngestTestEngine({ function: scanReminders }).execute();
+    const sent = receivedEvents(events.requests);
+    expect(result).toEqual({ due: sent.length });
+    const adas = sent.filter((event) => event.data.appointmentId === visitId);
+    expect(adas.map((event) => event.data.kind).sort()).toEqual(["reminder_15m", "reminder_1h", "reminder_24h"]);
+    expect(adas.every((event) => event.id?.startsWith(`reminder-${visitId}-`))).toBe(true);
+    expect(Object.keys(adas[0]!.data).sort()).toEqual(["appointmentId", "kind"]);
+  });
+
+  it("sends the 15-minute meeting-link reminder on both channels, and records the passed ones", async () => {
+    const { result } = await new InngestTestEngine({ function: sendReminder, events: [reminderEvent("reminder_15m")] }).execute();
+    expect(result).toEqual({ email: "sent", text: "sent" });
+    expect((resend.requests[0]?.parsed as { subject: string }).subject).toBe("Your video visit starts soon: here is your link");
+    expect((twilio.requests[0]?.parsed as { To: string }).To).toBe("+447911123456");
+
+    const late = await new InngestTestEngine({ function: sendReminder, events: [reminderEvent("reminder_1h")] }).execute();
+    expect(late.result).toEqual({ email: "skipped:window_passed", text: "skipped:window_passed" });
+  });
+
+  it("reminders turned off after the fan-out but before the send: nothing is sent", async () => {
+    await new InngestTestEngine({ function: scanReminders }).execute();
+    const fannedOut = receivedEvents(events.requests).filter((event) => event.data.appointmentId === visitId && event.data.kind === "reminder_15m");
+    expect(fannedOut).toHaveLength(1);
+    await db().update(patientProfiles).set({ appointmentReminders: false }).where(eq(patientProfiles.userId, adaId));
+    const { result } = await new InngestTestEngine({ function: sendReminder, events: [fannedOut[0]!] }).execute();
+    expect(result).toEqual({ email: "skipped:reminders_disabled", text: "skipped:reminders_disabled" });
+    expect(resend.requests.length + twilio.requests.length).toBe(0);
+  });
+
+  it("the same event delivered three times sends once per channel", async () => {
+    // Three separate runs, as Inngest makes for three deliveries of one event (no shared step memo).
+    const run = async () => (await new InngestTestEngine({ function: sendReminder, events: [reminderEvent("reminder_15m")] }).execute()).result;
+    const results = [await run(), await run(), await run()];
+    expect(results).toEqual([{ email: "sent", text: "sent" }, { email: "duplicate", text: "duplicate" }, { email: "duplicate", text: "duplicate" }]);
+    expect(resend.requests).toHaveLength(1);
+    expect(twilio.requests).toHaveLength(1);
+  });
+
+  it("a cancelled appointment gets no reminder", async () => {
+    await db().update(appointments).set({ status: "cancelled" }).where(eq(appointments.id, visitId));
+    const { result } = await new InngestTestEngine({ function: sendReminder, events: [reminderEvent("reminder_15m")] }).execute();
+    await db().update(appointments).set({ status: "scheduled" }).where(eq(appointments.id, visitId));
+    expect(result).toEqual({ email: "skipped:appointment_cancelled", text: "skipped:appointment_cancelled" });
+    expect(resend.requests.length + twilio.requests.length).toBe(0);
+  });
+});
