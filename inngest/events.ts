@@ -34,3 +34,11 @@ export function sendRecordingConsentRevoked(data: z.input<typeof recordingConsen
   // A deterministic id: a retried send of the same withdrawal is one event.
   return sendSafely(recordingConsentRevoked.name, `recording-consent-revoked-${payload.ledgerEntryId}`, payload);
 }
+
+const appointmentEvents = { booked: appointmentBooked, cancelled: appointmentCancelled, rescheduled: appointmentRescheduled };
+
+/** After the appointment change committed; the id makes a repeated send of the same change one event. */
+export function sendAppointmentEvent(change: keyof typeof appointmentEvents, appointmentId: string, id: string): Promise<boolean> {
+  const event = appointmentEvents[change];
+  return sendSafely(event.name, id, event.data.parse({ appointmentId }));
+}

@@ -1,14 +1,21 @@
 import type { Metadata } from "next";
 import { db } from "@/db/client";
 import { AppointmentList } from "@/components/appointments/appointment-list";
-import { listScheduleForClinician, timeZoneOfClinician } from "@/lib/appointments/queries";
+import { AppointmentControls } from "@/components/appointments/appointment-controls";
+import { BookAppointmentForm } from "@/components/appointments/book-appointment-form";
+import { listPatientsOfClinician, listScheduleForClinician, timeZoneOfClinician } from "@/lib/appointments/queries";
+import { utcToZonedInput } from "@/lib/zoned-time";
 import { requirePageRole } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Your schedule" };
 
 export default async function ClinicianHomePage() {
   const user = await requirePageRole("clinician");
-  const [timeZone, schedule] = await Promise.all([timeZoneOfClinician(db(), user.id), listScheduleForClinician(db(), user.id)]);
+  const [timeZone, schedule, patients] = await Promise.all([
+    timeZoneOfClinician(db(), user.id),
+    listScheduleForClinician(db(), user.id),
+    listPatientsOfClinician(db(), user.id),
+  ]);
   return (
     <section>
       <h1 className="text-2xl font-semibold">Your schedule</h1>
@@ -22,7 +29,16 @@ export default async function ClinicianHomePage() {
             ? { href: `/sessions/${item.id}`, label: "Start video session" }
             : null
         }
+        controls={(item) =>
+          item.status === "scheduled" ? <AppointmentControls appointmentId={item.id} localStartsAt={utcToZonedInput(item.startsAt, timeZone)} /> : null
+        }
       />
+      <section aria-labelledby="book-heading" className="mt-10 rounded-lg border border-slate-200 bg-white p-5">
+        <h2 id="book-heading" className="mb-3 text-lg font-semibold">
+          Book an appointment
+        </h2>
+        <BookAppointmentForm patients={patients.map((p) => ({ id: p.id, name: `${p.firstName} ${p.lastName}` }))} />
+      </section>
     </section>
   );
 }

@@ -18,11 +18,13 @@ export function AppointmentList({
   timeZone,
   emptyText,
   action,
+  controls,
 }: {
   items: AppointmentListItem[];
   timeZone: string;
   emptyText: string;
   action?: (item: AppointmentListItem) => { href: string; label: string } | null;
+  controls?: (item: AppointmentListItem) => React.ReactNode;
 }) {
   if (items.length === 0) return <p className="mt-4 text-slate-600">{emptyText}</p>;
   return (
@@ -45,6 +47,7 @@ export function AppointmentList({
                 {link.label}
               </Link>
             ) : null}
+            {controls ? <div className="w-full">{controls(item)}</div> : null}
           </li>
         );
       })}

@@ -61,3 +61,13 @@ export async function timeZoneOfClinician(db: Db, clinicianId: string): Promise<
   const [row] = await db.select({ timeZone: clinicians.timeZone }).from(clinicians).where(eq(clinicians.userId, clinicianId));
   return row?.timeZone ?? "UTC";
 }
+
+/** The patients a clinician already sees: the ones they may book for. */
+export async function listPatientsOfClinician(db: Db, clinicianId: string) {
+  return db
+    .selectDistinct({ id: patientProfiles.userId, firstName: patientProfiles.firstName, lastName: patientProfiles.lastName })
+    .from(appointments)
+    .innerJoin(patientProfiles, eq(patientProfiles.userId, appointments.patientId))
+    .where(eq(appointments.clinicianId, clinicianId))
+    .orderBy(asc(patientProfiles.lastName), asc(patientProfiles.firstName));
+}

@@ -1,0 +1,11 @@
+"use server";
+
+import { db } from "@/db/client";
+import { bookAppointment } from "@/lib/appointments/lifecycle";
+import { bookAppointmentSchema } from "@/lib/appointments/schemas";
+import { authedAction } from "@/lib/auth/authed-action";
+import { toFormState } from "./result";
+
+export const bookAppointmentAction = authedAction(["clinician", "admin"], bookAppointmentSchema, async (input, { user }) =>
+  toFormState(await bookAppointment(db(), user, input), "Booked. The patient is told as their settings allow."),
+);

@@ -1,0 +1,91 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { db } from "@/db/client";
+import { actAs, form } from "@/db/testing/request";
+import { appointmentReschedules, appointments, users } from "@/db/schema";
+import { seed, seedEmails } from "@/db/seed";
+import { receivedEvents, startInngestFake } from "@/e2e/fakes/inngest-fake";
+import { inngest } from "@/inngest/client";
+import { bookAppointmentAction } from "./book-appointment";
+import { cancelAppointmentAction } from "./cancel-appointment";
+import { rescheduleAppointmentAction } from "./reschedule-appointment";
+
+let events: Awaited<ReturnType<typeof startInngestFake>>;
+const ids = { ben: "", grey: "", shepherd: "", bensGreyVisit: "", bensShepherdVisit: "" };
+
+beforeAll(async () => {
+  await seed(db());
+  for (const who of ["ben", "grey", "shepherd"] as const) {
+    ids[who] = (await db().select({ id: users.id }).from(users).where(eq(users.email, seedEmails[who])))[0]!.id;
+  }
+  const bens = await db().select().from(appointments).where(eq(appointments.patientId, ids.ben)).orderBy(appointments.startsAt);
+  ids.bensGreyVisit = bens.find((a) => a.clinicianId === ids.grey && a.status === "scheduled")!.id;
+  ids.bensShepherdVisit = bens.find((a) => a.clinicianId === ids.shepherd)!.id;
+  events = await startInngestFake();
+  vi.stubEnv("INNGEST_BASE_URL", events.url);
+  vi.stubEnv("INNGEST_EVENT_KEY", "test-key");
+  inngest.setEnvVars();
+});
+afterAll(async () => {
+  vi.unstubAllEnvs();
+  await events.close();
+});
+beforeEach(() => {
+  events.requests.length = 0;
+});
+
+const nextWeek = new Date(Date.now() + 7 * 24 * 3600_000).toISOString().slice(0, 10);
+
+describe("appointment lifecycle actions", () => {
+  it("a clinician books for their own patient in their own zone, and the booking event carries only the id", async () => {
+    await actAs(db(), seedEmails.grey);
+    const result = await bookAppointmentAction({}, form({ patientId: ids.ben, startsAt: `${nextWeek}T09:30`, durationMinutes: "30", modality: "telehealth" }));
+    expect(result.ok).toBe(true);
+    const [event] = receivedEvents(events.requests);
+    expect(event?.name).toBe("portal/appointment.booked");
+    expect(Object.keys(event!.data)).toEqual(["appointmentId"]);
+    const [booked] = await db().select().from(appointments).where(eq(appointments.id, event!.data.appointmentId as string));
+    expect(booked).toMatchObject({ clinicianId: ids.grey, patientId: ids.ben, modality: "telehealth", status: "scheduled" });
+    // Dr. Grey works in Europe/London.
+    expect(booked!.startsAt.toLocaleString("en-GB", { timeZone: "Europe/London", hour: "2-digit", minute: "2-digit" })).toBe("09:30");
+  });
+
+  it("a clinician cannot book someone who is not their patient, nor in the past", async () => {
+    await actAs(db(), seedEmails.shepherd);
+    const [ada] = await db().select({ id: users.id }).from(users).where(eq(users.email, seedEmails.ada));
+    const stranger = await bookAppointmentAction({}, form({ patientId: ada!.id, startsAt: `${nextWeek}T09:30`, durationMinutes: "30", modality: "in_person" }));
+    expect(stranger.fieldErrors?.patientId).toEqual(["Choose one of your patients."]);
+    const past = await bookAppointmentAction({}, form({ patientId: ids.ben, startsAt: "2020-01-01T09:00", durationMinutes: "30", modality: "in_person" }));
+    expect(past.fieldErrors?.startsAt).toEqual(["Choose a time in the future."]);
+    expect(receivedEvents(events.requests)).toEqual([]);
+  });
+
+  it("rescheduling keeps the history and emits one event per change", async () => {
+    await actAs(db(), seedEmails.grey);
+    const result = await rescheduleAppointmentAction({}, form({ appointmentId: ids.bensGreyVisit, startsAt: `${nextWeek}T15:00` }));
+    expect(result.ok).toBe(true);
+    const [history] = await db().select().from(appointmentReschedules).where(eq(appointmentReschedules.appointmentId, ids.bensGreyVisit));
+    expect(history).toMatchObject({ actorId: ids.grey });
+    expect(receivedEvents(events.requests)).toEqual([
+      { id: `appointment-rescheduled-${history!.id}`, name: "portal/appointment.rescheduled", data: { appointmentId: ids.bensGreyVisit }, ts: expect.any(Number) },
+    ]);
+  });
+
+  it("another clinician, a patient and a signed-out caller cannot cancel; the appointment's own clinician or an admin can", async () => {
+    for (const who of [seedEmails.grey, seedEmails.ben, null]) {
+      await actAs(db(), who);
+      const refused = await cancelAppointmentAction({}, form({ appointmentId: ids.bensShepherdVisit }));
+      expect(refused.ok).toBe(false);
+    }
+    expect((await db().select().from(appointments).where(eq(appointments.id, ids.bensShepherdVisit)))[0]?.status).toBe("scheduled");
+    expect(receivedEvents(events.requests)).toEqual([]);
+
+    await actAs(db(), seedEmails.admin);
+    expect((await cancelAppointmentAction({}, form({ appointmentId: ids.bensShepherdVisit }))).ok).toBe(true);
+    expect((await db().select().from(appointments).where(eq(appointments.id, ids.bensShepherdVisit)))[0]?.status).toBe("cancelled");
+    expect(receivedEvents(events.requests).map((e) => e.name)).toEqual(["portal/appointment.cancelled"]);
+    // Cancelling twice is not found, and emits nothing more.
+    expect((await cancelAppointmentAction({}, form({ appointmentId: ids.bensShepherdVisit }))).ok).toBe(false);
+    expect(receivedEvents(events.requests)).toHaveLength(1);
+  });
+});

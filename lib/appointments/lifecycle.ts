@@ -1,0 +1,83 @@
+import "server-only";
+import { and, eq, type SQL } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { appointmentReschedules, appointments, clinicians } from "@/db/schema";
+import { sendAppointmentEvent } from "@/inngest/events";
+import type { SessionUser } from "@/lib/auth/session";
+import { zonedTimeToUtc } from "@/lib/zoned-time";
+
+export type LifecycleResult = { ok: true; appointmentId: string } | { ok: false; fieldErrors?: Record<string, string[]>; message: string };
+
+const notFound: LifecycleResult = { ok: false, message: "That appointment was not found, or it is not yours to change." };
+
+/** Clinicians change only their own appointments; admins any. Zero rows means not found (no hint why). */
+const ownedBy = (actor: SessionUser): SQL | undefined => (actor.role === "admin" ? undefined : eq(appointments.clinicianId, actor.id));
+
+async function clinicianZone(db: Db, clinicianId: string): Promise<string | null> {
+  const [row] = await db.select({ timeZone: clinicians.timeZone }).from(clinicians).where(eq(clinicians.userId, clinicianId));
+  return row?.timeZone ?? null;
+}
+
+/** Books an appointment (clinicians for their own patients, admins for anyone), then announces it. */
+export async function bookAppointment(
+  db: Db,
+  actor: SessionUser,
+  input: { patientId: string; clinicianId?: string; startsAt: string; durationMinutes: number; modality: "in_person" | "telehealth" },
+  now = new Date(),
+): Promise<LifecycleResult> {
+  const clinicianId = actor.role === "clinician" ? actor.id : input.clinicianId;
+  if (!clinicianId) return { ok: false, fieldErrors: { clinicianId: ["Choose a clinician."] }, message: "Nothing was booked." };
+  const zone = await clinicianZone(db, clinicianId);
+  if (!zone) return { ok: false, fieldErrors: { clinicianId: ["Choose a clinician."] }, message: "Nothing was booked." };
+  if (actor.role === "clinician") {
+    // "Their own patients": people they already see.
+    const [known] = await db
+      .select({ id: appointments.id })
+      .from(appointments)
+      .where(and(eq(appointments.clinicianId, clinicianId), eq(appointments.patientId, input.patientId)))
+      .limit(1);
+    if (!known) return { ok: false, fieldErrors: { patientId: ["Choose one of your patients."] }, message: "Nothing was booked." };
+  }
+  const startsAt = zonedTimeToUtc(input.startsAt, zone);
+  if (startsAt <= now) return { ok: false, fieldErrors: { startsAt: ["Choose a time in the future."] }, message: "Nothing was booked." };
+  const [row] = await db
+    .insert(appointments)
+    .values({ patientId: input.patientId, clinicianId, startsAt, durationMinutes: input.durationMinutes, modality: input.modality })
+    .returning({ id: appointments.id });
+  await sendAppointmentEvent("booked", row!.id, `appointment-booked-${row!.id}`);
+  return { ok: true, appointmentId: row!.id };
+}
+
+export async function cancelAppointment(db: Db, actor: SessionUser, appointmentId: string): Promise<LifecycleResult> {
+  const [row] = await db
+    .update(appointments)
+    .set({ status: "cancelled", cancelledAt: new Date() })
+    .where(and(eq(appointments.id, appointmentId), eq(appointments.status, "scheduled"), ownedBy(actor)))
+    .returning({ id: appointments.id });
+  if (!row) return notFound;
+  await sendAppointmentEvent("cancelled", row.id, `appointment-cancelled-${row.id}`);
+  return { ok: true, appointmentId: row.id };
+}
+
+/** Moves a scheduled appointment; the history keeps the old time, and reminders follow the new one. */
+export async function rescheduleAppointment(db: Db, actor: SessionUser, appointmentId: string, localStartsAt: string, now = new Date()): Promise<LifecycleResult> {
+  const result = await db.transaction(async (tx) => {
+    const [current] = await tx
+      .select({ startsAt: appointments.startsAt, clinicianId: appointments.clinicianId })
+      .from(appointments)
+      .where(and(eq(appointments.id, appointmentId), eq(appointments.status, "scheduled"), ownedBy(actor)))
+      .for("update");
+    if (!current) return notFound;
+    const startsAt = zonedTimeToUtc(localStartsAt, (await clinicianZone(tx as unknown as Db, current.clinicianId)) ?? "UTC");
+    if (startsAt <= now) return { ok: false as const, fieldErrors: { startsAt: ["Choose a time in the future."] }, message: "Nothing was changed." };
+    if (startsAt.getTime() === current.startsAt.getTime()) return { ok: false as const, fieldErrors: { startsAt: ["That is the current time."] }, message: "Nothing was changed." };
+    await tx.update(appointments).set({ startsAt }).where(eq(appointments.id, appointmentId));
+    const [history] = await tx
+      .insert(appointmentReschedules)
+      .values({ appointmentId, previousStartsAt: current.startsAt, newStartsAt: startsAt, actorId: actor.id })
+      .returning({ id: appointmentReschedules.id });
+    return { ok: true as const, appointmentId, rescheduleId: history!.id };
+  });
+  if (result.ok && "rescheduleId" in result) await sendAppointmentEvent("rescheduled", appointmentId, `appointment-rescheduled-${result.rescheduleId}`);
+  return result.ok ? { ok: true, appointmentId } : result;
+}
