@@ -20,7 +20,7 @@ export const fieldLabels: Record<string, string> = {
 export const actorLabels: Record<LedgerEntry["actorKind"], string> = {
   patient: "You",
   staff: "Clinic staff",
-  sms_stop: "By text message STOP",
+  sms_stop: "By text message (STOP or START)",
   unsubscribe_link: "By unsubscribe link",
   system: "The portal",
 };
