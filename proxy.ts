@@ -13,6 +13,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Public: sign-in, Auth.js, Inngest, health, the dev outbox, Next assets.
-  matcher: ["/((?!sign-in|api/|dev/outbox|_next/|favicon.ico|robots.txt).*)"],
+  // Public: sign-in, unsubscribe links, route handlers (each checks itself), the dev outbox, Next assets.
+  matcher: ["/((?!sign-in|unsubscribe|api/|dev/outbox|_next/|favicon.ico|robots.txt).*)"],
 };

@@ -10,6 +10,7 @@ import { ProviderError } from "./providers/errors";
 import { sendText } from "./providers/text";
 import { textBody, type MessageContext } from "./templates/content";
 import { renderAppointmentEmail } from "./templates/render";
+import { createUnsubscribeToken } from "./unsubscribe";
 
 export type DeliveryRequest = { appointmentId: string; kind: MessageKind; channel: LogicalChannel; now?: Date };
 
@@ -88,6 +89,7 @@ export async function deliver(db: Db, request: DeliveryRequest): Promise<Deliver
 
   const recipient = decision.channel === "email" ? fresh.email : fresh.phoneE164!;
   const appUrl = env().appUrl ?? "http://localhost:3000";
+  const unsubscribeToken = createUnsubscribeToken(fresh.patientId, now);
   const context: MessageContext = {
     kind: request.kind,
     firstName: fresh.firstName,
@@ -97,11 +99,17 @@ export async function deliver(db: Db, request: DeliveryRequest): Promise<Deliver
     modality: fresh.modality,
     portalUrl: `${appUrl}/appointments`,
     visitUrl: `${appUrl}/visit/${request.appointmentId}`,
+    unsubscribeUrl: `${appUrl}/unsubscribe?token=${unsubscribeToken}`,
+  };
+  // RFC 8058 one-click: mail clients POST to this URL without opening the portal.
+  const unsubscribeHeaders = {
+    "List-Unsubscribe": `<${appUrl}/api/unsubscribe?token=${unsubscribeToken}>`,
+    "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
   };
   try {
     const result =
       decision.channel === "email"
-        ? await sendEmail({ to: recipient, ...(await renderAppointmentEmail(context)), idempotencyKey: deliveryKey })
+        ? await sendEmail({ to: recipient, ...(await renderAppointmentEmail(context)), headers: unsubscribeHeaders, idempotencyKey: deliveryKey })
         : await sendText({ channel: decision.channel, to: recipient, body: textBody(context, decision.channel), kind: request.kind });
     await db
       .update(notificationDeliveries)

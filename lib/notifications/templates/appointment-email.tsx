@@ -1,4 +1,4 @@
-import { Body, Button, Container, Head, Heading, Html, Preview, Text } from "@react-email/components";
+import { Body, Button, Container, Head, Heading, Html, Link, Preview, Text } from "@react-email/components";
 import { messageContent, type MessageContext } from "./content";
 
 /** The React Email template for every appointment message; the wording comes from messageContent. */
@@ -22,6 +22,8 @@ export function AppointmentEmail(ctx: MessageContext) {
           </Button>
           <Text style={{ color: "#64748b", fontSize: "12px" }}>
             You receive this because email notifications are on in your portal settings.
+            {ctx.unsubscribeUrl ? " " : ""}
+            {ctx.unsubscribeUrl ? <Link href={ctx.unsubscribeUrl}>Stop these emails</Link> : null}
           </Text>
         </Container>
       </Body>

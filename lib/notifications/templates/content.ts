@@ -11,6 +11,8 @@ export type MessageContext = {
   modality: "in_person" | "telehealth";
   portalUrl: string;
   visitUrl: string;
+  /** emails only: the page that turns email notifications off */
+  unsubscribeUrl?: string;
 };
 
 export type MessageContent = { subject: string; lines: string[]; link: { label: string; url: string } };

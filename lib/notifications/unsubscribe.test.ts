@@ -1,0 +1,61 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { db } from "@/db/client";
+import { appointments, patientProfiles, preferenceLedger, users } from "@/db/schema";
+import { seed, seedEmails } from "@/db/seed";
+import { startResendFake } from "@/e2e/fakes/resend-fake";
+import { POST } from "@/app/api/unsubscribe/route";
+import { deliver } from "./gate";
+import { createUnsubscribeToken, unsubscribeFromEmail } from "./unsubscribe";
+
+let benId = "";
+let resend: Awaited<ReturnType<typeof startResendFake>>;
+const emailOn = async () => (await db().select().from(patientProfiles).where(eq(patientProfiles.userId, benId)))[0]!.emailNotifications;
+const resetEmail = () => db().update(patientProfiles).set({ emailNotifications: true }).where(eq(patientProfiles.userId, benId));
+
+beforeAll(async () => {
+  await seed(db());
+  benId = (await db().select({ id: users.id }).from(users).where(eq(users.email, seedEmails.ben)))[0]!.id;
+  resend = await startResendFake();
+  vi.stubEnv("RESEND_API_KEY", "re_test");
+  vi.stubEnv("RESEND_BASE_URL", resend.url);
+  vi.stubEnv("AUTH_URL", "https://portal.clinic.example");
+});
+afterAll(async () => {
+  vi.unstubAllEnvs();
+  await resend.close();
+});
+
+describe("one-click unsubscribe", () => {
+  it("every appointment email carries RFC 8058 headers whose POST turns email off once, with a ledger row", async () => {
+    const [visit] = await db().select({ id: appointments.id }).from(appointments).where(eq(appointments.patientId, benId)).limit(1);
+    await deliver(db(), { appointmentId: visit!.id, kind: "confirmation", channel: "email" });
+    const headers = (resend.requests[0]?.parsed as { headers: Record<string, string> }).headers;
+    expect(headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
+    const url = /^<(.+)>$/.exec(headers["List-Unsubscribe"]!)![1]!;
+    expect(url).toMatch(/^https:\/\/portal\.clinic\.example\/api\/unsubscribe\?token=/);
+
+    const oneClick = () => POST(new Request(url, { method: "POST", body: "List-Unsubscribe=One-Click" }));
+    expect((await oneClick()).status).toBe(200);
+    expect(await emailOn()).toBe(false);
+    const [row] = await db().select().from(preferenceLedger).where(eq(preferenceLedger.actorKind, "unsubscribe_link"));
+    expect(row).toMatchObject({ patientId: benId, field: "emailNotifications", oldValue: "true", newValue: "false", actorId: null });
+
+    await resetEmail();
+    expect((await oneClick()).status).toBe(410);
+    expect(await emailOn()).toBe(true);
+  });
+
+  it("refuses a forged or expired token and changes nothing", async () => {
+    const now = new Date();
+    const genuine = createUnsubscribeToken(benId, now);
+    const [payload] = genuine.split(".");
+    expect(await unsubscribeFromEmail(db(), `${payload}.forged-signature`)).toBe("invalid");
+    const otherPatient = Buffer.from(`someone-else.${Math.floor(now.getTime() / 1000)}`).toString("base64url");
+    expect(await unsubscribeFromEmail(db(), `${otherPatient}.${genuine.split(".")[1]}`)).toBe("invalid");
+    const old = createUnsubscribeToken(benId, new Date(now.getTime() - 61 * 24 * 3600_000));
+    expect(await unsubscribeFromEmail(db(), old)).toBe("invalid");
+    expect((await POST(new Request("http://localhost/api/unsubscribe?token=nonsense", { method: "POST" }))).status).toBe(403);
+    expect(await emailOn()).toBe(true);
+  });
+});

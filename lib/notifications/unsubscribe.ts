@@ -1,0 +1,53 @@
+import "server-only";
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { and, eq, gte } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { preferenceLedger } from "@/db/schema";
+import { env } from "@/lib/env";
+import { applyAuditedChanges } from "@/lib/patients/ledger";
+
+const VALID_FOR_MS = 60 * 24 * 3600_000;
+
+const sign = (payload: string) => createHmac("sha256", env().authSecret).update(`unsubscribe:${payload}`).digest("base64url");
+
+/** A signed, expiring token naming only the patient: the link in every email's List-Unsubscribe header. */
+export function createUnsubscribeToken(patientId: string, now = new Date()): string {
+  const payload = Buffer.from(`${patientId}.${Math.floor(now.getTime() / 1000)}`).toString("base64url");
+  return `${payload}.${sign(payload)}`;
+}
+
+export function verifyUnsubscribeToken(token: string, now = new Date()): { patientId: string; issuedAt: Date } | null {
+  const [payload, signature] = token.split(".");
+  if (!payload || !signature) return null;
+  const expected = Buffer.from(sign(payload));
+  const given = Buffer.from(signature);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+  const [patientId, issued] = Buffer.from(payload, "base64url").toString("utf8").split(".");
+  const issuedAt = new Date(Number(issued) * 1000);
+  if (!patientId || Number.isNaN(issuedAt.getTime()) || now.getTime() - issuedAt.getTime() > VALID_FOR_MS) return null;
+  return { patientId, issuedAt };
+}
+
+export type UnsubscribeOutcome = "unsubscribed" | "already_used" | "invalid";
+
+/** Turns email notifications off once per link, with a ledger row by "unsubscribe link". */
+export async function unsubscribeFromEmail(db: Db, token: string, now = new Date()): Promise<UnsubscribeOutcome> {
+  const verified = verifyUnsubscribeToken(token, now);
+  if (!verified) return "invalid";
+  return db.transaction(async (tx) => {
+    const [used] = await tx
+      .select({ id: preferenceLedger.id })
+      .from(preferenceLedger)
+      .where(
+        and(
+          eq(preferenceLedger.patientId, verified.patientId),
+          eq(preferenceLedger.actorKind, "unsubscribe_link"),
+          gte(preferenceLedger.createdAt, verified.issuedAt),
+        ),
+      )
+      .limit(1);
+    if (used) return "already_used";
+    await applyAuditedChanges(tx, { patientId: verified.patientId, actor: { kind: "unsubscribe_link", userId: null }, changes: { emailNotifications: false } });
+    return "unsubscribed";
+  });
+}
