@@ -1,6 +1,7 @@
 import { sendAppointmentMessage } from "./functions/appointments/send-message";
+import { sweepAppointmentMessages } from "./functions/appointments/sweep";
 import { scanReminders } from "./functions/reminders/scan";
 import { sendReminder } from "./functions/reminders/send";
 
 /** Every function served at /api/inngest. */
-export const functions = [scanReminders, sendReminder, sendAppointmentMessage];
+export const functions = [scanReminders, sendReminder, sendAppointmentMessage, sweepAppointmentMessages];

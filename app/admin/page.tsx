@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requirePageRole } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Admin" };
@@ -8,10 +9,15 @@ export default async function AdminHomePage() {
   return (
     <section>
       <h1 className="text-2xl font-semibold">Clinic administration</h1>
-      <p className="mt-2 text-slate-600">
-        Read-only views of what the system did and why. Message deliveries, the consent ledger, video sessions and progress
-        sharing appear here as they are built.
-      </p>
+      <p className="mt-2 text-slate-600">Read-only views of what the system did and why.</p>
+      <ul className="mt-4 list-disc pl-6">
+        <li>
+          <Link href="/admin/deliveries" className="text-brand-700 underline">
+            Deliveries
+          </Link>
+          : every message sent or not sent, with the reason.
+        </li>
+      </ul>
     </section>
   );
 }

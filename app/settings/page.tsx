@@ -4,8 +4,10 @@ import { db } from "@/db/client";
 import { ConsentForm } from "@/components/settings/consent-form";
 import { ContactForm } from "@/components/settings/contact-form";
 import { NotificationPreferencesForm } from "@/components/settings/notification-preferences-form";
+import { MessageTable } from "@/components/notifications/message-table";
 import { SettingsHistory } from "@/components/settings/settings-history";
 import { requirePageRole } from "@/lib/auth/session";
+import { listRecentMessagesForPatient } from "@/lib/notifications/queries";
 import { formatDateTime } from "@/lib/format";
 import { consentTexts, type ConsentField } from "@/lib/patients/consent-texts";
 import { nationalPhone } from "@/lib/patients/fields";
@@ -37,7 +39,11 @@ function consentStatus(settings: PatientSettings, field: ConsentField, timeZone:
 
 export default async function SettingsPage() {
   const user = await requirePageRole("patient");
-  const [settings, history] = await Promise.all([getPatientSettings(db(), user.id), listLedgerForPatient(db(), user.id)]);
+  const [settings, history, messages] = await Promise.all([
+    getPatientSettings(db(), user.id),
+    listLedgerForPatient(db(), user.id),
+    listRecentMessagesForPatient(db(), user.id),
+  ]);
   if (!settings) notFound();
   const timeZone = settings.timeZone;
   return (
@@ -82,6 +88,10 @@ export default async function SettingsPage() {
             </article>
           ))}
         </div>
+      </Section>
+      <Section id="messages-heading" title="Messages">
+        <p className="mb-2 text-sm text-slate-600">What we sent you in the last 30 days, and what we did not send and why.</p>
+        <MessageTable rows={messages} timeZone={timeZone} caption="Your messages in the last 30 days, newest first" />
       </Section>
       <Section id="history-heading" title="History">
         <SettingsHistory rows={history} timeZone={timeZone} />

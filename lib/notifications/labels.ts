@@ -1,0 +1,34 @@
+import type { MessageKind } from "./kinds";
+
+export const kindLabels: Record<MessageKind, string> = {
+  confirmation: "Booking confirmation",
+  reminder_24h: "Reminder, 24 hours before",
+  reminder_1h: "Reminder, 1 hour before",
+  reminder_15m: "Reminder, 15 minutes before (with video link)",
+  cancellation: "Cancellation",
+  rescheduled: "New time",
+};
+
+/** Why a message was not sent, in words a patient or an operator understands. */
+export const reasonLabels: Record<string, string> = {
+  email_disabled: "email notifications are off",
+  texts_disabled: "text messages are off",
+  no_phone: "no mobile number on file",
+  whatsapp_not_opted_in: "WhatsApp was chosen without its opt-in",
+  reminders_disabled: "appointment reminders are off",
+  appointment_cancelled: "the appointment was cancelled",
+  appointment_past: "the appointment was already over",
+  window_passed: "it was too late for this reminder to be useful",
+  booked_inside_window: "the appointment was booked after this reminder's time",
+  permanent_error: "the provider refused it",
+  transient_error: "the provider was unavailable; it will be retried",
+};
+
+export const channelLabels = { email: "Email", sms: "SMS", whatsapp: "WhatsApp" } as const;
+
+export function outcomeLabel(status: string, reason: string | null): string {
+  if (status === "sent") return "Sent";
+  if (status === "pending") return "Sending";
+  const why = reason ? reasonLabels[reason] ?? reason : "";
+  return `${status === "skipped" ? "Not sent" : "Failed"}${why ? `: ${why}` : ""}`;
+}
