@@ -86,6 +86,12 @@ describe("the gate sends what the stored preferences allow", () => {
     ]);
   });
 
+  it("1 h reminder by email inside its window", async () => {
+    const result = await deliver(db(), { appointmentId: people.ben.video, kind: "reminder_1h", channel: "email", now: at(27 * 60 - 30) });
+    expect(result.outcome).toBe("sent");
+    expect(emailBody()[0]).toMatchObject({ to: "ben@patients.example", subject: "Reminder: your video visit on Sunday, 11 January 2026 at 10:00 EST" });
+  });
+
   it("meeting-link reminder by WhatsApp once opted in, with the visit link", async () => {
     await setProfile("ada", { textChannel: "whatsapp", whatsappOptIn: true });
     const result = await deliver(db(), { appointmentId: people.ada.video, kind: "reminder_15m", channel: "text", now: at(0) });
