@@ -265,11 +265,27 @@ export const videoSessions = pgTable(
       .notNull()
       .references(() => users.id),
     status: text("status").notNull().default("created"),
+    /** what the server did to keep the room within consent, e.g. "recording_stopped" then "recording_deleted" */
+    guardAction: text("guard_action"),
     endedAt: tstz("ended_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index("video_sessions_appointment_idx").on(t.appointmentId)],
+  (t) => [index("video_sessions_appointment_idx").on(t.appointmentId), index("video_sessions_room_idx").on(t.roomSid)],
+);
+
+// Twilio's room status callbacks, as received (ids and event names only).
+export const videoSessionEvents = pgTable(
+  "video_session_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    roomSid: text("room_sid").notNull(),
+    event: text("event").notNull(),
+    recordingSid: text("recording_sid"),
+    participantIdentity: text("participant_identity"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("video_session_events_room_idx").on(t.roomSid, t.createdAt)],
 );
 
 // ---- Progress notes ----

@@ -35,7 +35,8 @@ export async function actAs(db: Db, email: string | null): Promise<void> {
   if (!user) throw new Error(`no user ${email}`);
   const sessionToken = randomUUID();
   await db.insert(sessions).values({ sessionToken, userId: user.id, expires: new Date(Date.now() + 3_600_000) });
-  request.cookie = `authjs.session-token=${sessionToken}`;
+  // Both names: Auth.js uses the __Secure- one when AUTH_URL is https.
+  request.cookie = `authjs.session-token=${sessionToken}; __Secure-authjs.session-token=${sessionToken}`;
 }
 
 export function form(fields: Record<string, string | string[]>): FormData {

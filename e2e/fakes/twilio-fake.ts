@@ -3,32 +3,47 @@ import { startHttpFake, type RecordedRequest } from "./http-fake";
 let counter = 0;
 const sid = (prefix: string) => `${prefix}${(++counter).toString(16).padStart(32, "0")}`;
 
+type Room = { sid: string; unique_name: string; status: string; type: string; record_participants_on_connect: boolean; max_participants: number };
+
 /**
  * Twilio's REST API on loopback, reached through lib/twilio's redirecting httpClient (TWILIO_API_BASE_URL).
  * Paths keep the product: /api/2010-04-01/Accounts/{sid}/Messages.json, /video/v1/Rooms, …
+ * Rooms are kept, so a second create of the same unique name answers 53113 as Twilio does.
  */
 export function startTwilioFake() {
+  const rooms = new Map<string, Room>();
+  const notFound = { status: 404, body: { code: 20404, message: "The requested resource was not found", status: 404 } };
   return startHttpFake((request: RecordedRequest) => {
     const form = (request.parsed ?? {}) as Record<string, string>;
-    if (request.method === "POST" && /^\/api\/2010-04-01\/Accounts\/[^/]+\/Messages\.json$/.test(request.path)) {
-      return {
-        status: 201,
-        body: { sid: sid("SM"), status: "queued", to: form.To, from: form.From, body: form.Body ?? null, num_segments: "1" },
-      };
+    const path = request.path.split("?")[0]!;
+    if (request.method === "POST" && /^\/api\/2010-04-01\/Accounts\/[^/]+\/Messages\.json$/.test(path)) {
+      return { status: 201, body: { sid: sid("SM"), status: "queued", to: form.To, from: form.From, body: form.Body ?? null, num_segments: "1" } };
     }
-    if (request.method === "POST" && request.path === "/video/v1/Rooms") {
-      return {
-        status: 201,
-        body: {
-          sid: sid("RM"),
-          unique_name: form.UniqueName,
-          status: "in-progress",
-          type: form.Type ?? "group",
-          record_participants_on_connect: form.RecordParticipantsOnConnect === "true",
-          max_participants: Number(form.MaxParticipants ?? 50),
-        },
+    if (request.method === "POST" && path === "/video/v1/Rooms") {
+      const existing = [...rooms.values()].find((room) => room.unique_name === form.UniqueName && room.status === "in-progress");
+      if (existing) return { status: 400, body: { code: 53113, message: "Room exists", status: 400 } };
+      const room: Room = {
+        sid: sid("RM"),
+        unique_name: form.UniqueName ?? "",
+        status: "in-progress",
+        type: form.Type ?? "group",
+        record_participants_on_connect: form.RecordParticipantsOnConnect === "true",
+        max_participants: Number(form.MaxParticipants ?? 50),
       };
+      rooms.set(room.sid, room);
+      return { status: 201, body: room };
     }
-    return { status: 404, body: { code: 20404, message: "The requested resource was not found", status: 404 } };
+    const roomMatch = /^\/video\/v1\/Rooms\/([^/]+)$/.exec(path);
+    if (request.method === "GET" && roomMatch) {
+      const key = decodeURIComponent(roomMatch[1]!);
+      const room = rooms.get(key) ?? [...rooms.values()].find((r) => r.unique_name === key);
+      return room ? { status: 200, body: room } : notFound;
+    }
+    const rulesMatch = /^\/video\/v1\/Rooms\/([^/]+)\/RecordingRules$/.exec(path);
+    if (request.method === "POST" && rulesMatch) {
+      return { status: 200, body: { room_sid: rulesMatch[1], rules: JSON.parse(form.Rules ?? "[]"), date_created: null, date_updated: null } };
+    }
+    if (request.method === "DELETE" && /^\/video\/v1\/Recordings\/[^/]+$/.test(path)) return { status: 204, body: null };
+    return notFound;
   });
 }

@@ -1,0 +1,33 @@
+import "server-only";
+import twilio from "twilio";
+import { env } from "@/lib/env";
+import { createTwilioClient } from "@/lib/twilio/client";
+
+type VideoConfig = { accountSid: string; apiKeySid: string; apiKeySecret: string };
+
+/** Twilio Video credentials, or null: then sessions run in local preview mode. */
+export function videoConfig(): VideoConfig | null {
+  const { TWILIO_ACCOUNT_SID: accountSid, TWILIO_API_KEY_SID: apiKeySid, TWILIO_API_KEY_SECRET: apiKeySecret } = process.env;
+  return accountSid && apiKeySid && apiKeySecret ? { accountSid, apiKeySid, apiKeySecret } : null;
+}
+
+export function videoClient(config: VideoConfig) {
+  return createTwilioClient(config);
+}
+
+export const roomNameFor = (appointmentId: string) => `appointment-${appointmentId}`;
+export const statusCallbackUrl = () => `${env().appUrl ?? "http://localhost:3000"}/api/video/status`;
+
+const TOKEN_TTL_SECONDS = 60 * 60;
+
+/** A short-lived token that can join this one room and nothing else. */
+export function roomToken(config: VideoConfig, identity: string, roomName: string): string {
+  const token = new twilio.jwt.AccessToken(config.accountSid, config.apiKeySid, config.apiKeySecret, { identity, ttl: TOKEN_TTL_SECONDS });
+  token.addGrant(new twilio.jwt.AccessToken.VideoGrant({ room: roomName }));
+  return token.toJwt();
+}
+
+/** Explicit rules both ways: include all while consent stands, exclude all otherwise. */
+export async function applyRecordingRules(config: VideoConfig, roomSid: string, recording: boolean): Promise<void> {
+  await videoClient(config).video.v1.rooms(roomSid).recordingRules.update({ rules: [{ type: recording ? "include" : "exclude", all: true }] });
+}
