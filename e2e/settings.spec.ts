@@ -7,9 +7,9 @@ async function expectTurnedOffWithHistory(page: Page) {
   await expect(page.getByRole("switch", { name: "Email notifications" })).not.toBeChecked();
   await expect(page.getByRole("switch", { name: "Appointment reminders" })).not.toBeChecked();
   await expect(page.getByRole("switch", { name: "Text messages" })).toBeVisible();
-  const newest = page.getByTestId("history-row");
-  await expect(newest.nth(0)).toContainText(/Appointment reminders\s*On → Off\s*You/);
-  await expect(newest.nth(1)).toContainText(/Email notifications\s*On → Off\s*You/);
+  const rows = page.getByTestId("history-row");
+  await expect(rows.filter({ hasText: "Appointment reminders" })).toContainText(/Appointment reminders\s*On → Off\s*You/);
+  await expect(rows.filter({ hasText: "Email notifications" })).toContainText(/Email notifications\s*On → Off\s*You/);
 }
 
 test.describe("Ben's settings, with JavaScript", () => {

@@ -1,0 +1,47 @@
+import { expect, test } from "@playwright/test";
+import { people, signIn } from "./support/sign-in";
+
+test.use({ storageState: "e2e/.auth/clinician.json", permissions: ["camera", "microphone"] });
+
+const sessionLink = async (page: import("@playwright/test").Page, patient: string) => {
+  await page.goto("/schedule");
+  const row = page.getByTestId("appointment").filter({ hasText: patient }).filter({ hasText: "Video visit" }).first();
+  return row.getByRole("link", { name: "Start video session" }).getAttribute("href");
+};
+
+test("Ben has not consented: the warning banner shows before and after the session starts", async ({ page }) => {
+  await page.goto((await sessionLink(page, "Ben Carter"))!);
+  const banner = page.getByRole("alert").filter({ hasText: "Recording is off: Ben has not consented to session recording." });
+  await expect(banner).toBeVisible();
+  await expect(page.getByLabel("Your camera preview")).toBeVisible();
+  await page.getByRole("button", { name: "Start session" }).click();
+  await expect(page.getByText("Session started in local preview mode.")).toBeVisible();
+  await expect(banner).toBeVisible();
+});
+
+test("Ada consented: recording will be on, no banner; her withdrawal in another browser shows the banner without a reload", async ({ page, browser }) => {
+  await page.goto((await sessionLink(page, "Ada Lovelace"))!);
+  await expect(page.getByText(/Recording will be on — consent given on /)).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "Recording is off" })).toHaveCount(0);
+  await page.getByRole("button", { name: "Start session" }).click();
+  await expect(page.getByRole("status").filter({ hasText: /^Recording$/ })).toBeVisible();
+
+  const adaContext = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const ada = await adaContext.newPage();
+  await signIn(ada, people.ada);
+  await ada.goto("/settings");
+  await ada.getByRole("article", { name: "Recording of video visits" }).getByRole("button", { name: "Withdraw consent" }).click();
+  await expect(ada.getByTestId("recordingConsent-status")).toContainText("Withdrawn on");
+  await adaContext.close();
+
+  await expect(page.getByRole("alert").filter({ hasText: "Recording is off: Ada has not consented to session recording." })).toBeVisible({ timeout: 10_000 });
+});
+
+test("another clinician's session is a 404 that says nothing about it", async ({ page }) => {
+  const link = await sessionLink(page, "Ada Lovelace");
+  await page.context().clearCookies();
+  await signIn(page, people.shepherd);
+  const response = await page.goto(link!);
+  expect(response?.status()).toBe(404);
+  await expect(page.getByText("Ada")).toHaveCount(0);
+});
