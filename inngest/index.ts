@@ -1,3 +1,4 @@
+import { pruneRateLimitsFn } from "./functions/auth/prune-rate-limits";
 import { sendAppointmentMessage } from "./functions/appointments/send-message";
 import { sweepAppointmentMessages } from "./functions/appointments/sweep";
 import { scanReminders } from "./functions/reminders/scan";
@@ -5,4 +6,4 @@ import { sendReminder } from "./functions/reminders/send";
 import { enforceRecordingConsentFn } from "./functions/video/enforce-recording-consent";
 
 /** Every function served at /api/inngest. */
-export const functions = [scanReminders, sendReminder, sendAppointmentMessage, sweepAppointmentMessages, enforceRecordingConsentFn];
+export const functions = [scanReminders, sendReminder, sendAppointmentMessage, sweepAppointmentMessages, enforceRecordingConsentFn, pruneRateLimitsFn];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { hitRateLimit } from "./rate-limit";
+import { hitRateLimit, pruneRateLimits } from "./rate-limit";
 
 const rule = { name: "test", limit: 3, windowMs: 60_000 };
 
@@ -17,5 +17,16 @@ describe("sign-in rate limit", () => {
     expect((await hitRateLimit(db(), rule, "ben@patients.example", start)).allowed).toBe(false);
 
     expect((await hitRateLimit(db(), rule, "ben@patients.example", new Date("2026-05-01T10:01:00Z"))).allowed).toBe(true);
+  });
+
+  it("prunes windows older than a day and keeps the current ones", async () => {
+    const now = new Date("2026-05-03T10:00:00Z");
+    await hitRateLimit(db(), rule, "recent@patients.example", now);
+    expect(await pruneRateLimits(db(), now)).toBeGreaterThan(0);
+    expect(await pruneRateLimits(db(), now)).toBe(0);
+    // The current window survived: its count goes on from 1, so the 4th hit is refused.
+    const next = [];
+    for (let i = 0; i < 3; i++) next.push((await hitRateLimit(db(), rule, "recent@patients.example", now)).allowed);
+    expect(next).toEqual([true, true, false]);
   });
 });

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { sql } from "drizzle-orm";
+import { lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { rateLimits } from "@/db/schema";
 
@@ -24,4 +24,13 @@ export async function hitRateLimit(db: Db, rule: RateLimit, subject: string, now
     .returning({ hits: rateLimits.hits });
   const retryAfterSeconds = Math.ceil((windowStart.getTime() + rule.windowMs - now.getTime()) / 1000);
   return { allowed: (row?.hits ?? 1) <= rule.limit, retryAfterSeconds };
+}
+
+/** Windows older than a day no longer limit anything; a daily cron deletes them. */
+export async function pruneRateLimits(db: Db, now = new Date()): Promise<number> {
+  const deleted = await db
+    .delete(rateLimits)
+    .where(lt(rateLimits.windowStart, new Date(now.getTime() - 24 * 3600_000)))
+    .returning({ key: rateLimits.key });
+  return deleted.length;
 }
