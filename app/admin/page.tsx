@@ -17,6 +17,12 @@ export default async function AdminHomePage() {
           </Link>
           : every message sent or not sent, with the reason.
         </li>
+        <li>
+          <Link href="/admin/consent-ledger" className="text-brand-700 underline">
+            Consent ledger
+          </Link>
+          : every preference and consent change, filterable, exportable as CSV.
+        </li>
       </ul>
     </section>
   );

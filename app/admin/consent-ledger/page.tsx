@@ -1,0 +1,64 @@
+import type { Metadata } from "next";
+import { db } from "@/db/client";
+import { requirePageRole } from "@/lib/auth/session";
+import { formatDateTime } from "@/lib/format";
+import { actorLabels, displayValue, fieldLabels } from "@/lib/patients/fields";
+import { listLedger } from "@/lib/patients/ledger-queries";
+import { toLedgerFilters } from "../ledger-filters";
+
+export const metadata: Metadata = { title: "Consent ledger" };
+
+export default async function ConsentLedgerPage({ searchParams }: PageProps<"/admin/consent-ledger">) {
+  await requirePageRole("admin");
+  const filters = toLedgerFilters(await searchParams);
+  const rows = await listLedger(db(), filters);
+  const query = new URLSearchParams(Object.entries({ patient: filters.patientEmail ?? "", field: filters.field ?? "" }).filter(([, v]) => v));
+  const input = "rounded border border-slate-300 px-2 py-1";
+  return (
+    <section>
+      <h1 className="text-2xl font-semibold">Consent ledger</h1>
+      <p className="mt-1 text-slate-600">Every preference and consent change, append-only. Times in UTC. Admins can read it, not change it.</p>
+      <form className="mt-4 flex flex-wrap items-end gap-3 text-sm" role="search" aria-label="Filter the ledger">
+        <label className="flex flex-col">Patient email<input name="patient" defaultValue={filters.patientEmail} className={input} /></label>
+        <label className="flex flex-col">Field
+          <select name="field" defaultValue={filters.field ?? ""} className={input}>
+            <option value="">Any</option>
+            {Object.entries(fieldLabels).map(([field, label]) => <option key={field} value={field}>{label}</option>)}
+          </select>
+        </label>
+        <button className="rounded bg-brand-600 px-3 py-1.5 font-medium text-white">Filter</button>
+        <a href={`/admin/consent-ledger/export?${query}`} className="rounded border border-slate-300 px-3 py-1.5">Download CSV</a>
+      </form>
+      <div className="mt-6 overflow-x-auto rounded-lg border border-slate-200 bg-white p-4">
+        {rows.length === 0 ? <p className="text-slate-600">No changes match.</p> : (
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Ledger entries, newest first</caption>
+            <thead className="border-b border-slate-200 text-slate-600">
+              <tr>
+                <th scope="col" className="py-2 pr-3 font-medium">When</th>
+                <th scope="col" className="py-2 pr-3 font-medium">Patient</th>
+                <th scope="col" className="py-2 pr-3 font-medium">What</th>
+                <th scope="col" className="py-2 pr-3 font-medium">Change</th>
+                <th scope="col" className="py-2 font-medium">By</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.id} className="border-b border-slate-100" data-testid="ledger-row">
+                  <td className="py-2 pr-3">{formatDateTime(row.createdAt, "UTC")}</td>
+                  <td className="py-2 pr-3">{row.patientName ?? row.patientEmail}</td>
+                  <td className="py-2 pr-3">
+                    {fieldLabels[row.field] ?? row.field}
+                    {row.consentVersion ? <span className="block text-xs text-slate-500">text version {row.consentVersion}</span> : null}
+                  </td>
+                  <td className="py-2 pr-3">{displayValue(row.field, row.oldValue)} → {displayValue(row.field, row.newValue)}</td>
+                  <td className="py-2">{row.actorKind === "patient" ? "Patient" : actorLabels[row.actorKind]}{row.actorEmail && row.actorKind === "staff" ? ` (${row.actorEmail})` : ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+    </section>
+  );
+}
