@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, type SQL } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import type { Db, Tx } from "@/db/client";
 import { appointmentReschedules, appointments, clinicians } from "@/db/schema";
 import { sendAppointmentEvent } from "@/inngest/events";
 import type { SessionUser } from "@/lib/auth/session";
@@ -13,7 +13,7 @@ const notFound: LifecycleResult = { ok: false, message: "That appointment was no
 /** Clinicians change only their own appointments; admins any. Zero rows means not found (no hint why). */
 const ownedBy = (actor: SessionUser): SQL | undefined => (actor.role === "admin" ? undefined : eq(appointments.clinicianId, actor.id));
 
-async function clinicianZone(db: Db, clinicianId: string): Promise<string | null> {
+async function clinicianZone(db: Db | Tx, clinicianId: string): Promise<string | null> {
   const [row] = await db.select({ timeZone: clinicians.timeZone }).from(clinicians).where(eq(clinicians.userId, clinicianId));
   return row?.timeZone ?? null;
 }
@@ -68,7 +68,7 @@ export async function rescheduleAppointment(db: Db, actor: SessionUser, appointm
       .where(and(eq(appointments.id, appointmentId), eq(appointments.status, "scheduled"), ownedBy(actor)))
       .for("update");
     if (!current) return notFound;
-    const startsAt = zonedTimeToUtc(localStartsAt, (await clinicianZone(tx as unknown as Db, current.clinicianId)) ?? "UTC");
+    const startsAt = zonedTimeToUtc(localStartsAt, (await clinicianZone(tx, current.clinicianId)) ?? "UTC");
     if (startsAt <= now) return { ok: false as const, fieldErrors: { startsAt: ["Choose a time in the future."] }, message: "Nothing was changed." };
     if (startsAt.getTime() === current.startsAt.getTime()) return { ok: false as const, fieldErrors: { startsAt: ["That is the current time."] }, message: "Nothing was changed." };
     await tx.update(appointments).set({ startsAt }).where(eq(appointments.id, appointmentId));

@@ -1,10 +1,8 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { executeRows, type Db } from "@/db/client";
 
 export type MissedMessage = { change: "booked" | "cancelled" | "rescheduled"; appointmentId: string; eventId: string };
-
-const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 
 /**
  * Appointment changes of the last day whose message has no delivery record after a grace period: their event
@@ -13,7 +11,8 @@ const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (r
 export async function findMissedAppointmentMessages(db: Db, now = new Date(), graceMinutes = 5): Promise<MissedMessage[]> {
   const until = new Date(now.getTime() - graceMinutes * 60_000).toISOString();
   const since = new Date(now.getTime() - 24 * 3600_000).toISOString();
-  const result = await db.execute(sql`
+  type Row = { change: MissedMessage["change"]; appointment_id: string; event_id: string };
+  const rows = await executeRows<Row>(db, sql`
     select 'booked' as change, a.id as appointment_id, 'appointment-booked-' || a.id as event_id
     from appointments a
     where a.created_at > ${since}::timestamptz and a.created_at <= ${until}::timestamptz
@@ -31,7 +30,7 @@ export async function findMissedAppointmentMessages(db: Db, now = new Date(), gr
         select 1 from notification_deliveries d
         where d.appointment_id = r.appointment_id and d.kind = 'rescheduled' and d.appointment_starts_at = r.new_starts_at
       )`);
-  return rowsOf<{ change: MissedMessage["change"]; appointment_id: string; event_id: string }>(result).map((row) => ({
+  return rows.map((row) => ({
     change: row.change,
     appointmentId: row.appointment_id,
     eventId: row.event_id,

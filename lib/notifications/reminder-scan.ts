@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { executeRows, type Db } from "@/db/client";
 import { reminderWindows, type ReminderKind } from "./kinds";
 
 export type DuePair = { appointmentId: string; kind: ReminderKind; startsAt: Date };
@@ -17,7 +17,7 @@ export async function findDueReminders(db: Db, now: Date, limit = 5000): Promise
   const kinds = Object.entries(reminderWindows).map(([kind, w]) => sql`(${kind}, ${w.opensBefore / 60_000}::int)`);
   const nowIso = now.toISOString();
   type Row = { appointment_id: string; kind: ReminderKind; starts_at: string | Date };
-  const result = await db.execute(sql`
+  const list = await executeRows<Row>(db, sql`
     select a.id as appointment_id, k.kind, a.starts_at
     from appointments a
     join (values ${sql.join(kinds, sql`, `)}) as k(kind, opens_minutes)
@@ -31,7 +31,5 @@ export async function findDueReminders(db: Db, now: Date, limit = 5000): Promise
       )
     order by a.starts_at, k.kind
     limit ${limit}`);
-  // postgres.js returns the rows; PGlite wraps them in { rows }.
-  const list = (Array.isArray(result) ? result : (result as { rows: Row[] }).rows) as Row[];
   return list.map((row) => ({ appointmentId: row.appointment_id, kind: row.kind, startsAt: new Date(row.starts_at) }));
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { appointments, videoSessions } from "@/db/schema";
+import { appointments, patientProfiles, videoSessions } from "@/db/schema";
 import { decideRecording, type RecordingDecision } from "./consent";
 import { applyRecordingRules, roomNameFor, roomToken, statusCallbackUrl, videoClient, videoConfig } from "./twilio-video";
 
@@ -15,8 +15,15 @@ const MAX_PARTICIPANTS = 4;
 /** The clinician's own telehealth appointment, or nothing: callers answer 404 without saying why. */
 export async function ownTelehealthAppointment(db: Db, clinicianId: string, appointmentId: string) {
   const [row] = await db
-    .select({ id: appointments.id, patientId: appointments.patientId, status: appointments.status })
+    .select({
+      id: appointments.id,
+      patientId: appointments.patientId,
+      status: appointments.status,
+      startsAt: appointments.startsAt,
+      patientLastName: patientProfiles.lastName,
+    })
     .from(appointments)
+    .innerJoin(patientProfiles, eq(patientProfiles.userId, appointments.patientId))
     .where(and(eq(appointments.id, appointmentId), eq(appointments.clinicianId, clinicianId), eq(appointments.modality, "telehealth")));
   return row ?? null;
 }

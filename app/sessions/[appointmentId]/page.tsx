@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
-import { eq } from "drizzle-orm";
 import { notFound } from "next/navigation";
 import { db } from "@/db/client";
-import { appointments, patientProfiles } from "@/db/schema";
 import { VideoRoom } from "@/components/video/video-room";
 import { timeZoneOfClinician } from "@/lib/appointments/queries";
 import { requirePageRole } from "@/lib/auth/session";
@@ -19,22 +17,14 @@ export default async function SessionPage({ params }: PageProps<"/sessions/[appo
   // Another clinician's appointment is a plain 404: it learns nothing about it.
   const appointment = /^[0-9a-f-]{36}$/.test(appointmentId) ? await ownTelehealthAppointment(db(), user.id, appointmentId) : null;
   if (!appointment) notFound();
-  const [[details], decision, timeZone] = await Promise.all([
-    db()
-      .select({ startsAt: appointments.startsAt, lastName: patientProfiles.lastName })
-      .from(appointments)
-      .innerJoin(patientProfiles, eq(patientProfiles.userId, appointments.patientId))
-      .where(eq(appointments.id, appointmentId)),
-    decideRecording(db(), appointment.patientId),
-    timeZoneOfClinician(db(), user.id),
-  ]);
+  const [decision, timeZone] = await Promise.all([decideRecording(db(), appointment.patientId), timeZoneOfClinician(db(), user.id)]);
   return (
     <section className="space-y-4">
       <div>
         <h1 className="text-2xl font-semibold">
-          Video visit with {decision.firstName} {details?.lastName}
+          Video visit with {decision.firstName} {appointment.patientLastName}
         </h1>
-        <p className="text-slate-600">{details ? formatDateTime(details.startsAt, timeZone) : null}</p>
+        <p className="text-slate-600">{formatDateTime(appointment.startsAt, timeZone)}</p>
       </div>
       <VideoRoom
         appointmentId={appointmentId}
