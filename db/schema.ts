@@ -1,4 +1,5 @@
 import {
+  type AnyPgColumn,
   bigint,
   bigserial,
   boolean,
@@ -214,6 +215,8 @@ export const notificationDeliveries = pgTable(
       .notNull()
       .references(() => users.id),
     appointmentId: uuid("appointment_id").references(() => appointments.id),
+    /** set for progress updates and shares: the note the message is about */
+    progressNoteId: uuid("progress_note_id").references((): AnyPgColumn => progressNotes.id),
     // The appointment's start when the message was decided: a rescheduled appointment gets fresh reminders.
     appointmentStartsAt: tstz("appointment_starts_at"),
     kind: text("kind").notNull(),
@@ -230,6 +233,7 @@ export const notificationDeliveries = pgTable(
     uniqueIndex("notification_deliveries_key_idx").on(t.deliveryKey),
     index("notification_deliveries_appointment_idx").on(t.appointmentId, t.kind, t.appointmentStartsAt),
     index("notification_deliveries_patient_idx").on(t.patientId, t.createdAt),
+    index("notification_deliveries_note_idx").on(t.progressNoteId),
   ],
 );
 
@@ -305,13 +309,17 @@ export const progressNotes = pgTable(
       .references(() => users.id),
     privateNote: text("private_note").notNull(),
     patientSummary: text("patient_summary").notNull(),
-    correctsNoteId: uuid("corrects_note_id"),
+    /** a correction points at the note it replaces; notes themselves never change (a trigger refuses updates) */
+    correctsNoteId: uuid("corrects_note_id").references((): AnyPgColumn => progressNotes.id),
     sharingStatus: sharingStatusEnum("sharing_status").notNull().default("pending"),
     createdAt: createdAt(),
   },
   (t) => [
     index("progress_notes_patient_idx").on(t.patientId, t.createdAt),
     index("progress_notes_sharing_idx").on(t.sharingStatus, t.createdAt),
+    index("progress_notes_appointment_idx").on(t.appointmentId, t.createdAt),
+    // A note is corrected at most once: corrections form a chain, never a fork.
+    uniqueIndex("progress_notes_corrects_idx").on(t.correctsNoteId),
   ],
 );
 

@@ -53,6 +53,9 @@ export async function seed(db: Db, now = new Date()): Promise<{ created: boolean
         progressSharingConsent: true,
         progressSharingConsentVersion: PROGRESS_SHARING_CONSENT_VERSION,
         progressSharingConsentChangedAt: consentGivenAt,
+        careContactName: "Mary Somerville",
+        careContactRelationship: "Friend",
+        careContactEmail: "mary@family.example",
       },
       { userId: ben.id, firstName: "Ben", lastName: "Carter", timeZone: "America/New_York", textMessages: false },
     ]);
@@ -73,6 +76,15 @@ export async function seed(db: Db, now = new Date()): Promise<{ created: boolean
         consentVersion: version,
         createdAt: consentGivenAt,
       })),
+    );
+    await tx.insert(preferenceLedger).values(
+      (
+        [
+          ["careContactName", "Mary Somerville"],
+          ["careContactRelationship", "Friend"],
+          ["careContactEmail", "mary@family.example"],
+        ] as const
+      ).map(([field, value]) => ({ patientId: ada.id, actorId: ada.id, actorKind: "patient" as const, field, oldValue: null, newValue: value, createdAt: consentGivenAt })),
     );
 
     await tx.insert(clinicians).values([

@@ -42,7 +42,8 @@ test.describe("clinician", () => {
     await expect(cancelled).toHaveCount(2);
     await expect(cancelled.getByRole("link")).toHaveCount(0);
     // Ben's video visit with Dr. Shepherd is not on Dr. Grey's schedule: only his one with her is.
-    await expect(page.getByTestId("appointment").filter({ hasText: "Ben Carter" }).filter({ hasText: "Video visit" })).toHaveCount(1);
+    const upcoming = page.getByRole("list", { name: "Upcoming appointments" });
+    await expect(upcoming.getByTestId("appointment").filter({ hasText: "Ben Carter" }).filter({ hasText: "Video visit" })).toHaveCount(1);
   });
 
   for (const path of ["/appointments", "/admin"]) {

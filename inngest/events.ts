@@ -42,3 +42,16 @@ export function sendAppointmentEvent(change: keyof typeof appointmentEvents, app
   const event = appointmentEvents[change];
   return sendSafely(event.name, id, event.data.parse({ appointmentId }));
 }
+
+export const progressNoteCreated = {
+  name: "portal/progress-note.created",
+  data: z.object({ progressNoteId: z.uuid() }),
+} as const;
+
+/** The id is the note's: the save and every sweep re-emission of it are one event to Inngest. */
+export const progressNoteEventId = (noteId: string) => `progress-note-created-${noteId}`;
+
+export function sendProgressNoteCreated(progressNoteId: string): Promise<boolean> {
+  const payload = progressNoteCreated.data.parse({ progressNoteId });
+  return sendSafely(progressNoteCreated.name, progressNoteEventId(progressNoteId), payload);
+}

@@ -3,7 +3,7 @@ import { db } from "@/db/client";
 import { AppointmentList } from "@/components/appointments/appointment-list";
 import { AppointmentControls } from "@/components/appointments/appointment-controls";
 import { BookAppointmentForm } from "@/components/appointments/book-appointment-form";
-import { listPatientsOfClinician, listScheduleForClinician, timeZoneOfClinician } from "@/lib/appointments/queries";
+import { listPatientsOfClinician, listRecentVisitsForClinician, listScheduleForClinician, timeZoneOfClinician } from "@/lib/appointments/queries";
 import { utcToZonedInput } from "@/lib/zoned-time";
 import { requirePageRole } from "@/lib/auth/session";
 
@@ -11,10 +11,11 @@ export const metadata: Metadata = { title: "Your schedule" };
 
 export default async function ClinicianHomePage() {
   const user = await requirePageRole("clinician");
-  const [timeZone, schedule, patients] = await Promise.all([
+  const [timeZone, schedule, patients, recent] = await Promise.all([
     timeZoneOfClinician(db(), user.id),
     listScheduleForClinician(db(), user.id),
     listPatientsOfClinician(db(), user.id),
+    listRecentVisitsForClinician(db(), user.id),
   ]);
   return (
     <section>
@@ -24,6 +25,7 @@ export default async function ClinicianHomePage() {
         items={schedule.map((item) => ({ ...item, withWhom: `${item.patientFirstName} ${item.patientLastName}` }))}
         timeZone={timeZone}
         emptyText="No appointments ahead."
+        label="Upcoming appointments"
         action={(item) =>
           item.modality === "telehealth" && item.status === "scheduled"
             ? { href: `/sessions/${item.id}`, label: "Start video session" }
@@ -33,6 +35,19 @@ export default async function ClinicianHomePage() {
           item.status === "scheduled" ? <AppointmentControls appointmentId={item.id} localStartsAt={utcToZonedInput(item.startsAt, timeZone)} /> : null
         }
       />
+      <section aria-labelledby="recent-heading" className="mt-10">
+        <h2 id="recent-heading" className="text-lg font-semibold">
+          Recent visits
+        </h2>
+        <p className="text-sm text-slate-600">The last 60 days. Write progress notes here after a visit.</p>
+        <AppointmentList
+          items={recent.map((item) => ({ ...item, withWhom: `${item.patientFirstName} ${item.patientLastName}` }))}
+          timeZone={timeZone}
+          emptyText="No visits in the last 60 days."
+          label="Recent visits"
+          action={(item) => ({ href: `/schedule/${item.id}/notes`, label: "Progress notes" })}
+        />
+      </section>
       <section aria-labelledby="book-heading" className="mt-10 rounded-lg border border-slate-200 bg-white p-5">
         <h2 id="book-heading" className="mb-3 text-lg font-semibold">
           Book an appointment

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { db } from "@/db/client";
+import { CareContactForm } from "@/components/settings/care-contact-form";
 import { ConsentForm } from "@/components/settings/consent-form";
 import { ContactForm } from "@/components/settings/contact-form";
 import { NotificationPreferencesForm } from "@/components/settings/notification-preferences-form";
@@ -88,6 +89,18 @@ export default async function SettingsPage() {
             </article>
           ))}
         </div>
+      </Section>
+      <Section id="care-contact-heading" title="Care contact">
+        <p className="mb-3 text-sm text-slate-600">
+          Someone you trust, such as a family member or carer. They receive the summaries of your progress updates by email only while
+          you give progress sharing consent above
+          {settings.progressSharingConsent ? " (you do now)." : " (you do not now, so nothing is sent to them)."}
+        </p>
+        <CareContactForm
+          name={settings.careContactName ?? ""}
+          relationship={settings.careContactRelationship ?? ""}
+          email={settings.careContactEmail ?? ""}
+        />
       </Section>
       <Section id="messages-heading" title="Messages">
         <p className="mb-2 text-sm text-slate-600">What we sent you in the last 30 days, and what we did not send and why.</p>

@@ -19,16 +19,19 @@ export function AppointmentList({
   emptyText,
   action,
   controls,
+  label,
 }: {
   items: AppointmentListItem[];
   timeZone: string;
   emptyText: string;
   action?: (item: AppointmentListItem) => { href: string; label: string } | null;
   controls?: (item: AppointmentListItem) => React.ReactNode;
+  /** the list's accessible name, when a page shows more than one */
+  label?: string;
 }) {
   if (items.length === 0) return <p className="mt-4 text-slate-600">{emptyText}</p>;
   return (
-    <ul className="mt-4 space-y-3">
+    <ul className="mt-4 space-y-3" aria-label={label}>
       {items.map((item) => {
         const link = action?.(item);
         return (

@@ -6,6 +6,7 @@ import { currentUser } from "@/lib/auth/session";
 const navigation: Record<Role, { href: string; label: string }[]> = {
   patient: [
     { href: "/appointments", label: "Appointments" },
+    { href: "/progress", label: "Progress" },
     { href: "/settings", label: "Settings" },
   ],
   clinician: [{ href: "/schedule", label: "Schedule" }],

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, gte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, lte, ne, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { appointments, clinicians, patientProfiles } from "@/db/schema";
@@ -70,4 +70,30 @@ export async function listPatientsOfClinician(db: Db, clinicianId: string) {
     .innerJoin(patientProfiles, eq(patientProfiles.userId, appointments.patientId))
     .where(eq(appointments.clinicianId, clinicianId))
     .orderBy(asc(patientProfiles.lastName), asc(patientProfiles.firstName));
+}
+
+/** Visits of the last 60 days that have started and were not cancelled: the ones a clinician writes notes on. */
+export async function listRecentVisitsForClinician(db: Db, clinicianId: string, now = new Date()) {
+  return db
+    .select({
+      id: appointments.id,
+      startsAt: appointments.startsAt,
+      durationMinutes: appointments.durationMinutes,
+      modality: appointments.modality,
+      status: appointments.status,
+      patientFirstName: patient.firstName,
+      patientLastName: patient.lastName,
+    })
+    .from(appointments)
+    .innerJoin(patient, eq(patient.userId, appointments.patientId))
+    .where(
+      and(
+        eq(appointments.clinicianId, clinicianId),
+        gte(appointments.startsAt, new Date(now.getTime() - 60 * 86_400_000)),
+        lte(appointments.startsAt, now),
+        ne(appointments.status, "cancelled"),
+      ),
+    )
+    .orderBy(desc(appointments.startsAt))
+    .limit(50);
 }

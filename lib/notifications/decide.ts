@@ -1,4 +1,4 @@
-import { isReminder, reminderWindows, type Channel, type LogicalChannel, type MessageKind } from "./kinds";
+import { isReminder, reminderWindows, type Channel, type LogicalChannel, type MessageKind, type ProgressKind } from "./kinds";
 
 export type DecisionInput = {
   kind: MessageKind;
@@ -30,12 +30,22 @@ export type SkipReason =
   | "appointment_cancelled"
   | "appointment_past"
   | "window_passed"
-  | "booked_inside_window";
+  | "booked_inside_window"
+  | "no_sharing_consent"
+  | "no_care_contact";
+
+type ChannelPreferences = DecisionInput["patient"];
+
+const resolveChannel = (channel: LogicalChannel, patient: ChannelPreferences): Channel => (channel === "email" ? "email" : patient.textChannel);
+const skipper = (channel: LogicalChannel, patient: ChannelPreferences) => (reason: SkipReason): Decision => ({
+  action: "skip",
+  channel: resolveChannel(channel, patient),
+  reason,
+});
 
 /** DESIGN.md's table, as one pure function of the rows read at send time. */
 export function decide({ kind, channel, now, patient, appointment }: DecisionInput): Decision {
-  const resolved: Channel = channel === "email" ? "email" : patient.textChannel;
-  const skip = (reason: SkipReason): Decision => ({ action: "skip", channel: resolved, reason });
+  const skip = skipper(channel, patient);
 
   if (isReminder(kind)) {
     const window = reminderWindows[kind];
@@ -51,9 +61,34 @@ export function decide({ kind, channel, now, patient, appointment }: DecisionInp
     if (ended && kind !== "cancellation") return skip("appointment_past");
   }
 
+  return byChannelPreference(channel, patient);
+}
+
+/** The patient's own channel choices, the last check for every message to the patient. */
+function byChannelPreference(channel: LogicalChannel, patient: ChannelPreferences): Decision {
+  const resolved = resolveChannel(channel, patient);
+  const skip = skipper(channel, patient);
   if (channel === "email") return patient.emailNotifications ? { action: "send", channel: "email" } : skip("email_disabled");
   if (!patient.textMessages) return skip("texts_disabled");
   if (!patient.phoneE164) return skip("no_phone");
   if (resolved === "whatsapp" && !patient.whatsappOptIn) return skip("whatsapp_not_opted_in");
   return { action: "send", channel: resolved };
+}
+
+export type ProgressDecisionInput = {
+  kind: ProgressKind;
+  channel: LogicalChannel;
+  patient: ChannelPreferences & { progressSharingConsent: boolean; careContactEmail: string | null };
+};
+
+/**
+ * A progress note: the patient hears of it as their channel choices allow; the care contact receives the summary by
+ * email only with progress sharing consent and a named contact, read now (a withdrawal stops every share not yet sent).
+ */
+export function decideProgress({ kind, channel, patient }: ProgressDecisionInput): Decision {
+  if (kind === "progress_update") return byChannelPreference(channel, patient);
+  if (channel !== "email") throw new Error("Progress summaries are shared by email only");
+  if (!patient.progressSharingConsent) return { action: "skip", channel: "email", reason: "no_sharing_consent" };
+  if (!patient.careContactEmail) return { action: "skip", channel: "email", reason: "no_care_contact" };
+  return { action: "send", channel: "email" };
 }

@@ -1,18 +1,17 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { appointments, clinicians, notificationDeliveries, patientProfiles, users, type NotificationDelivery } from "@/db/schema";
+import { notificationDeliveries, type NotificationDelivery } from "@/db/schema";
 import { env } from "@/lib/env";
-import { decide, type SkipReason } from "./decide";
-import type { LogicalChannel, MessageKind } from "./kinds";
+import type { SkipReason } from "./decide";
 import { sendEmail } from "./providers/email";
 import { ProviderError } from "./providers/errors";
 import { sendText } from "./providers/text";
-import { textBody, type MessageContext } from "./templates/content";
-import { renderAppointmentEmail } from "./templates/render";
-import { createUnsubscribeToken } from "./unsubscribe";
+import { prepareAppointmentMessage, type AppointmentDeliveryRequest } from "./subjects/appointment";
+import { prepareProgressMessage, type ProgressDeliveryRequest } from "./subjects/progress";
+import type { PreparedDelivery } from "./subjects/types";
 
-export type DeliveryRequest = { appointmentId: string; kind: MessageKind; channel: LogicalChannel; now?: Date };
+export type DeliveryRequest = AppointmentDeliveryRequest | ProgressDeliveryRequest;
 
 export type DeliveryOutcome =
   | { outcome: "sent"; deliveryId: string; providerMessageId: string }
@@ -24,93 +23,39 @@ export type DeliveryOutcome =
 /** A transient provider failure: the caller (an Inngest step) retries, and the retry re-claims the same row. */
 export class TransientDeliveryError extends Error {}
 
-/** Current rows, read in one query at the moment of sending. */
-async function loadFresh(db: Db, appointmentId: string) {
-  const [row] = await db
-    .select({
-      patientId: appointments.patientId,
-      status: appointments.status,
-      startsAt: appointments.startsAt,
-      durationMinutes: appointments.durationMinutes,
-      modality: appointments.modality,
-      createdAt: appointments.createdAt,
-      clinicianName: clinicians.displayName,
-      email: users.email,
-      firstName: patientProfiles.firstName,
-      timeZone: patientProfiles.timeZone,
-      phoneE164: patientProfiles.phoneE164,
-      emailNotifications: patientProfiles.emailNotifications,
-      textMessages: patientProfiles.textMessages,
-      textChannel: patientProfiles.textChannel,
-      whatsappOptIn: patientProfiles.whatsappOptIn,
-      appointmentReminders: patientProfiles.appointmentReminders,
-    })
-    .from(appointments)
-    .innerJoin(patientProfiles, eq(patientProfiles.userId, appointments.patientId))
-    .innerJoin(users, eq(users.id, appointments.patientId))
-    .innerJoin(clinicians, eq(clinicians.userId, appointments.clinicianId))
-    .where(eq(appointments.id, appointmentId));
-  return row;
-}
-
 /**
- * The one gate every appointment message passes through (DESIGN.md, invariant 1): reads current preferences and
- * the appointment now, decides, claims the delivery key once, renders from fresh rows, sends, records the outcome.
+ * The one gate every message to a patient or their care contact passes through (DESIGN.md, invariant 1): reads the
+ * current preferences, consent and subject now, decides, claims the delivery key once, composes from fresh rows,
+ * sends, and records the outcome.
  */
 export async function deliver(db: Db, request: DeliveryRequest): Promise<DeliveryOutcome> {
   const now = request.now ?? new Date();
-  const fresh = await loadFresh(db, request.appointmentId);
-  if (!fresh) throw new Error(`Appointment ${request.appointmentId} not found`);
-  const decision = decide({ kind: request.kind, channel: request.channel, now, patient: fresh, appointment: fresh });
-  if (decision.action === "wait") return { outcome: "not_due" };
-
-  // Texts share one key whatever their channel, so switching SMS/WhatsApp between retries cannot send twice.
-  const deliveryKey = `${request.appointmentId}:${request.kind}:${request.channel}:${fresh.startsAt.toISOString()}`;
-  const base = {
-    deliveryKey,
-    patientId: fresh.patientId,
-    appointmentId: request.appointmentId,
-    appointmentStartsAt: fresh.startsAt,
-    kind: request.kind,
-    channel: decision.channel,
-  };
+  const appUrl = env().appUrl ?? "http://localhost:3000";
+  const prepared =
+    "progressNoteId" in request ? await prepareProgressMessage(db, request, now, appUrl) : await prepareAppointmentMessage(db, request, now, appUrl);
+  if (prepared.decision.action === "wait") return { outcome: "not_due" };
+  const { decision, record, compose } = prepared as Extract<PreparedDelivery, { record: unknown }>;
+  const base = { ...record, channel: decision.channel };
 
   if (decision.action === "skip") {
+    // A retry after a transient failure that is now refused (consent withdrawn, appointment cancelled) records why.
     const [row] = await db
       .insert(notificationDeliveries)
       .values({ ...base, status: "skipped", reason: decision.reason })
-      .onConflictDoNothing()
+      .onConflictDoUpdate({ target: notificationDeliveries.deliveryKey, set: { status: "skipped", reason: decision.reason, errorCode: null }, setWhere: retryable })
       .returning({ id: notificationDeliveries.id });
-    return row ? { outcome: "skipped", deliveryId: row.id, reason: decision.reason } : duplicateOf(db, deliveryKey);
+    return row ? { outcome: "skipped", deliveryId: row.id, reason: decision.reason } : duplicateOf(db, base.deliveryKey);
   }
 
   const claimed = await claim(db, base);
   if ("outcome" in claimed) return claimed;
 
-  const recipient = decision.channel === "email" ? fresh.email : fresh.phoneE164!;
-  const appUrl = env().appUrl ?? "http://localhost:3000";
-  const unsubscribeToken = createUnsubscribeToken(fresh.patientId, now);
-  const context: MessageContext = {
-    kind: request.kind,
-    firstName: fresh.firstName,
-    clinicianName: fresh.clinicianName,
-    startsAt: fresh.startsAt,
-    timeZone: fresh.timeZone,
-    modality: fresh.modality,
-    portalUrl: `${appUrl}/appointments`,
-    visitUrl: `${appUrl}/visit/${request.appointmentId}`,
-    unsubscribeUrl: `${appUrl}/unsubscribe?token=${unsubscribeToken}`,
-  };
-  // RFC 8058 one-click: mail clients POST to this URL without opening the portal.
-  const unsubscribeHeaders = {
-    "List-Unsubscribe": `<${appUrl}/api/unsubscribe?token=${unsubscribeToken}>`,
-    "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-  };
   try {
+    const outgoing = await compose(decision.channel);
     const result =
-      decision.channel === "email"
-        ? await sendEmail({ to: recipient, ...(await renderAppointmentEmail(context)), headers: unsubscribeHeaders, idempotencyKey: deliveryKey })
-        : await sendText({ channel: decision.channel, to: recipient, body: textBody(context, decision.channel), kind: request.kind });
+      outgoing.channel === "email"
+        ? await sendEmail({ to: outgoing.to, ...outgoing.email, headers: outgoing.headers, idempotencyKey: base.deliveryKey })
+        : await sendText({ channel: outgoing.channel, to: outgoing.to, body: outgoing.body, kind: base.kind });
     await db
       .update(notificationDeliveries)
       .set({ status: "sent", providerMessageId: result.providerMessageId, errorCode: null })
@@ -123,10 +68,13 @@ export async function deliver(db: Db, request: DeliveryRequest): Promise<Deliver
       .update(notificationDeliveries)
       .set({ status: "failed", errorCode: code, reason: permanent ? "permanent_error" : "transient_error" })
       .where(eq(notificationDeliveries.id, claimed.id));
-    if (!permanent) throw new TransientDeliveryError(`${request.kind} ${decision.channel} failed transiently (${code})`);
+    if (!permanent) throw new TransientDeliveryError(`${base.kind} ${decision.channel} failed transiently (${code})`);
     return { outcome: "failed", deliveryId: claimed.id, errorCode: code };
   }
 }
+
+/** Only an earlier transient failure may be taken back by a retry. */
+const retryable = and(eq(notificationDeliveries.status, "failed"), eq(notificationDeliveries.reason, "transient_error"));
 
 /** Claims the key: a new row, or an earlier transient failure taken back atomically so only one retry sends. */
 async function claim(db: Db, values: typeof notificationDeliveries.$inferInsert): Promise<{ id: string } | DeliveryOutcome> {
@@ -139,13 +87,7 @@ async function claim(db: Db, values: typeof notificationDeliveries.$inferInsert)
   const [retaken] = await db
     .update(notificationDeliveries)
     .set({ status: "pending", attempts: sql`${notificationDeliveries.attempts} + 1`, reason: null })
-    .where(
-      and(
-        eq(notificationDeliveries.deliveryKey, values.deliveryKey),
-        eq(notificationDeliveries.status, "failed"),
-        eq(notificationDeliveries.reason, "transient_error"),
-      ),
-    )
+    .where(and(eq(notificationDeliveries.deliveryKey, values.deliveryKey), retryable))
     .returning({ id: notificationDeliveries.id });
   return retaken ?? duplicateOf(db, values.deliveryKey);
 }

@@ -22,3 +22,11 @@ export type Channel = "email" | "sms" | "whatsapp";
 /** The channels a message is offered on: email, and one text (SMS or WhatsApp, as the patient chose). */
 export const logicalChannels = ["email", "text"] as const;
 export type LogicalChannel = (typeof logicalChannels)[number];
+
+/** Progress notes: the patient is told an update exists (never its content); the care contact receives the summary. */
+export const progressKinds = ["progress_update", "progress_share"] as const;
+export type ProgressKind = (typeof progressKinds)[number];
+
+/** Every kind a delivery record can have. */
+export type DeliveryKind = MessageKind | ProgressKind;
+export const deliveryKinds = [...messageKinds, ...progressKinds] as const;

@@ -1,12 +1,14 @@
-import type { MessageKind } from "./kinds";
+import type { DeliveryKind } from "./kinds";
 
-export const kindLabels: Record<MessageKind, string> = {
+export const kindLabels: Record<DeliveryKind, string> = {
   confirmation: "Booking confirmation",
   reminder_24h: "Reminder, 24 hours before",
   reminder_1h: "Reminder, 1 hour before",
   reminder_15m: "Reminder, 15 minutes before (with video link)",
   cancellation: "Cancellation",
   rescheduled: "New time",
+  progress_update: "New progress update (notice to the patient)",
+  progress_share: "Progress summary to the care contact",
 };
 
 /** Why a message was not sent, in words a patient or an operator understands. */
@@ -20,6 +22,8 @@ export const reasonLabels: Record<string, string> = {
   appointment_past: "the appointment was already over",
   window_passed: "it was too late for this reminder to be useful",
   booked_inside_window: "the appointment was booked after this reminder's time",
+  no_sharing_consent: "progress sharing consent was not given",
+  no_care_contact: "no care contact was named",
   permanent_error: "the provider refused it",
   transient_error: "the provider was unavailable; it will be retried",
 };

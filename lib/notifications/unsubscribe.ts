@@ -16,6 +16,11 @@ export function createUnsubscribeToken(patientId: string, now = new Date()): str
   return `${payload}.${sign(payload)}`;
 }
 
+/** RFC 8058 one-click: mail clients POST to this URL without opening the portal. */
+export function unsubscribeHeaders(appUrl: string, token: string): Record<string, string> {
+  return { "List-Unsubscribe": `<${appUrl}/api/unsubscribe?token=${token}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
+}
+
 export function verifyUnsubscribeToken(token: string, now = new Date()): { patientId: string; issuedAt: Date } | null {
   const [payload, signature] = token.split(".");
   if (!payload || !signature) return null;

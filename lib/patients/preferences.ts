@@ -6,7 +6,7 @@ import { patientProfiles } from "@/db/schema";
 import { sendRecordingConsentRevoked } from "@/inngest/events";
 import { consentTexts } from "./consent-texts";
 import { applyAuditedChanges, type AuditedField, type LedgerActor } from "./ledger";
-import type { ConsentDecision, ContactInput, NotificationPreferences } from "./schemas";
+import type { CareContactInput, ConsentDecision, ContactInput, NotificationPreferences } from "./schemas";
 
 export type ChangeResult =
   | { ok: true; changed: { field: AuditedField; ledgerEntryId: number }[] }
@@ -81,6 +81,11 @@ export function updateContact(ctx: Context, input: ContactInput): Promise<Change
     const changed = await applyAuditedChanges(tx, { ...ctx, changes: { phoneE164: phone.e164, timeZone: input.timeZone } });
     return { ok: true, changed };
   });
+}
+
+/** The person progress summaries are emailed to when progress sharing consent is given; all null removes them. */
+export function updateCareContact(ctx: Context, input: CareContactInput): Promise<ChangeResult> {
+  return inTransaction(ctx.db, async (tx) => ({ ok: true, changed: await applyAuditedChanges(tx, { ...ctx, changes: input }) }));
 }
 
 /** Gives or withdraws one consent; withdrawing recording consent also tells live video sessions. */

@@ -21,6 +21,9 @@ export async function getPatientSettings(db: Db, patientId: string) {
       progressSharingConsent: patientProfiles.progressSharingConsent,
       progressSharingConsentVersion: patientProfiles.progressSharingConsentVersion,
       progressSharingConsentChangedAt: patientProfiles.progressSharingConsentChangedAt,
+      careContactName: patientProfiles.careContactName,
+      careContactRelationship: patientProfiles.careContactRelationship,
+      careContactEmail: patientProfiles.careContactEmail,
     })
     .from(patientProfiles)
     .where(eq(patientProfiles.userId, patientId));

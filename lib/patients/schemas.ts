@@ -45,3 +45,25 @@ export const consentDecisionSchema = z
     }
   });
 export type ConsentDecision = z.output<typeof consentDecisionSchema>;
+
+/** All three blank removes the contact; otherwise name and email are required. */
+export const careContactSchema = z
+  .strictObject({
+    careContactName: z.string().trim().max(100, "At most 100 characters.").default(""),
+    careContactRelationship: z.string().trim().max(60, "At most 60 characters.").default(""),
+    careContactEmail: z.string().trim().toLowerCase().max(254, "That email address is too long.").default(""),
+  })
+  .superRefine((input, ctx) => {
+    const removing = !input.careContactName && !input.careContactRelationship && !input.careContactEmail;
+    if (removing) return;
+    if (!input.careContactName) ctx.addIssue({ code: "custom", path: ["careContactName"], message: "Enter your care contact's name." });
+    if (!z.email().safeParse(input.careContactEmail).success) {
+      ctx.addIssue({ code: "custom", path: ["careContactEmail"], message: "Enter a valid email address, like name@example.com." });
+    }
+  })
+  .transform((input) => ({
+    careContactName: input.careContactName || null,
+    careContactRelationship: input.careContactRelationship || null,
+    careContactEmail: input.careContactEmail || null,
+  }));
+export type CareContactInput = z.output<typeof careContactSchema>;

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { db } from "@/db/client";
+import { cell, rowClass, Table } from "@/components/ui/table";
 import { requirePageRole } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
 import { actorLabels, displayValue, fieldLabels } from "@/lib/patients/fields";
@@ -29,35 +30,21 @@ export default async function ConsentLedgerPage({ searchParams }: PageProps<"/ad
         <button className="rounded bg-brand-600 px-3 py-1.5 font-medium text-white">Filter</button>
         <a href={`/admin/consent-ledger/export?${query}`} className="rounded border border-slate-300 px-3 py-1.5">Download CSV</a>
       </form>
-      <div className="mt-6 overflow-x-auto rounded-lg border border-slate-200 bg-white p-4">
-        {rows.length === 0 ? <p className="text-slate-600">No changes match.</p> : (
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Ledger entries, newest first</caption>
-            <thead className="border-b border-slate-200 text-slate-600">
-              <tr>
-                <th scope="col" className="py-2 pr-3 font-medium">When</th>
-                <th scope="col" className="py-2 pr-3 font-medium">Patient</th>
-                <th scope="col" className="py-2 pr-3 font-medium">What</th>
-                <th scope="col" className="py-2 pr-3 font-medium">Change</th>
-                <th scope="col" className="py-2 font-medium">By</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id} className="border-b border-slate-100" data-testid="ledger-row">
-                  <td className="py-2 pr-3">{formatDateTime(row.createdAt, "UTC")}</td>
-                  <td className="py-2 pr-3">{row.patientName ?? row.patientEmail}</td>
-                  <td className="py-2 pr-3">
-                    {fieldLabels[row.field] ?? row.field}
-                    {row.consentVersion ? <span className="block text-xs text-slate-500">text version {row.consentVersion}</span> : null}
-                  </td>
-                  <td className="py-2 pr-3">{displayValue(row.field, row.oldValue)} → {displayValue(row.field, row.newValue)}</td>
-                  <td className="py-2">{row.actorKind === "patient" ? "Patient" : actorLabels[row.actorKind]}{row.actorEmail && row.actorKind === "staff" ? ` (${row.actorEmail})` : ""}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+      <div className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+        <Table caption="Ledger entries, newest first" headers={["When", "Patient", "What", "Change", "By"]} empty="No changes match." isEmpty={rows.length === 0}>
+          {rows.map((row) => (
+            <tr key={row.id} className={rowClass} data-testid="ledger-row">
+              <td className={cell}>{formatDateTime(row.createdAt, "UTC")}</td>
+              <td className={cell}>{row.patientName ?? row.patientEmail}</td>
+              <td className={cell}>
+                {fieldLabels[row.field] ?? row.field}
+                {row.consentVersion ? <span className="block text-xs text-slate-500">text version {row.consentVersion}</span> : null}
+              </td>
+              <td className={cell}>{displayValue(row.field, row.oldValue)} → {displayValue(row.field, row.newValue)}</td>
+              <td className={cell}>{row.actorKind === "patient" ? "Patient" : actorLabels[row.actorKind]}{row.actorEmail && row.actorKind === "staff" ? ` (${row.actorEmail})` : ""}</td>
+            </tr>
+          ))}
+        </Table>
       </div>
     </section>
   );

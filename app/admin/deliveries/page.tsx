@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db } from "@/db/client";
 import { MessageTable } from "@/components/notifications/message-table";
 import { requirePageRole } from "@/lib/auth/session";
-import { messageKinds } from "@/lib/notifications/kinds";
+import { deliveryKinds } from "@/lib/notifications/kinds";
 import { channelLabels, kindLabels } from "@/lib/notifications/labels";
 import { listDeliveries } from "@/lib/notifications/queries";
 
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Deliveries" };
 // Unknown filter values are dropped rather than refused: the page is read-only.
 const filtersSchema = z.object({
   patient: z.string().trim().max(254).optional().catch(undefined),
-  kind: z.enum(messageKinds).optional().catch(undefined),
+  kind: z.enum(deliveryKinds).optional().catch(undefined),
   channel: z.enum(["email", "sms", "whatsapp"]).optional().catch(undefined),
   status: z.enum(["pending", "sent", "skipped", "failed"]).optional().catch(undefined),
 });
@@ -31,7 +31,7 @@ export default async function DeliveriesPage({ searchParams }: PageProps<"/admin
         <label className="flex flex-col">Message
           <select name="kind" defaultValue={filters.kind ?? ""} className={select}>
             <option value="">Any</option>
-            {messageKinds.map((kind) => <option key={kind} value={kind}>{kindLabels[kind]}</option>)}
+            {deliveryKinds.map((kind) => <option key={kind} value={kind}>{kindLabels[kind]}</option>)}
           </select>
         </label>
         <label className="flex flex-col">Channel

@@ -1,10 +1,18 @@
 import { render } from "@react-email/components";
 import { createElement } from "react";
-import { AppointmentEmail } from "./appointment-email";
 import { messageContent, type MessageContext } from "./content";
+import { MessageEmail, type MessageEmailProps } from "./message-email";
 
-export async function renderAppointmentEmail(ctx: MessageContext): Promise<{ subject: string; html: string; text: string }> {
-  const element = createElement(AppointmentEmail, ctx);
+export type RenderedEmail = { subject: string; html: string; text: string };
+
+export async function renderEmail(props: MessageEmailProps): Promise<RenderedEmail> {
+  const element = createElement(MessageEmail, props);
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
-  return { subject: messageContent(ctx).subject, html, text };
+  return { subject: props.content.subject, html, text };
+}
+
+export const PATIENT_EMAIL_FOOTER = "You receive this because email notifications are on in your portal settings.";
+
+export function renderAppointmentEmail(ctx: MessageContext): Promise<RenderedEmail> {
+  return renderEmail({ greetingName: ctx.firstName, content: messageContent(ctx), footer: PATIENT_EMAIL_FOOTER, unsubscribeUrl: ctx.unsubscribeUrl });
 }

@@ -1,9 +1,17 @@
 import { Body, Button, Container, Head, Heading, Html, Link, Preview, Text } from "@react-email/components";
-import { messageContent, type MessageContext } from "./content";
+import type { MessageContent } from "./content";
 
-/** The React Email template for every appointment message; the wording comes from messageContent. */
-export function AppointmentEmail(ctx: MessageContext) {
-  const content = messageContent(ctx);
+export type MessageEmailProps = {
+  greetingName: string;
+  content: MessageContent;
+  /** why the reader receives this email */
+  footer: string;
+  /** patient emails only: the page that turns email notifications off */
+  unsubscribeUrl?: string;
+};
+
+/** The one React Email layout every message uses; the wording comes from content.ts and progress-content.ts. */
+export function MessageEmail({ greetingName, content, footer, unsubscribeUrl }: MessageEmailProps) {
   return (
     <Html lang="en">
       <Head />
@@ -13,17 +21,17 @@ export function AppointmentEmail(ctx: MessageContext) {
           <Heading as="h1" style={{ fontSize: "20px", color: "#114543" }}>
             {content.subject}
           </Heading>
-          <Text>{`Hi ${ctx.firstName},`}</Text>
-          {content.lines.map((line) => (
-            <Text key={line}>{line}</Text>
+          <Text>{`Hi ${greetingName},`}</Text>
+          {content.lines.map((line, index) => (
+            <Text key={index}>{line}</Text>
           ))}
           <Button href={content.link.url} style={{ backgroundColor: "#1f6f6b", color: "#ffffff", padding: "10px 16px", borderRadius: "6px" }}>
             {content.link.label}
           </Button>
           <Text style={{ color: "#64748b", fontSize: "12px" }}>
-            You receive this because email notifications are on in your portal settings.
-            {ctx.unsubscribeUrl ? " " : ""}
-            {ctx.unsubscribeUrl ? <Link href={ctx.unsubscribeUrl}>Stop these emails</Link> : null}
+            {footer}
+            {unsubscribeUrl ? " " : ""}
+            {unsubscribeUrl ? <Link href={unsubscribeUrl}>Stop these emails</Link> : null}
           </Text>
         </Container>
       </Body>

@@ -1,0 +1,20 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { db } from "@/db/client";
+import { authedAction } from "@/lib/auth/authed-action";
+import { saveProgressNote } from "@/lib/progress/notes";
+import { progressNoteSchema } from "@/lib/progress/schemas";
+
+// Clinicians only: admins read what happened but never write clinical notes.
+export const saveProgressNoteAction = authedAction("clinician", progressNoteSchema, async (input, { user }) => {
+  const result = await saveProgressNote(db(), user, input);
+  if (!result.ok) return { ok: false, message: result.message, fieldErrors: result.fieldErrors };
+  revalidatePath(`/schedule/${input.appointmentId}/notes`);
+  return {
+    ok: true,
+    message: result.eventSent
+      ? "Saved. The summary is on the patient's Progress page; they are told as their settings allow."
+      : "Saved. The summary is on the patient's Progress page; telling them is delayed and will happen within a few minutes.",
+  };
+});

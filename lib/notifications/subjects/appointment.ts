@@ -1,0 +1,78 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { appointments, clinicians, patientProfiles, users } from "@/db/schema";
+import { decide } from "../decide";
+import type { LogicalChannel, MessageKind } from "../kinds";
+import { textBody, type MessageContext } from "../templates/content";
+import { renderAppointmentEmail } from "../templates/render";
+import { createUnsubscribeToken, unsubscribeHeaders } from "../unsubscribe";
+import type { PreparedDelivery } from "./types";
+
+export type AppointmentDeliveryRequest = { appointmentId: string; kind: MessageKind; channel: LogicalChannel; now?: Date };
+
+/** Current rows, read in one query at the moment of sending. */
+async function loadFresh(db: Db, appointmentId: string) {
+  const [row] = await db
+    .select({
+      patientId: appointments.patientId,
+      status: appointments.status,
+      startsAt: appointments.startsAt,
+      durationMinutes: appointments.durationMinutes,
+      modality: appointments.modality,
+      createdAt: appointments.createdAt,
+      clinicianName: clinicians.displayName,
+      email: users.email,
+      firstName: patientProfiles.firstName,
+      timeZone: patientProfiles.timeZone,
+      phoneE164: patientProfiles.phoneE164,
+      emailNotifications: patientProfiles.emailNotifications,
+      textMessages: patientProfiles.textMessages,
+      textChannel: patientProfiles.textChannel,
+      whatsappOptIn: patientProfiles.whatsappOptIn,
+      appointmentReminders: patientProfiles.appointmentReminders,
+    })
+    .from(appointments)
+    .innerJoin(patientProfiles, eq(patientProfiles.userId, appointments.patientId))
+    .innerJoin(users, eq(users.id, appointments.patientId))
+    .innerJoin(clinicians, eq(clinicians.userId, appointments.clinicianId))
+    .where(eq(appointments.id, appointmentId));
+  return row;
+}
+
+/** Confirmations, reminders, cancellations and reschedules, keyed by the appointment's current start. */
+export async function prepareAppointmentMessage(db: Db, request: AppointmentDeliveryRequest, now: Date, appUrl: string): Promise<PreparedDelivery> {
+  const fresh = await loadFresh(db, request.appointmentId);
+  if (!fresh) throw new Error(`Appointment ${request.appointmentId} not found`);
+  const decision = decide({ kind: request.kind, channel: request.channel, now, patient: fresh, appointment: fresh });
+  if (decision.action === "wait") return { decision };
+  return {
+    decision,
+    // Texts share one key whatever their channel, so switching SMS/WhatsApp between retries cannot send twice.
+    record: {
+      deliveryKey: `${request.appointmentId}:${request.kind}:${request.channel}:${fresh.startsAt.toISOString()}`,
+      patientId: fresh.patientId,
+      appointmentId: request.appointmentId,
+      appointmentStartsAt: fresh.startsAt,
+      kind: request.kind,
+    },
+    compose: async (channel) => {
+      const token = createUnsubscribeToken(fresh.patientId, now);
+      const context: MessageContext = {
+        kind: request.kind,
+        firstName: fresh.firstName,
+        clinicianName: fresh.clinicianName,
+        startsAt: fresh.startsAt,
+        timeZone: fresh.timeZone,
+        modality: fresh.modality,
+        portalUrl: `${appUrl}/appointments`,
+        visitUrl: `${appUrl}/visit/${request.appointmentId}`,
+        unsubscribeUrl: `${appUrl}/unsubscribe?token=${token}`,
+      };
+      if (channel === "email") {
+        return { channel, to: fresh.email, email: await renderAppointmentEmail(context), headers: unsubscribeHeaders(appUrl, token) };
+      }
+      return { channel, to: fresh.phoneE164!, body: textBody(context, channel) };
+    },
+  };
+}

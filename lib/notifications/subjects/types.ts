@@ -1,0 +1,21 @@
+import type { notificationDeliveries } from "@/db/schema";
+import type { Decision } from "../decide";
+import type { Channel } from "../kinds";
+import type { RenderedEmail } from "../templates/render";
+
+/** What a provider is asked to send, composed from rows read at the moment of sending. */
+export type Outgoing =
+  | { channel: "email"; to: string; email: RenderedEmail; headers?: Record<string, string> }
+  | { channel: "sms" | "whatsapp"; to: string; body: string };
+
+/** The columns of the delivery record, including its unique key. */
+export type DeliveryRecord = Omit<typeof notificationDeliveries.$inferInsert, "status" | "reason" | "channel">;
+
+/** One subject of messages (an appointment, a progress note): its fresh decision and how to compose the message. */
+export type PreparedDelivery =
+  | { decision: { action: "wait" } }
+  | {
+      decision: Exclude<Decision, { action: "wait" }>;
+      record: DeliveryRecord;
+      compose: (channel: Channel) => Promise<Outgoing>;
+    };
