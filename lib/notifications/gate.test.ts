@@ -171,6 +171,18 @@ describe("nothing is sent twice", () => {
     expect(twilio.requests).toHaveLength(2);
   });
 
+  it("a retry after a transient failure re-reads the preferences: texts turned off in between is recorded as the skip", async () => {
+    twilio.queueReply({ status: 503, body: { code: 20503, message: "Unavailable", status: 503 } });
+    const request = { appointmentId: people.ada.video, kind: "reminder_15m", channel: "text", now: at(0) } as const;
+    await expect(deliver(db(), request)).rejects.toBeInstanceOf(TransientDeliveryError);
+    await setProfile("ada", { textMessages: false });
+    expect(await deliver(db(), request)).toMatchObject({ outcome: "skipped", reason: "texts_disabled" });
+    expect(await db().select({ status: notificationDeliveries.status, reason: notificationDeliveries.reason }).from(notificationDeliveries)).toEqual([
+      { status: "skipped", reason: "texts_disabled" },
+    ]);
+    expect(twilio.requests).toHaveLength(1);
+  });
+
   it("a permanent error (invalid number) is recorded as failed and not retried", async () => {
     twilio.queueReply({ status: 400, body: { code: 21211, message: "Invalid 'To' Phone Number", status: 400 } });
     const request = { appointmentId: people.ada.video, kind: "reminder_15m", channel: "text", now: at(0) } as const;

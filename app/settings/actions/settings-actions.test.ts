@@ -7,6 +7,7 @@ import { seed, seedEmails } from "@/db/seed";
 import { receivedEvents, startInngestFake } from "@/e2e/fakes/inngest-fake";
 import { inngest } from "@/inngest/client";
 import { consentTexts } from "@/lib/patients/consent-texts";
+import { updateCareContactAction } from "./update-care-contact";
 import { updateConsentAction } from "./update-consent";
 import { updateContactAction } from "./update-contact";
 import { updateNotificationPreferencesAction } from "./update-notification-preferences";
@@ -194,6 +195,36 @@ describe("bad input writes nothing", () => {
   }
 });
 
+describe("updateCareContactAction", () => {
+  it("stores the contact with one ledger row per field, and removes it the same way", async () => {
+    const before = (await ledgerOf("ben")).length;
+    const saved = await updateCareContactAction({}, form({ careContactName: " Alice Carter ", careContactRelationship: "Sister", careContactEmail: "Alice@Family.example" }));
+    expect(saved).toEqual({ ok: true, message: "Your care contact is saved." });
+    expect(await profileOf("ben")).toMatchObject({ careContactName: "Alice Carter", careContactRelationship: "Sister", careContactEmail: "alice@family.example" });
+    const added = (await ledgerOf("ben")).slice(before);
+    expect(added.map((row) => [row.field, row.oldValue, row.newValue, row.actorKind])).toEqual([
+      ["careContactName", null, "Alice Carter", "patient"],
+      ["careContactRelationship", null, "Sister", "patient"],
+      ["careContactEmail", null, "alice@family.example", "patient"],
+    ]);
+
+    const removed = await updateCareContactAction({}, form({ careContactName: "", careContactRelationship: "", careContactEmail: "" }));
+    expect(removed).toEqual({ ok: true, message: "Your care contact is removed." });
+    expect(await profileOf("ben")).toMatchObject({ careContactName: null, careContactRelationship: null, careContactEmail: null });
+    expect((await ledgerOf("ben")).slice(before + 3).map((row) => row.newValue)).toEqual([null, null, null]);
+  });
+
+  it("refuses a contact without a valid email or name, writing nothing", async () => {
+    const total = await ledgerCount();
+    const noEmail = await updateCareContactAction({}, form({ careContactName: "Alice", careContactRelationship: "", careContactEmail: "alice@" }));
+    expect(noEmail.fieldErrors?.careContactEmail).toEqual(["Enter a valid email address, like name@example.com."]);
+    const noName = await updateCareContactAction({}, form({ careContactName: "", careContactRelationship: "", careContactEmail: "alice@family.example" }));
+    expect(noName.fieldErrors?.careContactName).toEqual(["Enter your care contact's name."]);
+    expect(await ledgerCount()).toBe(total);
+    expect((await profileOf("ben")).careContactEmail).toBeNull();
+  });
+});
+
 describe("authorization", () => {
   for (const who of [seedEmails.grey, seedEmails.admin, null]) {
     it(`${who ?? "a signed-out caller"} cannot change a patient's settings`, async () => {
@@ -203,6 +234,7 @@ describe("authorization", () => {
         [updateNotificationPreferencesAction, { textChannel: "sms" }],
         [updateContactAction, { phone: "", timeZone: "UTC" }],
         [updateConsentAction, { consent: "recordingConsent", decision: "withdraw", version: "x" }],
+        [updateCareContactAction, { careContactName: "", careContactRelationship: "", careContactEmail: "" }],
       ] as const) {
         const result = await action({}, form(fields));
         expect(result.ok).toBe(false);
