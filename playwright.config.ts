@@ -35,7 +35,10 @@ export default defineConfig({
   },
   projects: [
     { name: "setup", testMatch: /.*\.setup\.ts/ },
-    { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"], testIgnore: /\.journey\.spec\.ts/ },
+    // Whole journeys through patient, clinician and admin change shared people (Ben's consent, his messages):
+    // they run after the other specs so nothing races them.
+    { name: "journeys", use: { ...devices["Desktop Chrome"] }, dependencies: ["chromium"], testMatch: /.*\.journey\.spec\.ts/ },
   ],
   webServer: {
     command: "npx tsx e2e/support/server.ts",

@@ -9,7 +9,7 @@ export default async function AdminHomePage() {
   return (
     <section>
       <h1 className="text-2xl font-semibold">Clinic administration</h1>
-      <p className="mt-2 text-slate-600">Read-only views of what the system did and why.</p>
+      <p className="mt-2 text-slate-600">Read-only views of what the system did and why. Admins cannot change a patient&apos;s preferences, consent or notes; patients do that themselves. Function runs, crons and replays are in the Inngest dashboard (see the README).</p>
       <ul className="mt-4 list-disc pl-6">
         <li>
           <Link href="/admin/deliveries" className="text-brand-700 underline">
@@ -22,6 +22,18 @@ export default async function AdminHomePage() {
             Consent ledger
           </Link>
           : every preference and consent change, filterable, exportable as CSV.
+        </li>
+        <li>
+          <Link href="/admin/video-sessions" className="text-brand-700 underline">
+            Video sessions
+          </Link>
+          : each room, whether it recorded, the consent that rested on, and any guard action.
+        </li>
+        <li>
+          <Link href="/admin/progress-sharing" className="text-brand-700 underline">
+            Progress sharing
+          </Link>
+          : each progress note&apos;s shares and skips, with reasons.
         </li>
       </ul>
     </section>

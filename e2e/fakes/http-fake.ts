@@ -11,7 +11,7 @@ export type RecordedRequest = {
 };
 
 export type FakeReply = { status: number; body: unknown; headers?: Record<string, string> };
-export type FakeHandler = (request: RecordedRequest) => FakeReply;
+export type FakeHandler = (request: RecordedRequest) => FakeReply | Promise<FakeReply>;
 
 export type HttpFake = {
   url: string;
@@ -31,7 +31,7 @@ function parseBody(headers: IncomingMessage["headers"], body: string): unknown {
 }
 
 /** A loopback HTTP server standing in for an outside API; it records every request it receives. */
-export async function startHttpFake(handler: FakeHandler): Promise<HttpFake> {
+export async function startHttpFake(handler: FakeHandler, port = 0): Promise<HttpFake> {
   const requests: RecordedRequest[] = [];
   const queued: FakeReply[] = [];
   let outage: FakeReply | null = null;
@@ -47,14 +47,14 @@ export async function startHttpFake(handler: FakeHandler): Promise<HttpFake> {
       parsed: parseBody(req.headers, body),
     };
     requests.push(recorded);
-    const reply = outage ?? queued.shift() ?? handler(recorded);
+    const reply = outage ?? queued.shift() ?? (await handler(recorded));
     res.writeHead(reply.status, { "content-type": "application/json", ...reply.headers });
     res.end(JSON.stringify(reply.body));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const address = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${address.port}`,
     requests,
     queueReply: (reply) => queued.push(reply),
     setOutage: (reply) => {

@@ -4,11 +4,14 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
 import { assertLocalDatabaseUrl, withDatabase } from "@/db/testing/local-guard";
+import { startInngestDevServer } from "@/e2e/fakes/inngest-dev-server";
 import { prepareDatabase } from "@/scripts/prepare-db";
 
 const root = path.resolve(import.meta.dirname, "../..");
 process.chdir(root);
 const port = process.env.E2E_PORT ?? "3210";
+// The Inngest stand-in listens next door; tests reach it at inngestDevUrl() (e2e/support/inngest.ts).
+const inngestPort = Number(port) + 1;
 
 if (process.env.DATABASE_URL) {
   assertLocalDatabaseUrl(process.env.DATABASE_URL);
@@ -32,6 +35,12 @@ Object.assign(process.env, {
 delete process.env.RESEND_API_KEY;
 
 await prepareDatabase();
+// Events the app sends run its functions through /api/inngest, as with `inngest-cli dev`.
+const inngestDev = await startInngestDevServer({ appUrl: `http://127.0.0.1:${port}`, port: inngestPort });
+Object.assign(process.env, { INNGEST_DEV: "1", INNGEST_BASE_URL: inngestDev.url });
 const server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", port], { stdio: "inherit", env: process.env });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+server.on("exit", (code) => {
+  void inngestDev.close();
+  process.exit(code ?? 0);
+});
