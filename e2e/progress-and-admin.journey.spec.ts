@@ -4,7 +4,8 @@ import { people, signIn } from "./support/sign-in";
 
 // One story, in order: Ben names a care contact and consents, Dr. Grey writes a note, Ben withdraws, Dr. Grey corrects
 // the note; then the admin answers "what happened and why" from the portal alone.
-test.describe.configure({ mode: "serial" });
+// Each test is a whole story across three browsers, so it gets more time than a single page's test.
+test.describe.configure({ mode: "serial", timeout: 120_000 });
 
 const PRIVATE = "Private: query thyroid function; recheck TSH in six weeks.";
 const SUMMARY = "Your energy is improving. Keep walking 20 minutes a day.";

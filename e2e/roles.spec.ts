@@ -18,7 +18,7 @@ test.describe("patient", () => {
     await expect(page.getByTestId("signed-in-as")).toContainText("Patient");
   });
 
-  for (const path of ["/schedule", "/admin"]) {
+  for (const path of ["/schedule", "/admin", "/admin/video-sessions", "/admin/progress-sharing"]) {
     test(`is refused ${path} with a 403 page that shows no data`, async ({ page }) => {
       const response = await page.goto(path);
       expect(response?.status()).toBe(403);
@@ -46,7 +46,7 @@ test.describe("clinician", () => {
     await expect(upcoming.getByTestId("appointment").filter({ hasText: "Ben Carter" }).filter({ hasText: "Video visit" })).toHaveCount(1);
   });
 
-  for (const path of ["/appointments", "/admin"]) {
+  for (const path of ["/appointments", "/progress", "/admin", "/admin/progress-sharing"]) {
     test(`is refused ${path}`, async ({ page }) => {
       expect((await page.goto(path))?.status()).toBe(403);
     });
@@ -60,6 +60,8 @@ test.describe("admin", () => {
     await page.goto("/");
     await expect(page.getByRole("heading", { name: "Clinic administration" })).toBeVisible();
     expect((await page.goto("/schedule"))?.status()).toBe(403);
+    // Notes are clinical data written by clinicians only; the admin's views are read-only.
+    expect((await page.goto("/progress"))?.status()).toBe(403);
   });
 });
 

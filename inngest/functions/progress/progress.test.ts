@@ -12,7 +12,7 @@ import { receivedEvents, startInngestFake } from "@/e2e/fakes/inngest-fake";
 import { startResendFake } from "@/e2e/fakes/resend-fake";
 import { startTwilioFake } from "@/e2e/fakes/twilio-fake";
 import { consentTexts } from "@/lib/patients/consent-texts";
-import { listProgressForPatient } from "@/lib/progress/queries";
+import { listProgressForPatient, listProgressSharing } from "@/lib/progress/queries";
 import { inngest } from "../../client";
 import { shareProgressNote } from "./share";
 import { sweepProgressSharing } from "./sweep";
@@ -223,5 +223,17 @@ describe("the patient's Progress page data", () => {
     expect(JSON.stringify(items)).not.toContain("migraine");
     expect(items.some((item) => item.correctsNoteId !== null)).toBe(true);
     expect(items.some((item) => item.correctedByNoteId !== null)).toBe(true);
+  });
+});
+
+describe("the admin's progress sharing view", () => {
+  it("lists each note's shares and skips with reasons, and none of its content", async () => {
+    const notes = await listProgressSharing(db(), { patientEmail: "BEN@patients.example" });
+    expect(notes.length).toBeGreaterThan(0);
+    expect(notes.every((note) => note.patientEmail === seedEmails.ben)).toBe(true);
+    expect(notes.flatMap((note) => note.deliveries)).toContainEqual(
+      expect.objectContaining({ kind: "progress_share", status: "skipped", reason: "no_sharing_consent" }),
+    );
+    expect(JSON.stringify(notes)).not.toMatch(/sleeping|migraine/);
   });
 });
