@@ -12,7 +12,7 @@ const SUMMARY = "Your energy is improving. Keep walking 20 minutes a day.";
 const CORRECTION = "Your energy is improving. Keep walking 30 minutes a day.";
 
 async function as(browser: Browser, who: "patient" | "clinician" | "admin"): Promise<Page> {
-  const context = await browser.newContext({ storageState: `e2e/.auth/${who}.json` });
+  const context = await browser.newContext({ storageState: `e2e/.auth/${who}.json`, permissions: ["camera", "microphone"] });
   return context.newPage();
 }
 
@@ -23,7 +23,7 @@ async function writeNote(grey: Page, summary: string, correctsLatest = false) {
   await expect(grey.getByRole("heading", { name: "Progress notes: Ben Carter" })).toBeVisible();
   await grey.getByLabel("Private clinical note").fill(PRIVATE);
   await grey.getByLabel("Summary for Ben").fill(summary);
-  if (correctsLatest) await grey.getByLabel("This note").selectOption({ index: 1 });
+  if (correctsLatest) await grey.getByLabel("This note", { exact: true }).selectOption({ index: 1 });
   await grey.getByRole("button", { name: "Save note" }).click();
   await expect(grey.getByRole("status")).toContainText("Saved. The summary is on the patient's Progress page");
 }
@@ -85,7 +85,15 @@ test("a progress note reaches the care contact only while Ben consents; Ben neve
   await expect(ben.getByTestId("progress-update").nth(1)).toContainText("Corrected on");
 });
 
-test("the admin finds Ben's consent history, his skipped reminders with their reasons, and each note's shares", async ({ browser, page }) => {
+test("the admin finds Ben's consent history, his skipped reminders with their reasons, each note's shares and his video session", async ({ browser, page }) => {
+  // Dr. Grey starts Ben's video visit: Ben has not consented to recording, so the room does not record.
+  const grey = await as(browser, "clinician");
+  await grey.goto("/schedule");
+  const visit = grey.getByRole("list", { name: "Upcoming appointments" }).getByTestId("appointment").filter({ hasText: "Ben Carter" }).filter({ hasText: "Video visit" });
+  await grey.goto((await visit.first().getByRole("link", { name: "Start video session" }).getAttribute("href"))!);
+  await grey.getByRole("button", { name: "Start session" }).click();
+  await expect(grey.getByText("Session started in local preview mode.")).toBeVisible();
+
   // Dr. Shepherd books Ben three hours ahead: his 24-hour reminder is due at once, and was never going to be useful.
   await signIn(page, people.shepherd);
   const inThreeHours = new Date(Date.now() + 3 * 3600_000);
@@ -130,5 +138,7 @@ test("the admin finds Ben's consent history, his skipped reminders with their re
 
   await admin.goto("/admin/video-sessions");
   await expect(admin.getByRole("heading", { name: "Video sessions" })).toBeVisible();
-  await expect(admin.getByTestId("video-session-row").filter({ hasText: "Ben Carter" }).first()).toContainText("Off: no consent stored");
+  const session = admin.getByTestId("video-session-row").filter({ hasText: "Ben Carter" }).first();
+  await expect(session).toContainText("Off: no consent stored");
+  await expect(session).toContainText("None needed");
 });
