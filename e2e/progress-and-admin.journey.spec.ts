@@ -31,6 +31,12 @@ async function writeNote(grey: Page, summary: string, correctsLatest = false) {
 test("a progress note reaches the care contact only while Ben consents; Ben never sees the private note", async ({ browser }) => {
   const ben = await as(browser, "patient");
   await ben.goto("/settings");
+  // Earlier specs may have turned Ben's email off; this story needs it on.
+  const email = ben.getByRole("switch", { name: "Email notifications" });
+  if ((await email.getAttribute("aria-checked")) !== "true") {
+    await email.click();
+    await expect(ben.getByRole("status").filter({ hasText: "Your notification choices are saved." })).toBeVisible();
+  }
   const careContact = ben.getByRole("region", { name: "Care contact" });
   await careContact.getByLabel("Name").fill("Alice Carter");
   await careContact.getByLabel("Relationship to you (optional)").fill("Sister");
