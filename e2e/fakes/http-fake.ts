@@ -30,8 +30,13 @@ function parseBody(headers: IncomingMessage["headers"], body: string): unknown {
   return undefined;
 }
 
+export type FakeOptions = {
+  /** milliseconds before each reply, as a real API's latency (the benchmark uses 50) */
+  delayMs?: number;
+};
+
 /** A loopback HTTP server standing in for an outside API; it records every request it receives. */
-export async function startHttpFake(handler: FakeHandler): Promise<HttpFake> {
+export async function startHttpFake(handler: FakeHandler, options: FakeOptions = {}): Promise<HttpFake> {
   const requests: RecordedRequest[] = [];
   const queued: FakeReply[] = [];
   let outage: FakeReply | null = null;
@@ -48,6 +53,7 @@ export async function startHttpFake(handler: FakeHandler): Promise<HttpFake> {
     };
     requests.push(recorded);
     const reply = outage ?? queued.shift() ?? handler(recorded);
+    if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
     res.writeHead(reply.status, { "content-type": "application/json", ...reply.headers });
     res.end(JSON.stringify(reply.body));
   });
