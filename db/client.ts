@@ -25,8 +25,19 @@ export type DbHandle = {
   close: () => Promise<void>;
 };
 
-export function connectPostgres(url: string, options: { max?: number } = {}): DbHandle {
-  const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
+export type PostgresOptions = {
+  max?: number;
+  /** Called as each query is sent (one round trip each, prepared statements included): the benchmark counts them. */
+  onQuery?: (query: string, parameters: unknown[]) => void;
+};
+
+export function connectPostgres(url: string, options: PostgresOptions = {}): DbHandle {
+  const { onQuery } = options;
+  const client = postgres(url, {
+    max: options.max ?? 10,
+    onnotice: () => {},
+    ...(onQuery ? { debug: (_connection: number, query: string, parameters: unknown[]) => onQuery(query, parameters) } : {}),
+  });
   const db = drizzlePostgres(client, { schema }) as unknown as Db;
   return { db, driver: "postgres", close: () => client.end({ timeout: 5 }) };
 }

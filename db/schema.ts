@@ -157,8 +157,9 @@ export const appointments = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    // The reminder scan: status = 'scheduled' and starts_at in a window is one range scan.
-    index("appointments_status_starts_idx").on(t.status, t.startsAt),
+    // The reminder scan: status = 'scheduled' and starts_at in a window is one range scan; id in the key makes it
+    // index-only (no heap visit per appointment in the window; bench/scan-plan.txt).
+    index("appointments_status_starts_idx").on(t.status, t.startsAt, t.id),
     index("appointments_patient_starts_idx").on(t.patientId, t.startsAt),
     index("appointments_clinician_starts_idx").on(t.clinicianId, t.startsAt),
   ],

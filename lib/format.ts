@@ -1,5 +1,22 @@
+// Building an Intl.DateTimeFormat costs far more than formatting with one, and every message and page formats
+// dates: each (locale, zone, style) is built once. Zones and locales are finite, so the cache stays small.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const dateTimeStyle: Intl.DateTimeFormatOptions = { weekday: "long", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" };
+
+function formatter(locale: string, timeZone: string, style: "zoneName" | "dateTime"): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${style}`;
+  let cached = formatters.get(key);
+  if (!cached) {
+    cached = new Intl.DateTimeFormat(locale, style === "zoneName" ? { timeZone, timeZoneName: "short" } : { timeZone, ...dateTimeStyle });
+    formatters.set(key, cached);
+  }
+  return cached;
+}
+
 const abbreviation = (moment: Date, timeZone: string, locale: string) =>
-  new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: "short" }).formatToParts(moment).find((p) => p.type === "timeZoneName")?.value;
+  formatter(locale, timeZone, "zoneName")
+    .formatToParts(moment)
+    .find((p) => p.type === "timeZoneName")?.value;
 
 /** The zone's everyday abbreviation (EST, BST, CET) where one exists, else an offset like GMT+5:30. */
 export function timeZoneLabel(moment: Date, timeZone: string): string {
@@ -10,14 +27,6 @@ export function timeZoneLabel(moment: Date, timeZone: string): string {
 
 /** A moment as a person in `timeZone` reads it, e.g. "Tuesday, 24 November 2026 at 14:30 EST". */
 export function formatDateTime(moment: Date, timeZone: string, locale = "en-GB"): string {
-  const local = new Intl.DateTimeFormat(locale, {
-    timeZone,
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).format(moment);
+  const local = formatter(locale, timeZone, "dateTime").format(moment);
   return `${local} ${timeZoneLabel(moment, timeZone)}`;
 }

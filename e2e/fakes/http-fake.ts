@@ -30,8 +30,15 @@ function parseBody(headers: IncomingMessage["headers"], body: string): unknown {
   return undefined;
 }
 
+export type FakeOptions = {
+  /** milliseconds before each reply, as a real API's latency (the benchmark uses 50) */
+  delayMs?: number;
+  /** a fixed port, for a fake other processes must find; 0 (the default) picks a free one */
+  port?: number;
+};
+
 /** A loopback HTTP server standing in for an outside API; it records every request it receives. */
-export async function startHttpFake(handler: FakeHandler, port = 0): Promise<HttpFake> {
+export async function startHttpFake(handler: FakeHandler, options: FakeOptions = {}): Promise<HttpFake> {
   const requests: RecordedRequest[] = [];
   const queued: FakeReply[] = [];
   let outage: FakeReply | null = null;
@@ -48,10 +55,11 @@ export async function startHttpFake(handler: FakeHandler, port = 0): Promise<Htt
     };
     requests.push(recorded);
     const reply = outage ?? queued.shift() ?? (await handler(recorded));
+    if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
     res.writeHead(reply.status, { "content-type": "application/json", ...reply.headers });
     res.end(JSON.stringify(reply.body));
   });
-  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const address = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${address.port}`,

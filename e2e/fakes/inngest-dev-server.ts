@@ -132,6 +132,6 @@ export async function startInngestDevServer({ appUrl, port = 0 }: { appUrl: stri
     }
     if (request.method === "GET" && path === "/test/runs") return json(200, { runs });
     return json(404, { error: "not found" });
-  }, port);
+  }, { port });
   return { ...fake, runs, settle };
 }

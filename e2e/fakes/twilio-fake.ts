@@ -1,4 +1,4 @@
-import { startHttpFake, type RecordedRequest } from "./http-fake";
+import { startHttpFake, type FakeOptions, type RecordedRequest } from "./http-fake";
 
 let counter = 0;
 const sid = (prefix: string) => `${prefix}${(++counter).toString(16).padStart(32, "0")}`;
@@ -10,7 +10,7 @@ type Room = { sid: string; unique_name: string; status: string; type: string; re
  * Paths keep the product: /api/2010-04-01/Accounts/{sid}/Messages.json, /video/v1/Rooms, …
  * Rooms are kept, so a second create of the same unique name answers 53113 as Twilio does.
  */
-export function startTwilioFake() {
+export function startTwilioFake(options: FakeOptions = {}) {
   const rooms = new Map<string, Room>();
   const notFound = { status: 404, body: { code: 20404, message: "The requested resource was not found", status: 404 } };
   return startHttpFake((request: RecordedRequest) => {
@@ -45,5 +45,5 @@ export function startTwilioFake() {
     }
     if (request.method === "DELETE" && /^\/video\/v1\/Recordings\/[^/]+$/.test(path)) return { status: 204, body: null };
     return notFound;
-  });
+  }, options);
 }

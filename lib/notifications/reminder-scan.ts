@@ -6,8 +6,8 @@ import { reminderWindows, type ReminderKind } from "./kinds";
 export type DuePair = { appointmentId: string; kind: ReminderKind; startsAt: Date };
 
 // Looks back past the start too, so a reminder missed during downtime is still recorded as window_passed.
-const LOOK_BACK_MS = 60 * 60_000;
-const LOOK_AHEAD_MS = Math.max(...Object.values(reminderWindows).map((w) => w.opensBefore));
+export const LOOK_BACK_MS = 60 * 60_000;
+export const LOOK_AHEAD_MS = Math.max(...Object.values(reminderWindows).map((w) => w.opensBefore));
 
 /**
  * Every (scheduled appointment, reminder kind) whose moment has come and that has no delivery record for the

@@ -1,4 +1,4 @@
-import { render } from "@react-email/components";
+import { render, toPlainText } from "@react-email/components";
 import { createElement } from "react";
 import { messageContent, type MessageContext } from "./content";
 import { MessageEmail, type MessageEmailProps } from "./message-email";
@@ -6,9 +6,9 @@ import { MessageEmail, type MessageEmailProps } from "./message-email";
 export type RenderedEmail = { subject: string; html: string; text: string };
 
 export async function renderEmail(props: MessageEmailProps): Promise<RenderedEmail> {
-  const element = createElement(MessageEmail, props);
-  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
-  return { subject: props.content.subject, html, text };
+  const html = await render(createElement(MessageEmail, props));
+  // One React render for both parts: render(…, { plainText: true }) is this same conversion of the same markup.
+  return { subject: props.content.subject, html, text: toPlainText(html) };
 }
 
 export const PATIENT_EMAIL_FOOTER = "You receive this because email notifications are on in your portal settings.";

@@ -1,0 +1,116 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { ensureBuild } from "../support/build";
+import { rawClient } from "../support/databases";
+import type { Figure } from "../support/figures";
+import { round, spread } from "../support/stats";
+import { actionId, encodeActionCall } from "./action";
+import type { LoadPlan, LoadRequest, LoadSummary } from "./load";
+import { origin, PAGES_DATABASE, prepareSignedInPatients, startServer, stopServer } from "./server";
+
+const CONNECTIONS = 10;
+const SECONDS = 20;
+const ROUNDS = 3;
+const WARM_UP_SECONDS = 3;
+const SAVED = "Your notification choices are saved.";
+
+const planDir = mkdtempSync(path.join(os.tmpdir(), "portal-bench-"));
+
+/** autocannon in a second process against the running server. */
+async function load(name: string, perConnection: LoadRequest[][], seconds: number): Promise<LoadSummary> {
+  const file = path.join(planDir, `${name}.json`);
+  const plan: LoadPlan = { url: origin, seconds, connections: CONNECTIONS, perConnection };
+  writeFileSync(file, JSON.stringify(plan));
+  const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "bench/pages/load.ts", file], { maxBuffer: 1 << 20 });
+  return JSON.parse(stdout.trim().split("\n").at(-1)!) as LoadSummary;
+}
+
+async function checkedFetch(url: string, init: RequestInit, mustContain: string): Promise<void> {
+  const response = await fetch(url, { ...init, redirect: "manual" });
+  const text = await response.text();
+  if (response.status !== 200 || !text.includes(mustContain)) throw new Error(`${init.method ?? "GET"} ${url} answered ${response.status} without "${mustContain}"`);
+}
+
+/** /settings and its notification-preferences action under load, each against /api/health's one `select 1`. */
+export async function measurePages(log: (line: string) => void): Promise<Figure[]> {
+  ensureBuild(log);
+  // Readers load /settings, writers post the action: the readers' history stays as seeded, round after round.
+  const tokens = await prepareSignedInPatients(2 * CONNECTIONS);
+  const cookies = tokens.map((token) => `authjs.session-token=${token}`);
+  const readers = cookies.slice(0, CONNECTIONS);
+  const writers = cookies.slice(CONNECTIONS);
+  const sql = rawClient(PAGES_DATABASE);
+  const server = await startServer();
+  try {
+    const id = actionId("updateNotificationPreferencesAction");
+    // Alternating reminders off and on, so every request is a real change: one profile update and one ledger row.
+    const remindersOff = await encodeActionCall({ emailNotifications: "on", textChannel: "sms" });
+    const remindersOn = await encodeActionCall({ emailNotifications: "on", textChannel: "sms", appointmentReminders: "on" });
+    const post = (cookie: string, call: typeof remindersOn): LoadRequest => ({
+      method: "POST",
+      path: "/settings",
+      headers: { cookie, "next-action": id, "content-type": call.contentType, accept: "text/x-component", origin },
+      bodyBase64: call.body.toString("base64"),
+    });
+    const scenarios = {
+      health: readers.map((): LoadRequest[] => [{ method: "GET", path: "/api/health", headers: {} }]),
+      settings: readers.map((cookie): LoadRequest[] => [{ method: "GET", path: "/settings", headers: { cookie } }]),
+      action: writers.map((cookie) => [post(cookie, remindersOff), post(cookie, remindersOn)]),
+    };
+
+    // The signed-in page renders, and the action saves rather than answering "Please sign in again."
+    await checkedFetch(`${origin}/settings`, { headers: { cookie: readers[0]! } }, "Notifications");
+    for (const call of [remindersOff, remindersOn]) {
+      const request = post(writers[0]!, call);
+      await checkedFetch(`${origin}/settings`, { method: "POST", headers: request.headers, body: new Uint8Array(call.body) }, SAVED);
+    }
+    for (const [name, perConnection] of Object.entries(scenarios)) await load(`warm-${name}`, perConnection, WARM_UP_SECONDS);
+
+    const runs: Record<keyof typeof scenarios, LoadSummary[]> = { health: [], settings: [], action: [] };
+    const ledgerRows = async () => (await sql<{ n: number }[]>`select count(*)::int as n from preference_ledger where patient_id like 'bench-signed-in-%'`)[0]!.n;
+    let unsaved = 0;
+    for (let roundIndex = 0; roundIndex < ROUNDS; roundIndex++) {
+      for (const name of ["health", "settings", "action"] as const) {
+        // Writers start each round with reminders on, so the first post (reminders off) is a change.
+        await sql`update patient_profiles set appointment_reminders = true where user_id like 'bench-signed-in-%'`;
+        const before = await ledgerRows();
+        const summary = await load(`${name}-${roundIndex}`, scenarios[name], SECONDS);
+        // A 200 that saved nothing (an auth or validation answer) is an error too: each save writes one ledger row.
+        if (name === "action") unsaved += Math.max(0, summary.ok - ((await ledgerRows()) - before));
+        runs[name].push(summary);
+        log(`${name} round ${roundIndex + 1}: ${Math.round(summary.requestsPerSecond)} req/s, p50 ${summary.p50} ms, p99 ${summary.p99} ms`);
+      }
+    }
+    const floor = { name: "/api/health (select 1) p50", value: spread(runs.health.map((run) => run.p50)) };
+    const floorRate = spread(runs.health.map((run) => round(run.requestsPerSecond, 0)));
+    const figure = (name: string, summaries: LoadSummary[], extraErrors: number): Figure => {
+      const value = spread(summaries.map((run) => run.p50));
+      const errors = summaries.reduce((sum, run) => sum + run.non2xx + run.errors + run.timeouts, extraErrors);
+      const rate = spread(summaries.map((run) => round(run.requestsPerSecond, 0)));
+      const p99 = spread(summaries.map((run) => run.p99));
+      const ratio = round(value.median / floor.value.median, 1);
+      return {
+        part: "pages",
+        name,
+        unit: "ms p50",
+        value,
+        floor,
+        ratio,
+        target: "p50 ≤ 3× floor, 0 errors",
+        pass: ratio <= 3 && errors === 0,
+        summary: `${rate.median} req/s (floor ${floorRate.median}), p99 ${p99.median} ms (floor ${spread(runs.health.map((run) => run.p99)).median}), ${errors} errors`,
+        details: { note: name.includes("action") ? "each writer's history reaches the page's 100-row cap within the first seconds" : undefined, requestsPerSecond: rate, p99, errors, requests: summaries.reduce((sum, run) => sum + run.requests, 0), floorRequestsPerSecond: floorRate, connections: CONNECTIONS, seconds: SECONDS },
+      };
+    };
+    return [
+      figure(`GET /settings, signed-in patient (${CONNECTIONS} connections, ${SECONDS} s)`, runs.settings, 0),
+      figure("Notification-preferences server action (each request a real change)", runs.action, unsaved),
+    ];
+  } finally {
+    await stopServer(server);
+    await sql.end();
+  }
+}
