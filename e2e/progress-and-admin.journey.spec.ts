@@ -33,7 +33,7 @@ test("a progress note reaches the care contact only while Ben consents; Ben neve
   await ben.goto("/settings");
   // Earlier specs may have turned Ben's email off; this story needs it on.
   const email = ben.getByRole("switch", { name: "Email notifications" });
-  if ((await email.getAttribute("aria-checked")) !== "true") {
+  if (!(await email.isChecked())) {
     await email.click();
     await expect(ben.getByRole("status").filter({ hasText: "Your notification choices are saved." })).toBeVisible();
   }
