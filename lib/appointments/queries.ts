@@ -34,18 +34,21 @@ export async function listUpcomingAppointmentsForPatient(db: Db, patientId: stri
 
 const patient = alias(patientProfiles, "patient");
 
+/** A row of a clinician's lists: the appointment and the patient's name. */
+const scheduleRowColumns = {
+  id: appointments.id,
+  startsAt: appointments.startsAt,
+  durationMinutes: appointments.durationMinutes,
+  modality: appointments.modality,
+  status: appointments.status,
+  patientFirstName: patient.firstName,
+  patientLastName: patient.lastName,
+};
+
 /** A clinician's schedule from now on, with each patient's name. */
 export async function listScheduleForClinician(db: Db, clinicianId: string, now = new Date()) {
   return db
-    .select({
-      id: appointments.id,
-      startsAt: appointments.startsAt,
-      durationMinutes: appointments.durationMinutes,
-      modality: appointments.modality,
-      status: appointments.status,
-      patientFirstName: patient.firstName,
-      patientLastName: patient.lastName,
-    })
+    .select(scheduleRowColumns)
     .from(appointments)
     .innerJoin(patient, eq(patient.userId, appointments.patientId))
     .where(upcomingOf(appointments.clinicianId, clinicianId, now))
@@ -75,15 +78,7 @@ export async function listPatientsOfClinician(db: Db, clinicianId: string) {
 /** Visits of the last 60 days that have started and were not cancelled: the ones a clinician writes notes on. */
 export async function listRecentVisitsForClinician(db: Db, clinicianId: string, now = new Date()) {
   return db
-    .select({
-      id: appointments.id,
-      startsAt: appointments.startsAt,
-      durationMinutes: appointments.durationMinutes,
-      modality: appointments.modality,
-      status: appointments.status,
-      patientFirstName: patient.firstName,
-      patientLastName: patient.lastName,
-    })
+    .select(scheduleRowColumns)
     .from(appointments)
     .innerJoin(patient, eq(patient.userId, appointments.patientId))
     .where(

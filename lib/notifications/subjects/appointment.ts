@@ -7,6 +7,7 @@ import type { LogicalChannel, MessageKind } from "../kinds";
 import { textBody, type MessageContext } from "../templates/content";
 import { renderAppointmentEmail } from "../templates/render";
 import { createUnsubscribeToken, unsubscribeHeaders } from "../unsubscribe";
+import { patientChoiceColumns } from "./patient";
 import type { PreparedDelivery } from "./types";
 
 export type AppointmentDeliveryRequest = { appointmentId: string; kind: MessageKind; channel: LogicalChannel; now?: Date };
@@ -22,15 +23,7 @@ async function loadFresh(db: Db, appointmentId: string) {
       modality: appointments.modality,
       createdAt: appointments.createdAt,
       clinicianName: clinicians.displayName,
-      email: users.email,
-      firstName: patientProfiles.firstName,
-      timeZone: patientProfiles.timeZone,
-      phoneE164: patientProfiles.phoneE164,
-      emailNotifications: patientProfiles.emailNotifications,
-      textMessages: patientProfiles.textMessages,
-      textChannel: patientProfiles.textChannel,
-      whatsappOptIn: patientProfiles.whatsappOptIn,
-      appointmentReminders: patientProfiles.appointmentReminders,
+      ...patientChoiceColumns,
     })
     .from(appointments)
     .innerJoin(patientProfiles, eq(patientProfiles.userId, appointments.patientId))

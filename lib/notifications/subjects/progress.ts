@@ -7,6 +7,7 @@ import type { LogicalChannel, ProgressKind } from "../kinds";
 import { careContactFooter, progressShareContent, progressUpdateContent, progressUpdateText } from "../templates/progress-content";
 import { PATIENT_EMAIL_FOOTER, renderEmail } from "../templates/render";
 import { createUnsubscribeToken, unsubscribeHeaders } from "../unsubscribe";
+import { patientChoiceColumns } from "./patient";
 import type { PreparedDelivery } from "./types";
 
 export type ProgressDeliveryRequest = { progressNoteId: string; kind: ProgressKind; channel: LogicalChannel; now?: Date };
@@ -20,15 +21,7 @@ async function loadFresh(db: Db, noteId: string) {
       summary: progressNotes.patientSummary,
       appointmentStartsAt: appointments.startsAt,
       clinicianName: clinicians.displayName,
-      email: users.email,
-      firstName: patientProfiles.firstName,
-      timeZone: patientProfiles.timeZone,
-      phoneE164: patientProfiles.phoneE164,
-      emailNotifications: patientProfiles.emailNotifications,
-      textMessages: patientProfiles.textMessages,
-      textChannel: patientProfiles.textChannel,
-      whatsappOptIn: patientProfiles.whatsappOptIn,
-      appointmentReminders: patientProfiles.appointmentReminders,
+      ...patientChoiceColumns,
       progressSharingConsent: patientProfiles.progressSharingConsent,
       careContactName: patientProfiles.careContactName,
       careContactRelationship: patientProfiles.careContactRelationship,
