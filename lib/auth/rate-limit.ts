@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { lt, sql } from "drizzle-orm";
+import { and, eq, lt, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { rateLimits } from "@/db/schema";
 
@@ -14,16 +15,57 @@ export type RateLimitResult = { allowed: boolean; retryAfterSeconds: number };
 const subjectKey = (rule: RateLimit, subject: string) =>
   `${rule.name}:${createHash("sha256").update(subject.toLowerCase()).digest("hex").slice(0, 32)}`;
 
-/** Counts one hit in a fixed window, shared by every app process; one round trip. */
+const previousWindow = alias(rateLimits, "previous_window");
+
+/**
+ * Counts one hit, shared by every app process, in one round trip. The count is a sliding window: this
+ * window's hits plus the previous window's, weighted by how much of it still lies within the last
+ * `windowMs`. A fixed window would let a burst straddling a window boundary through twice.
+ */
 export async function hitRateLimit(db: Db, rule: RateLimit, subject: string, now = new Date()): Promise<RateLimitResult> {
-  const windowStart = new Date(Math.floor(now.getTime() / rule.windowMs) * rule.windowMs);
+  const at = now.getTime();
+  const windowStart = Math.floor(at / rule.windowMs) * rule.windowMs;
+  const key = subjectKey(rule, subject);
   const [row] = await db
     .insert(rateLimits)
-    .values({ key: subjectKey(rule, subject), windowStart, hits: 1 })
+    .values({ key, windowStart: new Date(windowStart), hits: 1 })
     .onConflictDoUpdate({ target: [rateLimits.key, rateLimits.windowStart], set: { hits: sql`${rateLimits.hits} + 1` } })
-    .returning({ hits: rateLimits.hits });
-  const retryAfterSeconds = Math.ceil((windowStart.getTime() + rule.windowMs - now.getTime()) / 1000);
-  return { allowed: (row?.hits ?? 1) <= rule.limit, retryAfterSeconds };
+    .returning({
+      hits: rateLimits.hits,
+      previous: sql<number>`coalesce((${db
+        .select({ hits: previousWindow.hits })
+        .from(previousWindow)
+        .where(
+          and(
+            eq(previousWindow.key, key),
+            eq(previousWindow.windowStart, new Date(windowStart - rule.windowMs)),
+          ),
+        )}), 0)`.mapWith(Number),
+    });
+  return slidingWindowDecision(rule, row?.hits ?? 1, row?.previous ?? 0, at - windowStart);
+}
+
+/**
+ * Whether the hit just counted is allowed and, if not, how long until the next one would be. All in
+ * integer milliseconds so a count exactly at the limit is never refused by rounding.
+ */
+export function slidingWindowDecision(rule: RateLimit, hits: number, previous: number, elapsedMs: number): RateLimitResult {
+  const { limit, windowMs } = rule;
+  // estimate = hits + previous × (windowMs − elapsed) / windowMs, compared with the limit, times windowMs.
+  const allowed = hits * windowMs + previous * (windowMs - elapsedMs) <= limit * windowMs;
+  if (allowed) return { allowed, retryAfterSeconds: 0 };
+
+  let waitMs: number;
+  if (hits + 1 <= limit && previous > 0) {
+    // Later in this window, once enough of the previous window has slid out for one more hit.
+    const neededElapsed = Math.ceil((windowMs * (previous - (limit - hits - 1))) / previous);
+    waitMs = neededElapsed - elapsedMs;
+  } else {
+    // In the next window, where this window's hits are the weighted previous ones.
+    const neededElapsed = Math.ceil((windowMs * Math.max(0, hits - (limit - 1))) / hits);
+    waitMs = windowMs - elapsedMs + neededElapsed;
+  }
+  return { allowed, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
 }
 
 /** Windows older than a day no longer limit anything; a daily cron deletes them. */
