@@ -60,6 +60,29 @@ test.describe("Ben's settings, with JavaScript", () => {
     await expect(page.getByTestId("history-row").nth(0)).toContainText(/Recording consent.*Given → Not given/);
   });
 
+  test("a long history shows the latest 20 changes and a link to all of them", async ({ page }) => {
+    await page.goto("/settings");
+    // Earlier tests left 4 rows (email and reminders off, recording consent given and withdrawn).
+    await expect(page.getByTestId("history-row")).toHaveCount(4);
+    const reminders = page.getByRole("switch", { name: "Appointment reminders" });
+    const newest = page.getByTestId("history-row").first();
+    for (let change = 1; change <= 18; change++) {
+      await reminders.click();
+      // Each save puts its own row on top; an even number of changes leaves reminders off.
+      await expect(newest).toContainText(change % 2 === 1 ? /Appointment reminders\s*Off → On/ : /Appointment reminders\s*On → Off/);
+    }
+    await page.reload();
+    await expect(reminders).not.toBeChecked();
+    await expect(page.getByTestId("history-row")).toHaveCount(20);
+    await expect(page.getByText("Showing your latest 20 changes.")).toBeVisible();
+
+    await page.getByRole("link", { name: "Show all changes" }).click();
+    await expect(page).toHaveURL(/\/settings\?history=all/);
+    await expect(page.getByTestId("history-row")).toHaveCount(22);
+    await expect(page.getByTestId("history-row").last()).toContainText(/Email notifications\s*On → Off/);
+    await expect(page.getByRole("link", { name: "Show all changes" })).toHaveCount(0);
+  });
+
   test("has no serious or critical accessibility violations", async ({ page }) => {
     await page.goto("/settings");
     const results = await new AxeBuilder({ page }).analyze();

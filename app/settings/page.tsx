@@ -16,7 +16,9 @@ import { getPatientSettings, listLedgerForPatient, type PatientSettings } from "
 
 export const metadata: Metadata = { title: "Settings" };
 
-const timeZones = [...Intl.supportedValuesOf("timeZone"), "UTC"].sort();
+/** The history shows the latest changes; "Show all" lists up to the cap, newest first. */
+const HISTORY_SHOWN = 20;
+const HISTORY_ALL_CAP = 1000;
 
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (
@@ -38,15 +40,18 @@ function consentStatus(settings: PatientSettings, field: ConsentField, timeZone:
   return given ? `Given on ${when} (text version ${version}).` : `Withdrawn on ${when}.`;
 }
 
-export default async function SettingsPage() {
+export default async function SettingsPage({ searchParams }: PageProps<"/settings">) {
   const user = await requirePageRole("patient");
-  const [settings, history, messages] = await Promise.all([
+  const showAllHistory = (await searchParams).history === "all";
+  const [settings, historyRows, messages] = await Promise.all([
     getPatientSettings(db(), user.id),
-    listLedgerForPatient(db(), user.id),
+    // One row past what is shown tells whether there are more, without counting them.
+    listLedgerForPatient(db(), user.id, showAllHistory ? HISTORY_ALL_CAP : HISTORY_SHOWN + 1),
     listRecentMessagesForPatient(db(), user.id),
   ]);
   if (!settings) notFound();
   const timeZone = settings.timeZone;
+  const history = showAllHistory ? historyRows : historyRows.slice(0, HISTORY_SHOWN);
   return (
     <div className="space-y-6">
       <div>
@@ -69,8 +74,7 @@ export default async function SettingsPage() {
         <ContactForm
           phoneNational={nationalPhone(settings.phoneE164)}
           timeZone={timeZone}
-          timeZones={timeZones}
-          suggestBrowserZone={timeZone === "UTC" && !history.some((row) => row.field === "timeZone")}
+          suggestBrowserZone={timeZone === "UTC" && !settings.timeZoneChosen}
         />
       </Section>
       <Section id="consents-heading" title="Consents">
@@ -107,7 +111,12 @@ export default async function SettingsPage() {
         <MessageTable rows={messages} timeZone={timeZone} caption="Your messages in the last 30 days, newest first" />
       </Section>
       <Section id="history-heading" title="History">
-        <SettingsHistory rows={history} timeZone={timeZone} />
+        <SettingsHistory
+          rows={history}
+          timeZone={timeZone}
+          more={!showAllHistory && historyRows.length > HISTORY_SHOWN}
+          capped={showAllHistory && historyRows.length === HISTORY_ALL_CAP}
+        />
       </Section>
     </div>
   );

@@ -4,10 +4,11 @@ import { useActionState, useEffect, useRef } from "react";
 import { updateContactAction } from "@/app/settings/actions/update-contact";
 import { describedBy, FieldError, FormStatus } from "@/components/ui/field-error";
 import type { FormState } from "@/lib/forms";
+import { timeZoneNames } from "@/lib/patients/time-zones";
 
-type Props = { phoneNational: string; timeZone: string; timeZones: string[]; suggestBrowserZone: boolean };
+type Props = { phoneNational: string; timeZone: string; suggestBrowserZone: boolean };
 
-export function ContactForm({ phoneNational, timeZone, timeZones, suggestBrowserZone }: Props) {
+export function ContactForm({ phoneNational, timeZone, suggestBrowserZone }: Props) {
   const [state, formAction, pending] = useActionState<FormState, FormData>(updateContactAction, {});
   const errors = state.fieldErrors ?? {};
   const zoneSelect = useRef<HTMLSelectElement>(null);
@@ -15,8 +16,10 @@ export function ContactForm({ phoneNational, timeZone, timeZones, suggestBrowser
   // First visit: preselect the browser's zone (a DOM default, not a save: the patient confirms with Save).
   useEffect(() => {
     const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    if (suggestBrowserZone && zoneSelect.current && timeZones.includes(browserZone)) zoneSelect.current.value = browserZone;
-  }, [suggestBrowserZone, timeZones]);
+    if (suggestBrowserZone && zoneSelect.current && timeZoneNames.includes(browserZone)) zoneSelect.current.value = browserZone;
+  }, [suggestBrowserZone]);
+  // A zone saved before the list last changed stays choosable rather than silently becoming another.
+  const zones = timeZoneNames.includes(timeZone) ? timeZoneNames : [timeZone, ...timeZoneNames];
 
   return (
     <form action={formAction} className="space-y-4">
@@ -56,7 +59,7 @@ export function ContactForm({ phoneNational, timeZone, timeZones, suggestBrowser
           aria-describedby={describedBy("timeZone-hint", errors.timeZone && "timeZone-error")}
           className="mt-1 w-full max-w-xs rounded border border-slate-300 px-3 py-2"
         >
-          {timeZones.map((zone) => (
+          {zones.map((zone) => (
             <option key={zone}>{zone}</option>
           ))}
         </select>

@@ -1,5 +1,5 @@
 import "server-only";
-import { desc, eq } from "drizzle-orm";
+import { and, desc, eq, exists, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { patientProfiles, preferenceLedger } from "@/db/schema";
 
@@ -24,6 +24,13 @@ export async function getPatientSettings(db: Db, patientId: string) {
       careContactName: patientProfiles.careContactName,
       careContactRelationship: patientProfiles.careContactRelationship,
       careContactEmail: patientProfiles.careContactEmail,
+      // Whether the patient ever saved a zone themselves; until then the page suggests the browser's.
+      timeZoneChosen: sql<boolean>`${exists(
+        db
+          .select({ one: sql`1` })
+          .from(preferenceLedger)
+          .where(and(eq(preferenceLedger.patientId, patientProfiles.userId), eq(preferenceLedger.field, "timeZone"))),
+      )}`,
     })
     .from(patientProfiles)
     .where(eq(patientProfiles.userId, patientId));
@@ -32,7 +39,7 @@ export async function getPatientSettings(db: Db, patientId: string) {
 export type PatientSettings = NonNullable<Awaited<ReturnType<typeof getPatientSettings>>>;
 
 /** The patient's own ledger, newest first. */
-export async function listLedgerForPatient(db: Db, patientId: string, limit = 100) {
+export async function listLedgerForPatient(db: Db, patientId: string, limit: number) {
   return db
     .select({
       id: preferenceLedger.id,

@@ -7,6 +7,7 @@ import { seed, seedEmails } from "@/db/seed";
 import { receivedEvents, startInngestFake } from "@/e2e/fakes/inngest-fake";
 import { inngest } from "@/inngest/client";
 import { consentTexts } from "@/lib/patients/consent-texts";
+import { getPatientSettings } from "@/lib/patients/queries";
 import { updateCareContactAction } from "./update-care-contact";
 import { updateConsentAction } from "./update-consent";
 import { updateContactAction } from "./update-contact";
@@ -85,6 +86,8 @@ describe("updateNotificationPreferencesAction", () => {
 describe("updateContactAction", () => {
   it("stores a valid mobile in E.164 and the time zone, one ledger row each", async () => {
     const before = (await ledgerOf("ben")).length;
+    // Until the patient saves a zone, the settings page suggests the browser's.
+    expect((await getPatientSettings(db(), ids.ben))?.timeZoneChosen).toBe(false);
     const result = await updateContactAction({}, form({ phone: "+1 (202) 555-0143", timeZone: "America/Chicago" }));
     expect(result.ok).toBe(true);
     expect(await profileOf("ben")).toMatchObject({ phoneE164: "+12025550143", timeZone: "America/Chicago" });
@@ -93,6 +96,8 @@ describe("updateContactAction", () => {
       ["phoneE164", null, "+12025550143"],
       ["timeZone", "America/New_York", "America/Chicago"],
     ]);
+    expect((await getPatientSettings(db(), ids.ben))?.timeZoneChosen).toBe(true);
+    expect((await getPatientSettings(db(), ids.ada))?.timeZoneChosen).toBe(false);
     // A national number is read in the country of the number on file.
     expect((await updateContactAction({}, form({ phone: "(202) 555-0143", timeZone: "America/Chicago" }))).message).toBe("No changes to save.");
     await updateContactAction({}, form({ phone: "", timeZone: "America/New_York" }));

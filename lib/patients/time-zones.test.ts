@@ -1,0 +1,14 @@
+import { describe, expect, it } from "vitest";
+import { contactSchema } from "./schemas";
+import { timeZoneNames } from "./time-zones";
+
+describe("the time-zone list on the settings page", () => {
+  it("offers only zones the server accepts and can format, sorted, without repeats", () => {
+    const refused = timeZoneNames.filter((timeZone) => !contactSchema.safeParse({ timeZone }).success);
+    expect(refused).toEqual([]);
+    for (const timeZone of timeZoneNames) expect(() => new Intl.DateTimeFormat("en-GB", { timeZone })).not.toThrow();
+    expect([...timeZoneNames].sort()).toEqual(timeZoneNames);
+    expect(new Set(timeZoneNames).size).toBe(timeZoneNames.length);
+    expect(timeZoneNames).toEqual(expect.arrayContaining(["UTC", "Europe/London", "America/New_York", "Asia/Tokyo"]));
+  });
+});
