@@ -24,7 +24,7 @@ export async function startProviderFakes(latencyMs: number) {
       texts: messageRequests().length,
     }),
     reset: () => {
-      resend.requests.length = 0;
+      resend.reset();
       twilio.requests.length = 0;
     },
     close: async () => {

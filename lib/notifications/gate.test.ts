@@ -5,7 +5,7 @@ import { appointments, notificationDeliveries, patientProfiles, users } from "@/
 import { seed, seedEmails } from "@/db/seed";
 import { startResendFake } from "@/e2e/fakes/resend-fake";
 import { startTwilioFake } from "@/e2e/fakes/twilio-fake";
-import { deliver, TransientDeliveryError } from "./gate";
+import { CLAIM_LEASE_MS, deliver, DeliveryInFlightError, TransientDeliveryError } from "./gate";
 
 const seededAt = new Date("2026-01-10T12:00:00Z");
 const MINUTE = 60_000;
@@ -48,7 +48,7 @@ afterAll(async () => {
   await Promise.all([resend.close(), twilio.close()]);
 });
 beforeEach(async () => {
-  resend.requests.length = 0;
+  resend.reset();
   twilio.requests.length = 0;
   await db().delete(notificationDeliveries);
   await setProfile("ada", { emailNotifications: true, textMessages: true, textChannel: "sms", whatsappOptIn: false, appointmentReminders: true });
@@ -169,6 +169,61 @@ describe("nothing is sent twice", () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ status: "sent", attempts: 2 });
     expect(twilio.requests).toHaveLength(2);
+  });
+
+  it("an email retried after a provider 500 carries the same payload and key, so Resend's idempotency holds", async () => {
+    resend.queueReply({ status: 500, body: { name: "internal_server_error", message: "Unavailable", statusCode: 500 } });
+    const request = { appointmentId: people.ben.inPerson, kind: "confirmation", channel: "email", now: seededAt } as const;
+    await expect(deliver(db(), request)).rejects.toBeInstanceOf(TransientDeliveryError);
+    // Over a second later, when a token minted from the clock would already differ.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect(await deliver(db(), request)).toMatchObject({ outcome: "sent" });
+    const [first, retry] = resend.requests;
+    expect(retry?.headers["idempotency-key"]).toBe(first?.headers["idempotency-key"]);
+    expect(retry?.body).toBe(first?.body);
+  });
+
+  describe("a claim whose attempt died before recording an outcome", () => {
+    const request = () => ({ appointmentId: people.ben.inPerson, kind: "confirmation", channel: "email", now: seededAt }) as const;
+    // The attempt reached Resend, then died before writing `sent`: the row is left pending.
+    async function sentThenLeftPending(claimedAgoMs: number) {
+      const first = await deliver(db(), request());
+      expect(first.outcome).toBe("sent");
+      await db()
+        .update(notificationDeliveries)
+        .set({ status: "pending", providerMessageId: null, updatedAt: new Date(Date.now() - claimedAgoMs) })
+        .where(eq(notificationDeliveries.appointmentId, people.ben.inPerson));
+      return first as Extract<typeof first, { outcome: "sent" }>;
+    }
+
+    it("within its lease, a retry waits for it until the lease ends and sends nothing", async () => {
+      await sentThenLeftPending(MINUTE);
+      const retry = deliver(db(), request());
+      await expect(retry).rejects.toBeInstanceOf(DeliveryInFlightError);
+      const error = (await retry.catch((e: unknown) => e)) as DeliveryInFlightError;
+      expect(error.retryAt.getTime() - Date.now()).toBeGreaterThan(CLAIM_LEASE_MS - 2 * MINUTE);
+      expect(error.retryAt.getTime() - Date.now()).toBeLessThanOrEqual(CLAIM_LEASE_MS - MINUTE);
+      expect(resend.requests).toHaveLength(1);
+    });
+
+    it("past its lease, a retry takes it back and Resend sends the email once", async () => {
+      const first = await sentThenLeftPending(CLAIM_LEASE_MS + MINUTE);
+      const retry = await deliver(db(), request());
+      // The same key and payload: Resend answers with the original email's id instead of sending another.
+      expect(retry).toMatchObject({ outcome: "sent", providerMessageId: first.providerMessageId });
+      expect(resend.requests).toHaveLength(2);
+      expect(resend.requests[1]?.body).toBe(resend.requests[0]?.body);
+      const rows = await db().select().from(notificationDeliveries).where(eq(notificationDeliveries.appointmentId, people.ben.inPerson));
+      expect(rows).toEqual([expect.objectContaining({ status: "sent", attempts: 2, providerMessageId: first.providerMessageId })]);
+    });
+
+    it("past its lease, a retry that must now skip records the skip instead of leaving it pending", async () => {
+      await sentThenLeftPending(CLAIM_LEASE_MS + MINUTE);
+      await setProfile("ben", { emailNotifications: false });
+      expect(await deliver(db(), request())).toMatchObject({ outcome: "skipped", reason: "email_disabled" });
+      const rows = await db().select().from(notificationDeliveries).where(eq(notificationDeliveries.appointmentId, people.ben.inPerson));
+      expect(rows).toEqual([expect.objectContaining({ status: "skipped", reason: "email_disabled" })]);
+    });
   });
 
   it("a retry after a transient failure re-reads the preferences: texts turned off in between is recorded as the skip", async () => {

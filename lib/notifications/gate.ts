@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, lt, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { notificationDeliveries, type NotificationDelivery } from "@/db/schema";
 import { env } from "@/lib/env";
@@ -24,6 +24,22 @@ export type DeliveryOutcome =
 export class TransientDeliveryError extends Error {}
 
 /**
+ * How long a claim may stay `pending` before it is taken to belong to an attempt that died mid-send (a crash, a
+ * deploy). Far longer than a send takes; short enough that a retry still lands inside a reminder's window.
+ */
+export const CLAIM_LEASE_MS = 5 * 60_000;
+
+/** The key is claimed by an attempt that may still be sending: retry once its lease has run out, not before. */
+export class DeliveryInFlightError extends TransientDeliveryError {
+  constructor(
+    message: string,
+    readonly retryAt: Date,
+  ) {
+    super(message);
+  }
+}
+
+/**
  * The one gate every message to a patient or their care contact passes through (DESIGN.md, invariant 1): reads the
  * current preferences, consent and subject now, decides, claims the delivery key once, composes from fresh rows,
  * sends, and records the outcome.
@@ -42,7 +58,7 @@ export async function deliver(db: Db, request: DeliveryRequest): Promise<Deliver
     const [row] = await db
       .insert(notificationDeliveries)
       .values({ ...base, status: "skipped", reason: decision.reason })
-      .onConflictDoUpdate({ target: notificationDeliveries.deliveryKey, set: { status: "skipped", reason: decision.reason, errorCode: null }, setWhere: retryable })
+      .onConflictDoUpdate({ target: notificationDeliveries.deliveryKey, set: { status: "skipped", reason: decision.reason, errorCode: null }, setWhere: retakable() })
       .returning({ id: notificationDeliveries.id });
     return row ? { outcome: "skipped", deliveryId: row.id, reason: decision.reason } : duplicateOf(db, base.deliveryKey);
   }
@@ -51,7 +67,7 @@ export async function deliver(db: Db, request: DeliveryRequest): Promise<Deliver
   if ("outcome" in claimed) return claimed;
 
   try {
-    const outgoing = await compose(decision.channel);
+    const outgoing = await compose(decision.channel, claimed.claimedAt);
     const result =
       outgoing.channel === "email"
         ? await sendEmail({ to: outgoing.to, ...outgoing.email, headers: outgoing.headers, idempotencyKey: base.deliveryKey })
@@ -73,29 +89,44 @@ export async function deliver(db: Db, request: DeliveryRequest): Promise<Deliver
   }
 }
 
-/** Only an earlier transient failure may be taken back by a retry. */
-const retryable = and(eq(notificationDeliveries.status, "failed"), eq(notificationDeliveries.reason, "transient_error"));
+/**
+ * What a retry may take back: an earlier transient failure, or a claim whose attempt died before recording an outcome
+ * (pending past its lease). Email then goes again with the same Idempotency-Key, so Resend delivers it once; a text
+ * whose attempt died after Twilio accepted it and before the outcome was written would go twice (Twilio has no
+ * idempotency), a window of one provider call.
+ */
+const retakable = () =>
+  or(
+    and(eq(notificationDeliveries.status, "failed"), eq(notificationDeliveries.reason, "transient_error")),
+    and(eq(notificationDeliveries.status, "pending"), lt(notificationDeliveries.updatedAt, new Date(Date.now() - CLAIM_LEASE_MS))),
+  );
 
-/** Claims the key: a new row, or an earlier transient failure taken back atomically so only one retry sends. */
-async function claim(db: Db, values: typeof notificationDeliveries.$inferInsert): Promise<{ id: string } | DeliveryOutcome> {
+/** Claims the key: a new row, or a retakable one taken back atomically so only one attempt sends. */
+async function claim(db: Db, values: typeof notificationDeliveries.$inferInsert): Promise<{ id: string; claimedAt: Date } | DeliveryOutcome> {
+  const claimedColumns = { id: notificationDeliveries.id, claimedAt: notificationDeliveries.createdAt };
   const [inserted] = await db
     .insert(notificationDeliveries)
     .values({ ...values, status: "pending", attempts: 1 })
     .onConflictDoNothing()
-    .returning({ id: notificationDeliveries.id });
+    .returning(claimedColumns);
   if (inserted) return inserted;
   const [retaken] = await db
     .update(notificationDeliveries)
     .set({ status: "pending", attempts: sql`${notificationDeliveries.attempts} + 1`, reason: null })
-    .where(and(eq(notificationDeliveries.deliveryKey, values.deliveryKey), retryable))
-    .returning({ id: notificationDeliveries.id });
+    .where(and(eq(notificationDeliveries.deliveryKey, values.deliveryKey), retakable()))
+    .returning(claimedColumns);
   return retaken ?? duplicateOf(db, values.deliveryKey);
 }
 
+/** The key's decided outcome; a claim still within its lease is not an outcome yet, so the caller retries later. */
 async function duplicateOf(db: Db, deliveryKey: string): Promise<DeliveryOutcome> {
   const [existing] = await db
-    .select({ id: notificationDeliveries.id, status: notificationDeliveries.status })
+    .select({ id: notificationDeliveries.id, status: notificationDeliveries.status, updatedAt: notificationDeliveries.updatedAt })
     .from(notificationDeliveries)
     .where(eq(notificationDeliveries.deliveryKey, deliveryKey));
+  if (existing!.status === "pending") {
+    const retryAt = new Date(existing!.updatedAt.getTime() + CLAIM_LEASE_MS);
+    throw new DeliveryInFlightError(`delivery ${existing!.id} is claimed by another attempt; retry after ${retryAt.toISOString()}`, retryAt);
+  }
   return { outcome: "duplicate", deliveryId: existing!.id, status: existing!.status };
 }

@@ -1,7 +1,6 @@
-import { db } from "@/db/client";
-import { deliver } from "@/lib/notifications/gate";
 import { logicalChannels, type MessageKind } from "@/lib/notifications/kinds";
 import { inngest } from "../../client";
+import { deliverStep } from "../deliver-step";
 import { appointmentBooked, appointmentCancelled, appointmentRescheduled } from "../../events";
 
 const kindFor: Record<string, MessageKind> = {
@@ -25,7 +24,7 @@ export const sendAppointmentMessage = inngest.createFunction(
     const { appointmentId } = appointmentBooked.data.parse(event.data);
     const outcomes: Record<string, string> = {};
     for (const channel of logicalChannels) {
-      const result = await step.run(`deliver-${channel}`, () => deliver(db(), { appointmentId, kind, channel }));
+      const result = await step.run(`deliver-${channel}`, () => deliverStep({ appointmentId, kind, channel }));
       outcomes[channel] = "reason" in result ? `${result.outcome}:${result.reason}` : result.outcome;
     }
     return { kind, ...outcomes };

@@ -55,7 +55,8 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   events.setOutage(null);
-  for (const fake of [events, resend, twilio]) fake.requests.length = 0;
+  resend.reset();
+  for (const fake of [events, twilio]) fake.requests.length = 0;
   await actAs(db(), seedEmails.grey);
 });
 

@@ -1,7 +1,7 @@
 import { db } from "@/db/client";
-import { deliver } from "@/lib/notifications/gate";
 import { markSharingDone } from "@/lib/progress/notes";
 import { inngest } from "../../client";
+import { deliverStep } from "../deliver-step";
 import { progressNoteCreated } from "../../events";
 
 /**
@@ -20,9 +20,9 @@ export const shareProgressNote = inngest.createFunction(
   },
   async ({ event, step }) => {
     const { progressNoteId } = progressNoteCreated.data.parse(event.data);
-    const patientEmail = await step.run("tell-patient-email", () => deliver(db(), { progressNoteId, kind: "progress_update", channel: "email" }));
-    const patientText = await step.run("tell-patient-text", () => deliver(db(), { progressNoteId, kind: "progress_update", channel: "text" }));
-    const careContact = await step.run("share-with-care-contact", () => deliver(db(), { progressNoteId, kind: "progress_share", channel: "email" }));
+    const patientEmail = await step.run("tell-patient-email", () => deliverStep({ progressNoteId, kind: "progress_update", channel: "email" }));
+    const patientText = await step.run("tell-patient-text", () => deliverStep({ progressNoteId, kind: "progress_update", channel: "text" }));
+    const careContact = await step.run("share-with-care-contact", () => deliverStep({ progressNoteId, kind: "progress_share", channel: "email" }));
     const outcomes = { patientEmail, patientText, careContact };
     const anySent = Object.values(outcomes).some((o) => o.outcome === "sent" || (o.outcome === "duplicate" && o.status === "sent"));
     await step.run("mark-done", () => markSharingDone(db(), progressNoteId, anySent));

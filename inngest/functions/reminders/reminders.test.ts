@@ -7,6 +7,7 @@ import { seed, seedEmails } from "@/db/seed";
 import { receivedEvents, startInngestFake } from "@/e2e/fakes/inngest-fake";
 import { startResendFake } from "@/e2e/fakes/resend-fake";
 import { startTwilioFake } from "@/e2e/fakes/twilio-fake";
+import { CLAIM_LEASE_MS } from "@/lib/notifications/gate";
 import { inngest } from "../../client";
 import { scanReminders } from "./scan";
 import { sendReminder } from "./send";
@@ -47,7 +48,8 @@ afterAll(async () => {
   await Promise.all([resend.close(), twilio.close(), events.close()]);
 });
 beforeEach(async () => {
-  for (const fake of [resend, twilio, events]) fake.requests.length = 0;
+  resend.reset();
+  for (const fake of [twilio, events]) fake.requests.length = 0;
   await db().delete(notificationDeliveries);
   await db().update(patientProfiles).set({ appointmentReminders: true }).where(eq(patientProfiles.userId, adaId));
 });
@@ -92,6 +94,18 @@ describe("reminder functions", () => {
     expect(results).toEqual([{ email: "sent", text: "sent" }, { email: "duplicate", text: "duplicate" }, { email: "duplicate", text: "duplicate" }]);
     expect(resend.requests).toHaveLength(1);
     expect(twilio.requests).toHaveLength(1);
+  });
+
+  it("a channel whose claim another attempt still holds is retried when that claim's lease ends", async () => {
+    await new InngestTestEngine({ function: sendReminder, events: [reminderEvent("reminder_15m")] }).execute();
+    // The email attempt is, as far as the database knows, still sending.
+    await db().update(notificationDeliveries).set({ status: "pending", updatedAt: new Date() }).where(eq(notificationDeliveries.channel, "email"));
+    const { error } = await new InngestTestEngine({ function: sendReminder, events: [reminderEvent("reminder_15m")] }).execute();
+    // RetryAfterError sets the retry time Inngest honours (instead of its backoff, which would end inside the lease).
+    expect(error).toMatchObject({ name: "RetryAfterError" });
+    const retryAt = new Date(/retry after (\S+)$/.exec((error as Error).message)![1]!);
+    expect(Math.abs(retryAt.getTime() - (Date.now() + CLAIM_LEASE_MS))).toBeLessThan(60_000);
+    expect(resend.requests).toHaveLength(1);
   });
 
   it("a cancelled appointment gets no reminder", async () => {

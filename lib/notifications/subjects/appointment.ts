@@ -49,8 +49,8 @@ export async function prepareAppointmentMessage(db: Db, request: AppointmentDeli
       appointmentStartsAt: fresh.startsAt,
       kind: request.kind,
     },
-    compose: async (channel) => {
-      const token = createUnsubscribeToken(fresh.patientId, now);
+    compose: async (channel, claimedAt) => {
+      const token = createUnsubscribeToken(fresh.patientId, claimedAt);
       const context: MessageContext = {
         kind: request.kind,
         firstName: fresh.firstName,

@@ -51,7 +51,7 @@ export async function prepareProgressMessage(db: Db, request: ProgressDeliveryRe
       progressNoteId: request.progressNoteId,
       kind: request.kind,
     },
-    compose: async (channel) => {
+    compose: async (channel, claimedAt) => {
       if (request.kind === "progress_share") {
         const content = progressShareContent({
           patientFirstName: fresh.firstName,
@@ -68,7 +68,7 @@ export async function prepareProgressMessage(db: Db, request: ProgressDeliveryRe
       }
       const context = { firstName: fresh.firstName, clinicianName: fresh.clinicianName, progressUrl: `${appUrl}/progress` };
       if (channel === "email") {
-        const token = createUnsubscribeToken(fresh.patientId, now);
+        const token = createUnsubscribeToken(fresh.patientId, claimedAt);
         const email = await renderEmail({
           greetingName: fresh.firstName,
           content: progressUpdateContent(context),

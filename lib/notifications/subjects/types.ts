@@ -17,5 +17,10 @@ export type PreparedDelivery =
   | {
       decision: Exclude<Decision, { action: "wait" }>;
       record: DeliveryRecord;
-      compose: (channel: Channel) => Promise<Outgoing>;
+      /**
+       * `claimedAt`: when the delivery key was first claimed. Whatever depends on time (the unsubscribe token) is
+       * derived from it, so every retry of one delivery asks the provider for byte-identical content and the
+       * provider's idempotency (Resend keeps a key 24 h, and refuses a reused key with another payload) holds.
+       */
+      compose: (channel: Channel, claimedAt: Date) => Promise<Outgoing>;
     };
