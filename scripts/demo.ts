@@ -42,6 +42,9 @@ Object.assign(process.env, {
   APP_ENV: process.env.APP_ENV ?? "demo",
   NEXT_TELEMETRY_DISABLED: "1",
   AUTH_SECRET: process.env.AUTH_SECRET ?? persistentSecret(),
+  // /api/inngest in dev mode, so the Inngest Dev Server can attach at any time (README "Operating it: Inngest");
+  // with a signing key the portal talks to Inngest Cloud or a self-hosted server instead.
+  ...(process.env.INNGEST_SIGNING_KEY || process.env.INNGEST_DEV ? {} : { INNGEST_DEV: "1" }),
 });
 
 const { driver, seeded } = await prepareDatabase();
