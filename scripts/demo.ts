@@ -56,7 +56,11 @@ if (!buildIsCurrent()) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const server = spawn("npx", ["next", "start", "-H", process.env.HOST ?? "localhost", "-p", port], { stdio: ["inherit", "pipe", "inherit"], env: process.env });
+const host = process.env.HOST ?? "localhost";
+if (process.env.INNGEST_DEV === "1" && !["localhost", "127.0.0.1", "::1"].includes(host)) {
+  console.warn(`Warning: /api/inngest runs in dev mode and accepts unsigned calls; HOST=${host} exposes it beyond this machine.`);
+}
+const server = spawn("npx", ["next", "start", "-H", host, "-p", port], { stdio: ["inherit", "pipe", "inherit"], env: process.env });
 server.stdout.on("data", (chunk: Buffer) => {
   process.stdout.write(chunk);
   if (chunk.toString().includes("Ready")) {

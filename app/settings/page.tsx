@@ -46,12 +46,12 @@ export default async function SettingsPage({ searchParams }: PageProps<"/setting
   const [settings, historyRows, messages] = await Promise.all([
     getPatientSettings(db(), user.id),
     // One row past what is shown tells whether there are more, without counting them.
-    listLedgerForPatient(db(), user.id, showAllHistory ? HISTORY_ALL_CAP : HISTORY_SHOWN + 1),
+    listLedgerForPatient(db(), user.id, (showAllHistory ? HISTORY_ALL_CAP : HISTORY_SHOWN) + 1),
     listRecentMessagesForPatient(db(), user.id),
   ]);
   if (!settings) notFound();
   const timeZone = settings.timeZone;
-  const history = showAllHistory ? historyRows : historyRows.slice(0, HISTORY_SHOWN);
+  const history = historyRows.slice(0, showAllHistory ? HISTORY_ALL_CAP : HISTORY_SHOWN);
   return (
     <div className="space-y-6">
       <div>
@@ -115,7 +115,7 @@ export default async function SettingsPage({ searchParams }: PageProps<"/setting
           rows={history}
           timeZone={timeZone}
           more={!showAllHistory && historyRows.length > HISTORY_SHOWN}
-          capped={showAllHistory && historyRows.length === HISTORY_ALL_CAP}
+          capped={showAllHistory && historyRows.length > HISTORY_ALL_CAP}
         />
       </Section>
     </div>

@@ -4,7 +4,7 @@ import { useActionState, useEffect, useRef } from "react";
 import { updateContactAction } from "@/app/settings/actions/update-contact";
 import { describedBy, FieldError, FormStatus } from "@/components/ui/field-error";
 import type { FormState } from "@/lib/forms";
-import { timeZoneNames } from "@/lib/patients/time-zones";
+import { listedTimeZone, timeZoneNames } from "@/lib/patients/time-zones";
 
 type Props = { phoneNational: string; timeZone: string; suggestBrowserZone: boolean };
 
@@ -15,8 +15,8 @@ export function ContactForm({ phoneNational, timeZone, suggestBrowserZone }: Pro
 
   // First visit: preselect the browser's zone (a DOM default, not a save: the patient confirms with Save).
   useEffect(() => {
-    const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    if (suggestBrowserZone && zoneSelect.current && timeZoneNames.includes(browserZone)) zoneSelect.current.value = browserZone;
+    const browserZone = listedTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone);
+    if (suggestBrowserZone && zoneSelect.current && browserZone) zoneSelect.current.value = browserZone;
   }, [suggestBrowserZone]);
   // A zone saved before the list last changed stays choosable rather than silently becoming another.
   const zones = timeZoneNames.includes(timeZone) ? timeZoneNames : [timeZone, ...timeZoneNames];

@@ -26,7 +26,7 @@ export async function startResendFake(options: FakeOptions = {}) {
     return { status: 404, body: { name: "not_found", message: "Unknown endpoint", statusCode: 404 } };
   }, options);
   return Object.assign(fake, {
-    /** A fresh account: no requests recorded, no idempotency keys remembered. */
+    /** Forgets the requests recorded and the idempotency keys accepted (queued replies and outages stay as set). */
     reset() {
       fake.requests.length = 0;
       accepted.clear();

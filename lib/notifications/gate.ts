@@ -14,7 +14,7 @@ import type { PreparedDelivery } from "./subjects/types";
 export type DeliveryRequest = AppointmentDeliveryRequest | ProgressDeliveryRequest;
 
 export type DeliveryOutcome =
-  | { outcome: "sent"; deliveryId: string; providerMessageId: string }
+  | { outcome: "sent"; deliveryId: string; providerMessageId: string | null }
   | { outcome: "skipped"; deliveryId: string; reason: SkipReason }
   | { outcome: "failed"; deliveryId: string; errorCode: string }
   | { outcome: "duplicate"; deliveryId: string; status: NotificationDelivery["status"] }
@@ -75,7 +75,7 @@ export async function deliver(db: Db, request: DeliveryRequest): Promise<Deliver
     await db
       .update(notificationDeliveries)
       .set({ status: "sent", providerMessageId: result.providerMessageId, errorCode: null })
-      .where(eq(notificationDeliveries.id, claimed.id));
+      .where(stillClaimedBy(claimed));
     return { outcome: "sent", deliveryId: claimed.id, providerMessageId: result.providerMessageId };
   } catch (error) {
     const code = error instanceof ProviderError ? error.code : "unexpected_error";
@@ -83,7 +83,7 @@ export async function deliver(db: Db, request: DeliveryRequest): Promise<Deliver
     await db
       .update(notificationDeliveries)
       .set({ status: "failed", errorCode: code, reason: permanent ? "permanent_error" : "transient_error" })
-      .where(eq(notificationDeliveries.id, claimed.id));
+      .where(stillClaimedBy(claimed));
     if (!permanent) throw new TransientDeliveryError(`${base.kind} ${decision.channel} failed transiently (${code})`);
     return { outcome: "failed", deliveryId: claimed.id, errorCode: code };
   }
@@ -98,12 +98,24 @@ export async function deliver(db: Db, request: DeliveryRequest): Promise<Deliver
 const retakable = () =>
   or(
     and(eq(notificationDeliveries.status, "failed"), eq(notificationDeliveries.reason, "transient_error")),
-    and(eq(notificationDeliveries.status, "pending"), lt(notificationDeliveries.updatedAt, new Date(Date.now() - CLAIM_LEASE_MS))),
+    // The database's clock on both sides of the lease, so app servers' clocks cannot shorten or stretch it.
+    and(eq(notificationDeliveries.status, "pending"), lt(notificationDeliveries.updatedAt, sql`now() - ${leaseInterval}`)),
   );
 
+const leaseInterval = sql.raw(`interval '${CLAIM_LEASE_MS / 1000} seconds'`);
+
+type Claim = { id: string; claimedAt: Date; attempts: number };
+
+/**
+ * An outcome is written only by the attempt that holds the claim: one that outlived its lease, and lost the row to a
+ * retry, must not overwrite what that retry recorded.
+ */
+const stillClaimedBy = (claim: Claim) =>
+  and(eq(notificationDeliveries.id, claim.id), eq(notificationDeliveries.status, "pending"), eq(notificationDeliveries.attempts, claim.attempts));
+
 /** Claims the key: a new row, or a retakable one taken back atomically so only one attempt sends. */
-async function claim(db: Db, values: typeof notificationDeliveries.$inferInsert): Promise<{ id: string; claimedAt: Date } | DeliveryOutcome> {
-  const claimedColumns = { id: notificationDeliveries.id, claimedAt: notificationDeliveries.createdAt };
+async function claim(db: Db, values: typeof notificationDeliveries.$inferInsert): Promise<Claim | DeliveryOutcome> {
+  const claimedColumns = { id: notificationDeliveries.id, claimedAt: notificationDeliveries.createdAt, attempts: notificationDeliveries.attempts };
   const [inserted] = await db
     .insert(notificationDeliveries)
     .values({ ...values, status: "pending", attempts: 1 })
@@ -112,7 +124,7 @@ async function claim(db: Db, values: typeof notificationDeliveries.$inferInsert)
   if (inserted) return inserted;
   const [retaken] = await db
     .update(notificationDeliveries)
-    .set({ status: "pending", attempts: sql`${notificationDeliveries.attempts} + 1`, reason: null })
+    .set({ status: "pending", attempts: sql`${notificationDeliveries.attempts} + 1`, reason: null, updatedAt: sql`now()` })
     .where(and(eq(notificationDeliveries.deliveryKey, values.deliveryKey), retakable()))
     .returning(claimedColumns);
   return retaken ?? duplicateOf(db, values.deliveryKey);
@@ -121,11 +133,16 @@ async function claim(db: Db, values: typeof notificationDeliveries.$inferInsert)
 /** The key's decided outcome; a claim still within its lease is not an outcome yet, so the caller retries later. */
 async function duplicateOf(db: Db, deliveryKey: string): Promise<DeliveryOutcome> {
   const [existing] = await db
-    .select({ id: notificationDeliveries.id, status: notificationDeliveries.status, updatedAt: notificationDeliveries.updatedAt })
+    .select({
+      id: notificationDeliveries.id,
+      status: notificationDeliveries.status,
+      // What is left of the lease by the database's clock; the retry time is then set on this server's clock.
+      leaseLeftMs: sql<number>`greatest(0, extract(epoch from (${notificationDeliveries.updatedAt} + ${leaseInterval} - now())) * 1000)`.mapWith(Number),
+    })
     .from(notificationDeliveries)
     .where(eq(notificationDeliveries.deliveryKey, deliveryKey));
   if (existing!.status === "pending") {
-    const retryAt = new Date(existing!.updatedAt.getTime() + CLAIM_LEASE_MS);
+    const retryAt = new Date(Date.now() + existing!.leaseLeftMs + 1000);
     throw new DeliveryInFlightError(`delivery ${existing!.id} is claimed by another attempt; retry after ${retryAt.toISOString()}`, retryAt);
   }
   return { outcome: "duplicate", deliveryId: existing!.id, status: existing!.status };

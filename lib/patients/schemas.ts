@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { consentTexts } from "./consent-texts";
+import { timeZoneNames } from "./time-zones";
 
 /** A checkbox as forms send it: present ("on") or absent; anything else is a wrong type. */
 const checkbox = z
@@ -16,7 +17,8 @@ export const notificationPreferencesSchema = z.strictObject({
 });
 export type NotificationPreferences = z.output<typeof notificationPreferencesSchema>;
 
-const supportedTimeZones = new Set([...Intl.supportedValuesOf("timeZone"), "UTC"]);
+// The settings page's list, and whatever this server's ICU lists: a listed zone is never refused where Node's ICU differs.
+const supportedTimeZones = new Set([...timeZoneNames, ...Intl.supportedValuesOf("timeZone"), "UTC"]);
 
 export const contactSchema = z.strictObject({
   phone: z.string().trim().max(32, "That number is too long.").default(""),

@@ -84,3 +84,37 @@ export const timeZoneNames: readonly string[] = [
   "Pacific/Port_Moresby", "Pacific/Rarotonga", "Pacific/Saipan", "Pacific/Tahiti", "Pacific/Tarawa",
   "Pacific/Tongatapu", "Pacific/Truk", "Pacific/Wake", "Pacific/Wallis", "UTC",
 ];
+
+/**
+ * Current IANA names that browsers report (Intl…resolvedOptions().timeZone) for zones this list carries under
+ * CLDR's older name, so a browser in Kolkata or Kyiv still gets its zone suggested.
+ */
+const renamedZones: Readonly<Record<string, string>> = {
+  "Africa/Asmara": "Africa/Asmera",
+  "America/Argentina/Buenos_Aires": "America/Buenos_Aires",
+  "America/Argentina/Catamarca": "America/Catamarca",
+  "America/Argentina/Cordoba": "America/Cordoba",
+  "America/Argentina/Jujuy": "America/Jujuy",
+  "America/Argentina/Mendoza": "America/Mendoza",
+  "America/Atikokan": "America/Coral_Harbour",
+  "America/Indiana/Indianapolis": "America/Indianapolis",
+  "America/Kentucky/Louisville": "America/Louisville",
+  "America/Nuuk": "America/Godthab",
+  "Asia/Ho_Chi_Minh": "Asia/Saigon",
+  "Asia/Kathmandu": "Asia/Katmandu",
+  "Asia/Kolkata": "Asia/Calcutta",
+  "Asia/Yangon": "Asia/Rangoon",
+  "Atlantic/Faroe": "Atlantic/Faeroe",
+  "Etc/GMT": "UTC",
+  "Etc/UTC": "UTC",
+  "Europe/Kyiv": "Europe/Kiev",
+  "Pacific/Chuuk": "Pacific/Truk",
+  "Pacific/Kanton": "Pacific/Enderbury",
+  "Pacific/Pohnpei": "Pacific/Ponape",
+};
+
+/** The listed name for a zone a browser reports, or undefined when the list has no such zone. */
+export function listedTimeZone(zone: string): string | undefined {
+  const name = renamedZones[zone] ?? zone;
+  return timeZoneNames.includes(name) ? name : undefined;
+}

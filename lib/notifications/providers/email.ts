@@ -25,6 +25,9 @@ export async function sendEmail(message: EmailMessage): Promise<ProviderResult> 
     { from: config.emailFrom, to: message.to, subject: message.subject, text: message.text, html: message.html, headers: message.headers },
     message.idempotencyKey ? { idempotencyKey: message.idempotencyKey } : undefined,
   );
+  // The key was already used, with another payload, by a request Resend accepted: this delivery's email went out
+  // then (after a retry re-read changed details). Resend does not give that email's id; retrying is useless.
+  if (error?.name === "invalid_idempotent_request") return { providerMessageId: null, via: "resend" };
   if (error || !data) {
     const code = error?.name ?? "unknown_error";
     throw new ProviderError(`Resend refused the email (${code})`, code, PERMANENT.has(code));

@@ -19,8 +19,9 @@ export type PreparedDelivery =
       record: DeliveryRecord;
       /**
        * `claimedAt`: when the delivery key was first claimed. Whatever depends on time (the unsubscribe token) is
-       * derived from it, so every retry of one delivery asks the provider for byte-identical content and the
-       * provider's idempotency (Resend keeps a key 24 h, and refuses a reused key with another payload) holds.
+       * derived from it, so retries of one delivery ask the provider for the same content unless the rows they
+       * read changed, and the provider's idempotency holds (Resend keeps a key 24 h; a reused key with another
+       * payload is refused, which the email provider reads as "already sent").
        */
       compose: (channel: Channel, claimedAt: Date) => Promise<Outgoing>;
     };
