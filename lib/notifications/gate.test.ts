@@ -217,6 +217,32 @@ describe("nothing is sent twice", () => {
       expect(rows).toEqual([expect.objectContaining({ status: "sent", attempts: 2, providerMessageId: first.providerMessageId })]);
     });
 
+    it("an attempt that outlives its lease does not overwrite the outcome of the retry that took its row", async () => {
+      const slow = await startResendFake({ delayMs: 1500 });
+      vi.stubEnv("RESEND_BASE_URL", slow.url);
+      try {
+        const late = deliver(db(), request());
+        // The first attempt has claimed the row and waits on the provider …
+        await expect.poll(() => slow.requests.length).toBe(1);
+        // … past its lease: a retry takes the row back and sends through the normal service.
+        await db()
+          .update(notificationDeliveries)
+          .set({ updatedAt: new Date(Date.now() - CLAIM_LEASE_MS - MINUTE) })
+          .where(eq(notificationDeliveries.appointmentId, people.ben.inPerson));
+        vi.stubEnv("RESEND_BASE_URL", resend.url);
+        const retry = await deliver(db(), request());
+        expect(retry).toMatchObject({ outcome: "sent" });
+        await late;
+        const rows = await db().select().from(notificationDeliveries).where(eq(notificationDeliveries.appointmentId, people.ben.inPerson));
+        expect(rows).toEqual([
+          expect.objectContaining({ status: "sent", attempts: 2, providerMessageId: (retry as { providerMessageId: string }).providerMessageId }),
+        ]);
+      } finally {
+        vi.stubEnv("RESEND_BASE_URL", resend.url);
+        await slow.close();
+      }
+    });
+
     it("past its lease, a retry whose email now reads differently is recorded as sent, not retried", async () => {
       await sentThenLeftPending(CLAIM_LEASE_MS + MINUTE);
       // Ben changed his first name in between, so the retry's payload differs and Resend refuses the reused key:
