@@ -43,15 +43,17 @@ function consentStatus(settings: PatientSettings, field: ConsentField, timeZone:
 export default async function SettingsPage({ searchParams }: PageProps<"/settings">) {
   const user = await requirePageRole("patient");
   const showAllHistory = (await searchParams).history === "all";
+  const historyLimit = showAllHistory ? HISTORY_ALL_CAP : HISTORY_SHOWN;
   const [settings, historyRows, messages] = await Promise.all([
     getPatientSettings(db(), user.id),
     // One row past what is shown tells whether there are more, without counting them.
-    listLedgerForPatient(db(), user.id, (showAllHistory ? HISTORY_ALL_CAP : HISTORY_SHOWN) + 1),
+    listLedgerForPatient(db(), user.id, historyLimit + 1),
     listRecentMessagesForPatient(db(), user.id),
   ]);
   if (!settings) notFound();
   const timeZone = settings.timeZone;
-  const history = historyRows.slice(0, showAllHistory ? HISTORY_ALL_CAP : HISTORY_SHOWN);
+  const history = historyRows.slice(0, historyLimit);
+  const truncated = historyRows.length > historyLimit;
   return (
     <div className="space-y-6">
       <div>
@@ -114,8 +116,8 @@ export default async function SettingsPage({ searchParams }: PageProps<"/setting
         <SettingsHistory
           rows={history}
           timeZone={timeZone}
-          more={!showAllHistory && historyRows.length > HISTORY_SHOWN}
-          capped={showAllHistory && historyRows.length > HISTORY_ALL_CAP}
+          more={!showAllHistory && truncated}
+          capped={showAllHistory && truncated}
         />
       </Section>
     </div>

@@ -34,6 +34,9 @@ async function checkedFetch(url: string, init: RequestInit, mustContain: string)
   if (response.status !== 200 || !text.includes(mustContain)) throw new Error(`${init.method ?? "GET"} ${url} answered ${response.status} without "${mustContain}"`);
 }
 
+/** Failed answers of every kind across runs: non-2xx, connection errors and timeouts. */
+const errorsIn = (summaries: LoadSummary[], extra: number) => summaries.reduce((sum, run) => sum + run.non2xx + run.errors + run.timeouts, extra);
+
 /** /settings and its notification-preferences action under load, each against /api/health's one `select 1`. */
 export async function measurePages(log: (line: string) => void): Promise<Figure[]> {
   ensureBuild(log);
@@ -93,11 +96,11 @@ export async function measurePages(log: (line: string) => void): Promise<Figure[
     const reference = {
       p50: spread(runs.progress.map((run) => run.p50)),
       requestsPerSecond: spread(runs.progress.map((run) => round(run.requestsPerSecond, 0))),
-      errors: runs.progress.reduce((sum, run) => sum + run.non2xx + run.errors + run.timeouts, 0),
+      errors: errorsIn(runs.progress, 0),
     };
     const figure = (name: string, summaries: LoadSummary[], extraErrors: number, also = ""): Figure => {
       const value = spread(summaries.map((run) => run.p50));
-      const errors = summaries.reduce((sum, run) => sum + run.non2xx + run.errors + run.timeouts, extraErrors);
+      const errors = errorsIn(summaries, extraErrors);
       const rate = spread(summaries.map((run) => round(run.requestsPerSecond, 0)));
       const p99 = spread(summaries.map((run) => run.p99));
       const ratio = round(value.median / floor.value.median, 1);

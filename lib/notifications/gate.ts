@@ -89,6 +89,8 @@ export async function deliver(db: Db, request: DeliveryRequest): Promise<Deliver
   }
 }
 
+const leaseInterval = sql.raw(`interval '${CLAIM_LEASE_MS / 1000} seconds'`);
+
 /**
  * What a retry may take back: an earlier transient failure, or a claim whose attempt died before recording an outcome
  * (pending past its lease). Email then goes again with the same Idempotency-Key, so Resend delivers it once; a text
@@ -101,8 +103,6 @@ const retakable = () =>
     // The database's clock on both sides of the lease, so app servers' clocks cannot shorten or stretch it.
     and(eq(notificationDeliveries.status, "pending"), lt(notificationDeliveries.updatedAt, sql`now() - ${leaseInterval}`)),
   );
-
-const leaseInterval = sql.raw(`interval '${CLAIM_LEASE_MS / 1000} seconds'`);
 
 type Claim = { id: string; claimedAt: Date; attempts: number };
 

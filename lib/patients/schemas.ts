@@ -18,7 +18,7 @@ export const notificationPreferencesSchema = z.strictObject({
 export type NotificationPreferences = z.output<typeof notificationPreferencesSchema>;
 
 // The settings page's list, and whatever this server's ICU lists: a listed zone is never refused where Node's ICU differs.
-const supportedTimeZones = new Set([...timeZoneNames, ...Intl.supportedValuesOf("timeZone"), "UTC"]);
+const supportedTimeZones = new Set([...timeZoneNames, ...Intl.supportedValuesOf("timeZone")]);
 
 export const contactSchema = z.strictObject({
   phone: z.string().trim().max(32, "That number is too long.").default(""),
