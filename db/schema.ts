@@ -5,6 +5,7 @@ import {
   boolean,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   primaryKey,
@@ -13,6 +14,10 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import type { DeliveryKind } from "@/lib/notifications/kinds";
+import type { DeliveryReason } from "@/lib/notifications/decide";
+import type { GuardAction, RecordingReason, VideoSessionStatus } from "@/lib/video/types";
 
 const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 const createdAt = () => tstz("created_at").defaultNow().notNull();
@@ -159,7 +164,8 @@ export const appointments = pgTable(
   (t) => [
     // The reminder scan: status = 'scheduled' and starts_at in a window is one range scan; id in the key makes it
     // index-only (no heap visit per appointment in the window; bench/scan-plan.txt).
-    index("appointments_status_starts_idx").on(t.status, t.startsAt, t.id),
+    // updated_at too: a reminder's event id carries it, so a changed appointment gets a fresh id (see reminder-scan.ts).
+    index("appointments_status_starts_idx").on(t.status, t.startsAt, t.id, t.updatedAt),
     index("appointments_patient_starts_idx").on(t.patientId, t.startsAt),
     index("appointments_clinician_starts_idx").on(t.clinicianId, t.startsAt),
   ],
@@ -220,10 +226,10 @@ export const notificationDeliveries = pgTable(
     progressNoteId: uuid("progress_note_id").references((): AnyPgColumn => progressNotes.id),
     // The appointment's start when the message was decided: a rescheduled appointment gets fresh reminders.
     appointmentStartsAt: tstz("appointment_starts_at"),
-    kind: text("kind").notNull(),
+    kind: text("kind").$type<DeliveryKind>().notNull(),
     channel: channelEnum("channel").notNull(),
     status: deliveryStatusEnum("status").notNull().default("pending"),
-    reason: text("reason"),
+    reason: text("reason").$type<DeliveryReason>(),
     providerMessageId: text("provider_message_id"),
     errorCode: text("error_code"),
     attempts: integer("attempts").notNull().default(0),
@@ -264,19 +270,41 @@ export const videoSessions = pgTable(
     roomSid: text("room_sid"),
     roomName: text("room_name").notNull(),
     recording: boolean("recording").notNull(),
-    recordingReason: text("recording_reason").notNull(),
+    recordingReason: text("recording_reason").$type<RecordingReason>().notNull(),
     consentLedgerId: bigint("consent_ledger_id", { mode: "number" }).references(() => preferenceLedger.id),
     createdBy: text("created_by")
       .notNull()
       .references(() => users.id),
-    status: text("status").notNull().default("created"),
+    status: text("status").$type<VideoSessionStatus>().notNull(),
     /** what the server did to keep the room within consent, e.g. "recording_stopped" then "recording_deleted" */
-    guardAction: text("guard_action"),
+    guardAction: text("guard_action").$type<GuardAction>(),
     endedAt: tstz("ended_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index("video_sessions_appointment_idx").on(t.appointmentId), index("video_sessions_room_idx").on(t.roomSid)],
+  (t) => [
+    index("video_sessions_appointment_idx").on(t.appointmentId),
+    index("video_sessions_room_idx").on(t.roomSid),
+    // At most one live session per appointment, whatever races between two tabs starting it.
+    uniqueIndex("video_sessions_live_idx")
+      .on(t.appointmentId)
+      .where(sql`${t.status} in ('in-progress', 'local-preview')`),
+  ],
+);
+
+// Every recording Twilio reported for a room, by its SID: each one of an unconsented room is deleted once completed.
+export const videoRecordings = pgTable(
+  "video_recordings",
+  {
+    recordingSid: text("recording_sid").primaryKey(),
+    roomSid: text("room_sid").notNull(),
+    /** Twilio's recording status as last reported: in-progress, completed, … */
+    status: text("status").notNull(),
+    deletedAt: tstz("deleted_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("video_recordings_room_idx").on(t.roomSid)],
 );
 
 // Twilio's room status callbacks, as received (ids and event names only).
@@ -292,6 +320,41 @@ export const videoSessionEvents = pgTable(
   },
   (t) => [index("video_session_events_room_idx").on(t.roomSid, t.createdAt)],
 );
+
+// ---- Transactional event outbox ----
+
+// Every event a domain write must cause, inserted in the write's own transaction; the relay publishes it with the
+// row's id as the event id (lib/events/outbox.ts). Payloads are ids only (DESIGN.md, invariant 7).
+export const eventOutbox = pgTable(
+  "event_outbox",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull(),
+    data: jsonb("data").$type<Record<string, unknown>>().notNull(),
+    createdAt: createdAt(),
+    publishedAt: tstz("published_at"),
+    attempts: integer("attempts").notNull().default(0),
+    /** when the relay may try this row again (backoff after a failed publish) */
+    nextAttemptAt: tstz("next_attempt_at").defaultNow().notNull(),
+    /** a relay holds the row until then while it publishes, so a concurrent relay skips it */
+    claimedUntil: tstz("claimed_until"),
+    /** the last failure, as an error name or HTTP status only */
+    lastError: text("last_error"),
+  },
+  (t) => [
+    index("event_outbox_pending_idx")
+      .on(t.nextAttemptAt, t.createdAt)
+      .where(sql`${t.publishedAt} is null`),
+    index("event_outbox_published_idx").on(t.publishedAt),
+  ],
+);
+
+// How far a periodic job has got, so a run after downtime of any length knows what it missed.
+export const jobWatermarks = pgTable("job_watermarks", {
+  name: text("name").primaryKey(),
+  until: tstz("until").notNull(),
+  updatedAt: updatedAt(),
+});
 
 // ---- Progress notes ----
 
@@ -333,4 +396,5 @@ export type LedgerEntry = typeof preferenceLedger.$inferSelect;
 export type NotificationDelivery = typeof notificationDeliveries.$inferSelect;
 export type OutboxMessage = typeof devOutbox.$inferSelect;
 export type VideoSession = typeof videoSessions.$inferSelect;
+export type OutboxRow = typeof eventOutbox.$inferSelect;
 export type ProgressNote = typeof progressNotes.$inferSelect;

@@ -56,7 +56,7 @@ export async function measureDispatch(log: (line: string) => void): Promise<Figu
       log(`dispatch run ${run + 1}: ${Math.round(rates.at(-1)!)} reminders/s, ${roundTrips.at(-1)!.toFixed(2)} round trips each`);
 
       // Floor: the same number of bare delivery-row inserts, same pool and concurrency, no gate and no provider.
-      const template = { patientId: "bench-patient-1", kind: "reminder_24h", channel: "email" as const, status: "sent" as const };
+      const template = { patientId: "bench-patient-1", kind: "reminder_24h" as const, channel: "email" as const, status: "sent" as const };
       const inserts = Array.from({ length: REMINDERS }, (_, i) => () => db.insert(notificationDeliveries).values({ ...template, deliveryKey: `floor:${run}:${i}` }));
       floorRates.push(REMINDERS / ((await timed(() => runPool(inserts, CONCURRENCY))).ms / 1000));
       await db.execute(sql`delete from notification_deliveries where delivery_key like 'floor:%'`);

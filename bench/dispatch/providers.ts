@@ -1,5 +1,5 @@
-import { startResendFake } from "@/e2e/fakes/resend-fake";
-import { startTwilioFake } from "@/e2e/fakes/twilio-fake";
+import { startResendFake } from "@/testing/fakes/resend-fake";
+import { startTwilioFake } from "@/testing/fakes/twilio-fake";
 
 /** Resend and Twilio on loopback with a real API's latency; the real SDKs are pointed at them as in the e2e tests. */
 export async function startProviderFakes(latencyMs: number) {

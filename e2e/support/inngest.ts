@@ -1,5 +1,5 @@
 import type { APIRequestContext } from "@playwright/test";
-import type { Run } from "@/e2e/fakes/inngest-dev-server";
+import type { Run } from "@/testing/fakes/inngest-dev-server";
 
 /** The Inngest stand-in started beside the e2e server (e2e/support/server.ts). */
 export const inngestDevUrl = () => `http://127.0.0.1:${Number(process.env.E2E_PORT ?? "3210") + 1}`;

@@ -4,7 +4,7 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
 import { assertLocalDatabaseUrl, withDatabase } from "@/db/testing/local-guard";
-import { startInngestDevServer } from "@/e2e/fakes/inngest-dev-server";
+import { startInngestDevServer } from "@/testing/fakes/inngest-dev-server";
 import { prepareDatabase } from "@/scripts/prepare-db";
 
 const root = path.resolve(import.meta.dirname, "../..");

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/db/client";
-import { startResendFake } from "@/e2e/fakes/resend-fake";
+import { startResendFake } from "@/testing/fakes/resend-fake";
 import { listOutbox } from "@/lib/notifications/outbox";
 import { sendSignInEmail } from "./sign-in-email";
 

@@ -34,6 +34,9 @@ export type SkipReason =
   | "no_sharing_consent"
   | "no_care_contact";
 
+/** Every reason a delivery record can carry: a skip's, or why a send failed. */
+export type DeliveryReason = SkipReason | "transient_error" | "permanent_error";
+
 type ChannelPreferences = DecisionInput["patient"];
 
 const resolveChannel = (channel: LogicalChannel, patient: ChannelPreferences): Channel => (channel === "email" ? "email" : patient.textChannel);

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { db } from "@/db/client";
 import { appointments, notificationDeliveries, patientProfiles, users } from "@/db/schema";
 import { seed, seedEmails } from "@/db/seed";
-import { startResendFake } from "@/e2e/fakes/resend-fake";
-import { startTwilioFake } from "@/e2e/fakes/twilio-fake";
+import { startResendFake } from "@/testing/fakes/resend-fake";
+import { startTwilioFake } from "@/testing/fakes/twilio-fake";
 import { CLAIM_LEASE_MS, deliver, DeliveryInFlightError, TransientDeliveryError } from "./gate";
 
 const seededAt = new Date("2026-01-10T12:00:00Z");

@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq, gte, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { notificationDeliveries, patientProfiles, users } from "@/db/schema";
+import type { DeliveryKind } from "./kinds";
 
 const columns = {
   id: notificationDeliveries.id,
@@ -25,7 +26,7 @@ export async function listRecentMessagesForPatient(db: Db, patientId: string, da
 }
 export type MessageRow = Awaited<ReturnType<typeof listRecentMessagesForPatient>>[number];
 
-export type DeliveryFilters = { patientEmail?: string; kind?: string; channel?: "email" | "sms" | "whatsapp"; status?: "pending" | "sent" | "skipped" | "failed" };
+export type DeliveryFilters = { patientEmail?: string; kind?: DeliveryKind; channel?: "email" | "sms" | "whatsapp"; status?: "pending" | "sent" | "skipped" | "failed" };
 
 /** Every delivery for the admin view, filtered, newest first. */
 export async function listDeliveries(db: Db, filters: DeliveryFilters, limit = 200) {

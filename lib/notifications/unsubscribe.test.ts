@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/db/client";
 import { appointments, patientProfiles, preferenceLedger, users } from "@/db/schema";
 import { seed, seedEmails } from "@/db/seed";
-import { startResendFake } from "@/e2e/fakes/resend-fake";
+import { startResendFake } from "@/testing/fakes/resend-fake";
 import { POST } from "@/app/api/unsubscribe/route";
 import { deliver } from "./gate";
 import { createUnsubscribeToken, unsubscribeFromEmail } from "./unsubscribe";

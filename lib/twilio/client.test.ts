@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { startTwilioFake } from "@/e2e/fakes/twilio-fake";
+import { startTwilioFake } from "@/testing/fakes/twilio-fake";
 import { createTwilioClient } from "./client";
 
 describe("Twilio client", () => {

@@ -3,9 +3,10 @@ import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { appointments, videoSessionEvents, videoSessions } from "@/db/schema";
 import { decideRecording } from "./consent";
+import { liveSessionStatuses } from "./types";
 import { applyRecordingRules, videoClient, videoConfig } from "./twilio-video";
 
-const LIVE = ["in-progress", "local-preview"];
+
 
 /** After a withdrawal: every live room of the patient's that still records switches to exclude-all. */
 export async function enforceRecordingConsent(db: Db, patientId: string): Promise<number> {
@@ -15,7 +16,7 @@ export async function enforceRecordingConsent(db: Db, patientId: string): Promis
     .select({ id: videoSessions.id, roomSid: videoSessions.roomSid })
     .from(videoSessions)
     .innerJoin(appointments, eq(appointments.id, videoSessions.appointmentId))
-    .where(and(eq(appointments.patientId, patientId), eq(videoSessions.recording, true), inArray(videoSessions.status, LIVE)));
+    .where(and(eq(appointments.patientId, patientId), eq(videoSessions.recording, true), inArray(videoSessions.status, liveSessionStatuses)));
   const config = videoConfig();
   for (const session of live) {
     if (config && session.roomSid) await applyRecordingRules(config, session.roomSid, false);

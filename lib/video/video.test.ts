@@ -11,7 +11,7 @@ import { POST as roomStatus } from "@/app/api/video/status/route";
 import { db } from "@/db/client";
 import { appointments, patientProfiles, users, videoSessionEvents, videoSessions } from "@/db/schema";
 import { seed, seedEmails } from "@/db/seed";
-import { startTwilioFake } from "@/e2e/fakes/twilio-fake";
+import { startTwilioFake } from "@/testing/fakes/twilio-fake";
 import { enforceRecordingConsentFn } from "@/inngest/functions/video/enforce-recording-consent";
 
 let fake: Awaited<ReturnType<typeof startTwilioFake>>;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { startInngestFake } from "@/e2e/fakes/inngest-fake";
+import { startInngestFake } from "@/testing/fakes/inngest-fake";
 
 type Registration = { appName: string; url: string; functions: { id: string; triggers: { cron?: string; event?: string }[] }[] };
 

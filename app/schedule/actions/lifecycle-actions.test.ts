@@ -4,7 +4,7 @@ import { db } from "@/db/client";
 import { actAs, form } from "@/db/testing/request";
 import { appointmentReschedules, appointments, users } from "@/db/schema";
 import { seed, seedEmails } from "@/db/seed";
-import { receivedEvents, startInngestFake } from "@/e2e/fakes/inngest-fake";
+import { receivedEvents, startInngestFake } from "@/testing/fakes/inngest-fake";
 import { inngest } from "@/inngest/client";
 import { bookAppointmentAction } from "./book-appointment";
 import { cancelAppointmentAction } from "./cancel-appointment";

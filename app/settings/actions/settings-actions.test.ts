@@ -4,7 +4,7 @@ import { db } from "@/db/client";
 import { actAs, form } from "@/db/testing/request";
 import { patientProfiles, preferenceLedger, users } from "@/db/schema";
 import { seed, seedEmails } from "@/db/seed";
-import { receivedEvents, startInngestFake } from "@/e2e/fakes/inngest-fake";
+import { receivedEvents, startInngestFake } from "@/testing/fakes/inngest-fake";
 import { inngest } from "@/inngest/client";
 import { consentTexts } from "@/lib/patients/consent-texts";
 import { getPatientSettings } from "@/lib/patients/queries";

@@ -8,9 +8,9 @@ import { appointments, notificationDeliveries, progressNotes, users } from "@/db
 import { seed, seedEmails } from "@/db/seed";
 import { saveProgressNoteAction } from "@/app/schedule/actions/save-progress-note";
 import { updateConsentAction } from "@/app/settings/actions/update-consent";
-import { receivedEvents, startInngestFake } from "@/e2e/fakes/inngest-fake";
-import { startResendFake } from "@/e2e/fakes/resend-fake";
-import { startTwilioFake } from "@/e2e/fakes/twilio-fake";
+import { receivedEvents, startInngestFake } from "@/testing/fakes/inngest-fake";
+import { startResendFake } from "@/testing/fakes/resend-fake";
+import { startTwilioFake } from "@/testing/fakes/twilio-fake";
 import { consentTexts } from "@/lib/patients/consent-texts";
 import { listProgressForPatient, listProgressSharing } from "@/lib/progress/queries";
 import { inngest } from "../../client";

@@ -4,9 +4,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { db } from "@/db/client";
 import { appointments, notificationDeliveries, patientProfiles, users } from "@/db/schema";
 import { seed, seedEmails } from "@/db/seed";
-import { receivedEvents, startInngestFake } from "@/e2e/fakes/inngest-fake";
-import { startResendFake } from "@/e2e/fakes/resend-fake";
-import { startTwilioFake } from "@/e2e/fakes/twilio-fake";
+import { receivedEvents, startInngestFake } from "@/testing/fakes/inngest-fake";
+import { startResendFake } from "@/testing/fakes/resend-fake";
+import { startTwilioFake } from "@/testing/fakes/twilio-fake";
 import { CLAIM_LEASE_MS } from "@/lib/notifications/gate";
 import { inngest } from "../../client";
 import { scanReminders } from "./scan";

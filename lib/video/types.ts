@@ -1,0 +1,9 @@
+/** A session row's life: live (in a Twilio room, or the local preview), then superseded by a rejoin or ended. */
+export type VideoSessionStatus = "in-progress" | "local-preview" | "superseded" | "ended";
+export const liveSessionStatuses = ["in-progress", "local-preview"] as const satisfies readonly VideoSessionStatus[];
+
+/** Why a room records or not, as decided from stored consent (or changed by the guard). */
+export type RecordingReason = "consent_given" | "no_consent" | "consent_withdrawn";
+
+/** What the server did to keep a room within consent. */
+export type GuardAction = "recording_stopped" | "recording_deleted";
