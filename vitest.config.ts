@@ -12,7 +12,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["{app,components,db,lib,inngest,scripts}/**/*.test.{ts,tsx}"],
+    include: ["{app,components,db,lib,inngest,scripts,testing}/**/*.test.{ts,tsx}"],
     globalSetup: ["db/testing/global-setup.ts"],
     setupFiles: ["db/testing/setup-file.ts"],
     pool: "forks",

@@ -1,9 +1,8 @@
 import { pruneRateLimitsFn } from "./functions/auth/prune-rate-limits";
 import { sendAppointmentMessage } from "./functions/appointments/send-message";
-import { sweepAppointmentMessages } from "./functions/appointments/sweep";
 import { shareProgressNote } from "./functions/progress/share";
-import { sweepProgressSharing } from "./functions/progress/sweep";
 import { scanReminders } from "./functions/reminders/scan";
+import { relayOutboxFn } from "./functions/outbox/relay";
 import { sendReminder } from "./functions/reminders/send";
 import { enforceRecordingConsentFn } from "./functions/video/enforce-recording-consent";
 
@@ -12,9 +11,8 @@ export const functions = [
   scanReminders,
   sendReminder,
   sendAppointmentMessage,
-  sweepAppointmentMessages,
   enforceRecordingConsentFn,
   pruneRateLimitsFn,
   shareProgressNote,
-  sweepProgressSharing,
+  relayOutboxFn,
 ];

@@ -1,6 +1,7 @@
 import { cell, rowClass, Table } from "@/components/ui/table";
 import { formatDateTime } from "@/lib/format";
 import { channelLabels, kindLabels, outcomeLabel } from "@/lib/notifications/labels";
+import type { DeliveryReason } from "@/lib/notifications/decide";
 import type { DeliveryKind } from "@/lib/notifications/kinds";
 import type { MessageRow } from "@/lib/notifications/queries";
 
@@ -15,7 +16,7 @@ export function MessageTable({ rows, timeZone, caption, showPatient = false }: {
         <tr key={row.id} className={rowClass} data-testid="message-row">
           <td className={cell}>{formatDateTime(row.createdAt, timeZone)}</td>
           {showPatient ? <td className={cell}>{row.patient}</td> : null}
-          <td className={cell}>{kindLabels[row.kind as DeliveryKind] ?? row.kind}</td>
+          <td className={cell}>{kindLabels[row.kind]}</td>
           <td className={cell}>{channelLabels[row.channel]}</td>
           <td className={cell}>
             <OutcomeCell status={row.status} reason={row.reason} errorCode={row.errorCode} />
@@ -26,7 +27,7 @@ export function MessageTable({ rows, timeZone, caption, showPatient = false }: {
   );
 }
 
-export function OutcomeCell({ status, reason, errorCode }: { status: string; reason: string | null; errorCode: string | null }) {
+export function OutcomeCell({ status, reason, errorCode }: { status: string; reason: DeliveryReason | null; errorCode: string | null }) {
   return (
     <>
       {outcomeLabel(status, reason)}

@@ -1,6 +1,9 @@
 import { RetryAfterError } from "inngest";
 import { db } from "@/db/client";
-import { deliver, DeliveryInFlightError, type DeliveryRequest } from "@/lib/notifications/gate";
+import { deliver, DeliveryInFlightError, recordSent, type DeliveryRequest } from "@/lib/notifications/gate";
+import type { inngest } from "../client";
+
+type Step = Parameters<Parameters<typeof inngest.createFunction>[1]>[0]["step"];
 
 /**
  * The gate as the body of an Inngest step. A transient provider failure throws, so Inngest retries the step alone;
@@ -14,4 +17,18 @@ export async function deliverStep(request: DeliveryRequest) {
     if (error instanceof DeliveryInFlightError) throw new RetryAfterError(error.message, error.retryAt, { cause: error });
     throw error;
   }
+}
+
+/**
+ * One message through the gate in a step; if the provider accepted it but its outcome could not be written, a second
+ * step records it. Inngest memoizes the first step's result, so retrying the record never sends again.
+ */
+export async function deliverInSteps(step: Step, stepId: string, request: DeliveryRequest) {
+  const result = await step.run(stepId, () => deliverStep(request));
+  if (result.outcome === "sent" && result.unrecorded) {
+    const accepted = result.unrecorded;
+    await step.run(`${stepId}-record-sent`, () => recordSent(db(), accepted));
+    return { outcome: result.outcome, deliveryId: result.deliveryId, providerMessageId: result.providerMessageId };
+  }
+  return result;
 }

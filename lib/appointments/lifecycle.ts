@@ -2,8 +2,8 @@ import "server-only";
 import { and, eq, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { appointmentReschedules, appointments, clinicians } from "@/db/schema";
-import { sendAppointmentEvent } from "@/inngest/events";
 import type { SessionUser } from "@/lib/auth/session";
+import { enqueueEvent } from "@/lib/events/outbox";
 import { zonedTimeToUtc } from "@/lib/zoned-time";
 
 export type LifecycleResult = { ok: true; appointmentId: string } | { ok: false; fieldErrors?: Record<string, string[]>; message: string };
@@ -18,7 +18,7 @@ async function clinicianZone(db: Db | Tx, clinicianId: string): Promise<string |
   return row?.timeZone ?? null;
 }
 
-/** Books an appointment (clinicians for their own patients, admins for anyone), then announces it. */
+/** Books an appointment (clinicians for their own patients, admins for anyone); its event is in the same transaction. */
 export async function bookAppointment(
   db: Db,
   actor: SessionUser,
@@ -40,23 +40,28 @@ export async function bookAppointment(
   }
   const startsAt = zonedTimeToUtc(input.startsAt, zone);
   if (startsAt <= now) return { ok: false, fieldErrors: { startsAt: ["Choose a time in the future."] }, message: "Nothing was booked." };
-  const [row] = await db
-    .insert(appointments)
-    .values({ patientId: input.patientId, clinicianId, startsAt, durationMinutes: input.durationMinutes, modality: input.modality })
-    .returning({ id: appointments.id });
-  await sendAppointmentEvent("booked", row!.id, `appointment-booked-${row!.id}`);
-  return { ok: true, appointmentId: row!.id };
+  const appointmentId = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(appointments)
+      .values({ patientId: input.patientId, clinicianId, startsAt, durationMinutes: input.durationMinutes, modality: input.modality })
+      .returning({ id: appointments.id });
+    await enqueueEvent(tx, { name: "portal/appointment.booked", data: { appointmentId: row!.id } });
+    return row!.id;
+  });
+  return { ok: true, appointmentId };
 }
 
 export async function cancelAppointment(db: Db, actor: SessionUser, appointmentId: string): Promise<LifecycleResult> {
-  const [row] = await db
-    .update(appointments)
-    .set({ status: "cancelled", cancelledAt: new Date() })
-    .where(and(eq(appointments.id, appointmentId), eq(appointments.status, "scheduled"), ownedBy(actor)))
-    .returning({ id: appointments.id });
-  if (!row) return notFound;
-  await sendAppointmentEvent("cancelled", row.id, `appointment-cancelled-${row.id}`);
-  return { ok: true, appointmentId: row.id };
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(appointments)
+      .set({ status: "cancelled", cancelledAt: new Date() })
+      .where(and(eq(appointments.id, appointmentId), eq(appointments.status, "scheduled"), ownedBy(actor)))
+      .returning({ id: appointments.id });
+    if (!row) return notFound;
+    await enqueueEvent(tx, { name: "portal/appointment.cancelled", data: { appointmentId: row.id } });
+    return { ok: true, appointmentId: row.id };
+  });
 }
 
 /** Moves a scheduled appointment; the history keeps the old time, and reminders follow the new one. */
@@ -76,8 +81,8 @@ export async function rescheduleAppointment(db: Db, actor: SessionUser, appointm
       .insert(appointmentReschedules)
       .values({ appointmentId, previousStartsAt: current.startsAt, newStartsAt: startsAt, actorId: actor.id })
       .returning({ id: appointmentReschedules.id });
-    return { ok: true as const, appointmentId, rescheduleId: history!.id };
+    await enqueueEvent(tx, { name: "portal/appointment.rescheduled", data: { appointmentId, rescheduleId: history!.id } });
+    return { ok: true as const, appointmentId };
   });
-  if (result.ok && "rescheduleId" in result) await sendAppointmentEvent("rescheduled", appointmentId, `appointment-rescheduled-${result.rescheduleId}`);
-  return result.ok ? { ok: true, appointmentId } : result;
+  return result;
 }

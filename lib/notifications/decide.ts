@@ -13,6 +13,8 @@ export type DecisionInput = {
     phoneE164: string | null;
   };
   appointment: { status: "scheduled" | "cancelled" | "completed"; startsAt: Date; durationMinutes: number; createdAt: Date };
+  /** a reschedule message whose change a later reschedule replaced (that one's message tells the current time) */
+  superseded?: boolean;
 };
 
 export type Decision =
@@ -31,6 +33,7 @@ export type SkipReason =
   | "appointment_past"
   | "window_passed"
   | "booked_inside_window"
+  | "superseded"
   | "no_sharing_consent"
   | "no_care_contact";
 
@@ -47,7 +50,7 @@ const skipper = (channel: LogicalChannel, patient: ChannelPreferences) => (reaso
 });
 
 /** DESIGN.md's table, as one pure function of the rows read at send time. */
-export function decide({ kind, channel, now, patient, appointment }: DecisionInput): Decision {
+export function decide({ kind, channel, now, patient, appointment, superseded }: DecisionInput): Decision {
   const skip = skipper(channel, patient);
 
   if (isReminder(kind)) {
@@ -62,6 +65,7 @@ export function decide({ kind, channel, now, patient, appointment }: DecisionInp
     if (kind !== "cancellation" && appointment.status === "cancelled") return skip("appointment_cancelled");
     const ended = appointment.startsAt.getTime() + appointment.durationMinutes * 60_000 <= now.getTime();
     if (ended && kind !== "cancellation") return skip("appointment_past");
+    if (kind === "rescheduled" && superseded) return skip("superseded");
   }
 
   return byChannelPreference(channel, patient);

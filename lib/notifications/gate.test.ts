@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/db/client";
-import { appointments, notificationDeliveries, patientProfiles, users } from "@/db/schema";
+import { appointmentReschedules, appointments, notificationDeliveries, patientProfiles, users } from "@/db/schema";
 import { seed, seedEmails } from "@/db/seed";
 import { startResendFake } from "@/testing/fakes/resend-fake";
 import { startTwilioFake } from "@/testing/fakes/twilio-fake";
@@ -108,8 +108,14 @@ describe("the gate sends what the stored preferences allow", () => {
   it("cancellation and rescheduled emails state the appointment and its (new) time", async () => {
     expect((await deliver(db(), { appointmentId: people.ben.cancelled, kind: "cancellation", channel: "email", now: seededAt })).outcome).toBe("sent");
     expect(emailBody()[0]?.subject).toBe("Your appointment is cancelled");
-    await db().update(appointments).set({ startsAt: new Date("2026-01-20T15:30:00Z") }).where(eq(appointments.id, people.ben.inPerson));
-    expect((await deliver(db(), { appointmentId: people.ben.inPerson, kind: "rescheduled", channel: "email", now: seededAt })).outcome).toBe("sent");
+    const moved = new Date("2026-01-20T15:30:00Z");
+    await db().update(appointments).set({ startsAt: moved }).where(eq(appointments.id, people.ben.inPerson));
+    const [change] = await db()
+      .insert(appointmentReschedules)
+      .values({ appointmentId: people.ben.inPerson, previousStartsAt: new Date("2026-01-17T14:00:00Z"), newStartsAt: moved })
+      .returning({ id: appointmentReschedules.id });
+    const rescheduled = { appointmentId: people.ben.inPerson, kind: "rescheduled", channel: "email", rescheduleId: change!.id, now: seededAt } as const;
+    expect((await deliver(db(), rescheduled)).outcome).toBe("sent");
     expect(emailBody()[1]?.text).toContain("is now on Tuesday, 20 January 2026 at 10:30 EST");
     await db().update(appointments).set({ startsAt: new Date("2026-01-17T14:00:00Z") }).where(eq(appointments.id, people.ben.inPerson));
   });

@@ -14,7 +14,8 @@ import type { PreparedDelivery } from "./subjects/types";
 export type DeliveryRequest = AppointmentDeliveryRequest | ProgressDeliveryRequest;
 
 export type DeliveryOutcome =
-  | { outcome: "sent"; deliveryId: string; providerMessageId: string | null }
+  /** `unrecorded`: the provider accepted it but the outcome could not be written yet; record it with `recordSent`. */
+  | { outcome: "sent"; deliveryId: string; providerMessageId: string | null; unrecorded?: AcceptedSend }
   | { outcome: "skipped"; deliveryId: string; reason: SkipReason }
   | { outcome: "failed"; deliveryId: string; errorCode: string }
   | { outcome: "duplicate"; deliveryId: string; status: NotificationDelivery["status"] }
@@ -58,7 +59,11 @@ export async function deliver(db: Db, request: DeliveryRequest): Promise<Deliver
     const [row] = await db
       .insert(notificationDeliveries)
       .values({ ...base, status: "skipped", reason: decision.reason })
-      .onConflictDoUpdate({ target: notificationDeliveries.deliveryKey, set: { status: "skipped", reason: decision.reason, errorCode: null }, setWhere: retakable() })
+      .onConflictDoUpdate({
+        target: notificationDeliveries.deliveryKey,
+        set: { status: "skipped", channel: decision.channel, reason: decision.reason, errorCode: null },
+        setWhere: retakable(),
+      })
       .returning({ id: notificationDeliveries.id });
     return row ? { outcome: "skipped", deliveryId: row.id, reason: decision.reason } : duplicateOf(db, base.deliveryKey);
   }
@@ -66,17 +71,14 @@ export async function deliver(db: Db, request: DeliveryRequest): Promise<Deliver
   const claimed = await claim(db, base);
   if ("outcome" in claimed) return claimed;
 
+  let providerMessageId: string | null;
   try {
     const outgoing = await compose(decision.channel, claimed.claimedAt);
     const result =
       outgoing.channel === "email"
         ? await sendEmail({ to: outgoing.to, ...outgoing.email, headers: outgoing.headers, idempotencyKey: base.deliveryKey })
         : await sendText({ channel: outgoing.channel, to: outgoing.to, body: outgoing.body, kind: base.kind });
-    await db
-      .update(notificationDeliveries)
-      .set({ status: "sent", providerMessageId: result.providerMessageId, errorCode: null })
-      .where(stillClaimedBy(claimed));
-    return { outcome: "sent", deliveryId: claimed.id, providerMessageId: result.providerMessageId };
+    providerMessageId = result.providerMessageId;
   } catch (error) {
     const code = error instanceof ProviderError ? error.code : "unexpected_error";
     const permanent = error instanceof ProviderError && error.permanent;
@@ -86,6 +88,39 @@ export async function deliver(db: Db, request: DeliveryRequest): Promise<Deliver
       .where(stillClaimedBy(claimed));
     if (!permanent) throw new TransientDeliveryError(`${base.kind} ${decision.channel} failed transiently (${code})`);
     return { outcome: "failed", deliveryId: claimed.id, errorCode: code };
+  }
+
+  // The provider accepted it: from here on it must never be sent again, whatever happens to the outcome write.
+  const accepted: AcceptedSend = { deliveryId: claimed.id, attempts: claimed.attempts, providerMessageId };
+  try {
+    await withRetries(() => recordSent(db, accepted));
+    return { outcome: "sent", deliveryId: claimed.id, providerMessageId };
+  } catch {
+    // The caller records it in a step of its own (retried by Inngest), never by sending again.
+    return { outcome: "sent", deliveryId: claimed.id, providerMessageId, unrecorded: accepted };
+  }
+}
+
+/** A send the provider accepted, identified by the claim that made it. */
+export type AcceptedSend = { deliveryId: string; attempts: number; providerMessageId: string | null };
+
+/** Records an accepted send as `sent`, if the claim that made it still holds the row. */
+export async function recordSent(db: Db, accepted: AcceptedSend): Promise<void> {
+  await db
+    .update(notificationDeliveries)
+    .set({ status: "sent", providerMessageId: accepted.providerMessageId, errorCode: null })
+    .where(stillClaimedBy({ id: accepted.deliveryId, attempts: accepted.attempts }));
+}
+
+/** A few quick retries for a blip in the database (a failover, a dropped connection): 0.1 s, 0.4 s, 1.6 s. */
+async function withRetries(write: () => Promise<void>, delays = [100, 400, 1600]): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      if (attempt >= delays.length) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delays[attempt]));
+    }
   }
 }
 
@@ -104,7 +139,7 @@ const retakable = () =>
     and(eq(notificationDeliveries.status, "pending"), lt(notificationDeliveries.updatedAt, sql`now() - ${leaseInterval}`)),
   );
 
-type Claim = { id: string; claimedAt: Date; attempts: number };
+type Claim = { id: string; attempts: number };
 
 /**
  * An outcome is written only by the attempt that holds the claim: one that outlived its lease, and lost the row to a
@@ -114,7 +149,7 @@ const stillClaimedBy = (claim: Claim) =>
   and(eq(notificationDeliveries.id, claim.id), eq(notificationDeliveries.status, "pending"), eq(notificationDeliveries.attempts, claim.attempts));
 
 /** Claims the key: a new row, or a retakable one taken back atomically so only one attempt sends. */
-async function claim(db: Db, values: typeof notificationDeliveries.$inferInsert): Promise<Claim | DeliveryOutcome> {
+async function claim(db: Db, values: typeof notificationDeliveries.$inferInsert): Promise<(Claim & { claimedAt: Date }) | DeliveryOutcome> {
   const claimedColumns = { id: notificationDeliveries.id, claimedAt: notificationDeliveries.createdAt, attempts: notificationDeliveries.attempts };
   const [inserted] = await db
     .insert(notificationDeliveries)
@@ -124,7 +159,8 @@ async function claim(db: Db, values: typeof notificationDeliveries.$inferInsert)
   if (inserted) return inserted;
   const [retaken] = await db
     .update(notificationDeliveries)
-    .set({ status: "pending", attempts: sql`${notificationDeliveries.attempts} + 1`, reason: null, updatedAt: sql`now()` })
+    // The channel as chosen now: a patient who switched SMS to WhatsApp since the failed attempt gets WhatsApp, recorded so.
+    .set({ status: "pending", channel: values.channel, attempts: sql`${notificationDeliveries.attempts} + 1`, reason: null, updatedAt: sql`now()` })
     .where(and(eq(notificationDeliveries.deliveryKey, values.deliveryKey), retakable()))
     .returning(claimedColumns);
   return retaken ?? duplicateOf(db, values.deliveryKey);

@@ -1,3 +1,4 @@
+import type { DeliveryReason } from "./decide";
 import type { DeliveryKind } from "./kinds";
 
 export const kindLabels: Record<DeliveryKind, string> = {
@@ -12,7 +13,7 @@ export const kindLabels: Record<DeliveryKind, string> = {
 };
 
 /** Why a message was not sent, in words a patient or an operator understands. */
-export const reasonLabels: Record<string, string> = {
+export const reasonLabels: Record<DeliveryReason, string> = {
   email_disabled: "email notifications are off",
   texts_disabled: "text messages are off",
   no_phone: "no mobile number on file",
@@ -22,6 +23,7 @@ export const reasonLabels: Record<string, string> = {
   appointment_past: "the appointment was already over",
   window_passed: "it was too late for this reminder to be useful",
   booked_inside_window: "the appointment was booked after this reminder's time",
+  superseded: "a later change to the time replaced it",
   no_sharing_consent: "progress sharing consent was not given",
   no_care_contact: "no care contact was named",
   permanent_error: "the provider refused it",
@@ -30,7 +32,7 @@ export const reasonLabels: Record<string, string> = {
 
 export const channelLabels = { email: "Email", sms: "SMS", whatsapp: "WhatsApp" } as const;
 
-export function outcomeLabel(status: string, reason: string | null): string {
+export function outcomeLabel(status: string, reason: DeliveryReason | null): string {
   if (status === "sent") return "Sent";
   if (status === "pending") return "Sending";
   const why = reason ? reasonLabels[reason] ?? reason : "";

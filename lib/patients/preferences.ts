@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 import type { Db } from "@/db/client";
 import { patientProfiles } from "@/db/schema";
-import { sendRecordingConsentRevoked } from "@/inngest/events";
+import { enqueueEvent } from "@/lib/events/outbox";
 import { consentTexts } from "./consent-texts";
 import { applyAuditedChanges, type AuditedField, type LedgerActor } from "./ledger";
 import type { CareContactInput, ConsentDecision, ContactInput, NotificationPreferences } from "./schemas";
@@ -88,23 +88,23 @@ export function updateCareContact(ctx: Context, input: CareContactInput): Promis
   return inTransaction(ctx.db, async (tx) => ({ ok: true, changed: await applyAuditedChanges(tx, { ...ctx, changes: input }) }));
 }
 
-/** Gives or withdraws one consent; withdrawing recording consent also tells live video sessions. */
+/** Gives or withdraws one consent; a recording-consent withdrawal's event commits with it, so every live room hears. */
 export async function decideConsent(ctx: Context, input: ConsentDecision): Promise<ChangeResult> {
   const given = input.decision === "give";
   const version = consentTexts[input.consent].version;
   const versionColumn = input.consent === "recordingConsent" ? "recordingConsentVersion" : "progressSharingConsentVersion";
   const timeColumn = input.consent === "recordingConsent" ? "recordingConsentChangedAt" : "progressSharingConsentChangedAt";
-  const result = await inTransaction(ctx.db, async (tx) => {
+  return inTransaction(ctx.db, async (tx) => {
     const changed = await applyAuditedChanges(tx, {
       ...ctx,
       changes: { [input.consent]: given },
       alsoSet: { [versionColumn]: version, [timeColumn]: new Date() },
       consentVersion: version,
     });
+    const revoked = !given && input.consent === "recordingConsent" ? changed[0] : undefined;
+    if (revoked) {
+      await enqueueEvent(tx, { name: "portal/patient.recording-consent-revoked", data: { patientId: ctx.patientId, ledgerEntryId: revoked.ledgerEntryId } });
+    }
     return { ok: true, changed };
   });
-  const revoked = result.ok && !given && input.consent === "recordingConsent" ? result.changed[0] : undefined;
-  // After the commit: if the event cannot be sent, the withdrawal stands and its ledger row is what a sweep re-finds.
-  if (revoked) await sendRecordingConsentRevoked({ patientId: ctx.patientId, ledgerEntryId: revoked.ledgerEntryId });
-  return result;
 }

@@ -2,20 +2,20 @@ import "server-only";
 import { and, eq, lte, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { appointments, progressNotes } from "@/db/schema";
-import { sendProgressNoteCreated } from "@/inngest/events";
 import type { SessionUser } from "@/lib/auth/session";
+import { enqueueEvent } from "@/lib/events/outbox";
 import type { ProgressNoteInput } from "./schemas";
 
 export type SaveNoteResult =
-  | { ok: true; noteId: string; eventSent: boolean }
+  | { ok: true; noteId: string }
   | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
 
 const notYours: SaveNoteResult = { ok: false, message: "That appointment was not found, or it is not yours to write notes on." };
 
 /**
- * A clinician writes a note on an appointment of theirs that has started and was not cancelled. The note is
- * committed first, then `portal/progress-note.created` is sent; if that fails the note stays `pending` and the
- * sweep re-emits it. Notes never change: a correction is a new note that points at the one it replaces.
+ * A clinician writes a note on an appointment of theirs that has started and was not cancelled. The note and its
+ * `portal/progress-note.created` event commit together (the outbox), so sharing cannot be lost or run for a note that
+ * was rolled back. Notes never change: a correction is a new note that points at the one it replaces.
  */
 export async function saveProgressNote(db: Db, actor: SessionUser, input: ProgressNoteInput, now = new Date()): Promise<SaveNoteResult> {
   if (actor.role !== "clinician") return notYours;
@@ -59,12 +59,10 @@ export async function saveProgressNote(db: Db, actor: SessionUser, input: Progre
         correctsNoteId: input.correctsNoteId ?? null,
       })
       .returning({ id: progressNotes.id });
-    return { ok: true, noteId: note!.id, eventSent: false };
+    await enqueueEvent(tx, { name: "portal/progress-note.created", data: { progressNoteId: note!.id } });
+    return { ok: true, noteId: note!.id };
   });
-  if (!saved.ok) return saved;
-  // After the commit, never inside it: an event for a note that was rolled back would share nothing real.
-  const eventSent = await sendProgressNoteCreated(saved.noteId);
-  return { ...saved, eventSent };
+  return saved;
 }
 
 /** Called by the sharing function once every recipient has been decided. */

@@ -18,7 +18,7 @@ describe("/api/inngest", () => {
   it("in dev mode, describes itself and registers every function with its trigger (what the Dev Server lists)", async () => {
     const { GET, PUT } = await import("./route");
     const described = await (await GET(new Request("http://localhost:3000/api/inngest") as never, undefined as never)).json();
-    expect(described).toMatchObject({ mode: "dev", function_count: 8 });
+    expect(described).toMatchObject({ mode: "dev", function_count: 7 });
 
     const synced = await PUT(new Request("http://localhost:3000/api/inngest", { method: "PUT" }) as never, undefined as never);
     expect(synced.status).toBe(200);
@@ -33,11 +33,10 @@ describe("/api/inngest", () => {
         { event: "portal/appointment.cancelled" },
         { event: "portal/appointment.rescheduled" },
       ],
-      "sweep-appointment-messages": [{ cron: "*/10 * * * *" }],
       "enforce-recording-consent": [{ event: "portal/patient.recording-consent-revoked" }],
       "prune-rate-limits": [{ cron: "17 3 * * *" }],
       "share-progress-note": [{ event: "portal/progress-note.created" }],
-      "sweep-progress-sharing": [{ cron: "*/5 * * * *" }],
+      "relay-outbox": [{ cron: "* * * * *" }],
     });
   });
 });

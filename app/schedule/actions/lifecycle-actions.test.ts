@@ -1,16 +1,17 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { actAs, form } from "@/db/testing/request";
-import { appointmentReschedules, appointments, users } from "@/db/schema";
+import { appointmentReschedules, appointments, eventOutbox, users } from "@/db/schema";
 import { seed, seedEmails } from "@/db/seed";
-import { receivedEvents, startInngestFake } from "@/testing/fakes/inngest-fake";
-import { inngest } from "@/inngest/client";
+import { relayOutboxNow } from "@/inngest/relay";
+import { receivedEvents } from "@/testing/fakes/inngest-fake";
+import { resetFakes, useFakes } from "@/testing/fixtures";
 import { bookAppointmentAction } from "./book-appointment";
 import { cancelAppointmentAction } from "./cancel-appointment";
 import { rescheduleAppointmentAction } from "./reschedule-appointment";
 
-let events: Awaited<ReturnType<typeof startInngestFake>>;
+const fakes = useFakes();
 const ids = { ben: "", grey: "", shepherd: "", bensGreyVisit: "", bensShepherdVisit: "" };
 
 beforeAll(async () => {
@@ -21,18 +22,14 @@ beforeAll(async () => {
   const bens = await db().select().from(appointments).where(eq(appointments.patientId, ids.ben)).orderBy(appointments.startsAt);
   ids.bensGreyVisit = bens.find((a) => a.clinicianId === ids.grey && a.status === "scheduled")!.id;
   ids.bensShepherdVisit = bens.find((a) => a.clinicianId === ids.shepherd)!.id;
-  events = await startInngestFake();
-  vi.stubEnv("INNGEST_BASE_URL", events.url);
-  vi.stubEnv("INNGEST_EVENT_KEY", "test-key");
-  inngest.setEnvVars();
 });
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await events.close();
-});
-beforeEach(() => {
-  events.requests.length = 0;
-});
+beforeEach(() => resetFakes(fakes));
+
+/** What reached Inngest once the outbox was relayed (as the after-response relay or the cron does). */
+async function published() {
+  await relayOutboxNow();
+  return receivedEvents(fakes.inngest.requests);
+}
 
 const nextWeek = new Date(Date.now() + 7 * 24 * 3600_000).toISOString().slice(0, 10);
 
@@ -41,7 +38,7 @@ describe("appointment lifecycle actions", () => {
     await actAs(db(), seedEmails.grey);
     const result = await bookAppointmentAction({}, form({ patientId: ids.ben, startsAt: `${nextWeek}T09:30`, durationMinutes: "30", modality: "telehealth" }));
     expect(result.ok).toBe(true);
-    const [event] = receivedEvents(events.requests);
+    const [event] = await published();
     expect(event?.name).toBe("portal/appointment.booked");
     expect(Object.keys(event!.data)).toEqual(["appointmentId"]);
     const [booked] = await db().select().from(appointments).where(eq(appointments.id, event!.data.appointmentId as string));
@@ -57,7 +54,7 @@ describe("appointment lifecycle actions", () => {
     expect(stranger.fieldErrors?.patientId).toEqual(["Choose one of your patients."]);
     const past = await bookAppointmentAction({}, form({ patientId: ids.ben, startsAt: "2020-01-01T09:00", durationMinutes: "30", modality: "in_person" }));
     expect(past.fieldErrors?.startsAt).toEqual(["Choose a time in the future."]);
-    expect(receivedEvents(events.requests)).toEqual([]);
+    expect(await published()).toEqual([]);
   });
 
   it("rescheduling keeps the history and emits one event per change", async () => {
@@ -66,8 +63,11 @@ describe("appointment lifecycle actions", () => {
     expect(result.ok).toBe(true);
     const [history] = await db().select().from(appointmentReschedules).where(eq(appointmentReschedules.appointmentId, ids.bensGreyVisit));
     expect(history).toMatchObject({ actorId: ids.grey });
-    expect(receivedEvents(events.requests)).toEqual([
-      { id: `appointment-rescheduled-${history!.id}`, name: "portal/appointment.rescheduled", data: { appointmentId: ids.bensGreyVisit }, ts: expect.any(Number) },
+    // The event committed with the change, in the outbox, and is published under the outbox row's id.
+    const [queued] = await db().select().from(eventOutbox).where(eq(eventOutbox.name, "portal/appointment.rescheduled"));
+    expect(queued).toMatchObject({ data: { appointmentId: ids.bensGreyVisit, rescheduleId: history!.id }, publishedAt: null });
+    expect(await published()).toEqual([
+      { id: queued!.id, name: "portal/appointment.rescheduled", data: { appointmentId: ids.bensGreyVisit, rescheduleId: history!.id }, ts: queued!.createdAt.getTime() },
     ]);
   });
 
@@ -78,14 +78,14 @@ describe("appointment lifecycle actions", () => {
       expect(refused.ok).toBe(false);
     }
     expect((await db().select().from(appointments).where(eq(appointments.id, ids.bensShepherdVisit)))[0]?.status).toBe("scheduled");
-    expect(receivedEvents(events.requests)).toEqual([]);
+    expect(await published()).toEqual([]);
 
     await actAs(db(), seedEmails.admin);
     expect((await cancelAppointmentAction({}, form({ appointmentId: ids.bensShepherdVisit }))).ok).toBe(true);
     expect((await db().select().from(appointments).where(eq(appointments.id, ids.bensShepherdVisit)))[0]?.status).toBe("cancelled");
-    expect(receivedEvents(events.requests).map((e) => e.name)).toEqual(["portal/appointment.cancelled"]);
+    expect((await published()).map((e) => e.name)).toEqual(["portal/appointment.cancelled"]);
     // Cancelling twice is not found, and emits nothing more.
     expect((await cancelAppointmentAction({}, form({ appointmentId: ids.bensShepherdVisit }))).ok).toBe(false);
-    expect(receivedEvents(events.requests)).toHaveLength(1);
+    expect(await published()).toHaveLength(1);
   });
 });

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { db } from "@/db/client";
+import { relayAfterResponse } from "@/inngest/relay";
 import { authedAction } from "@/lib/auth/authed-action";
 import { saveProgressNote } from "@/lib/progress/notes";
 import { progressNoteSchema } from "@/lib/progress/schemas";
@@ -11,10 +12,6 @@ export const saveProgressNoteAction = authedAction("clinician", progressNoteSche
   const result = await saveProgressNote(db(), user, input);
   if (!result.ok) return { ok: false, message: result.message, fieldErrors: result.fieldErrors };
   revalidatePath(`/schedule/${input.appointmentId}/notes`);
-  return {
-    ok: true,
-    message: result.eventSent
-      ? "Saved. The summary is on the patient's Progress page; they are told as their settings allow."
-      : "Saved. The summary is on the patient's Progress page; telling them is delayed and will happen within a few minutes.",
-  };
+  relayAfterResponse();
+  return { ok: true, message: "Saved. The summary is on the patient's Progress page; sharing is queued and follows their settings." };
 });

@@ -1,11 +1,12 @@
-import { count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { count, eq, isNull } from "drizzle-orm";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { actAs, form } from "@/db/testing/request";
-import { patientProfiles, preferenceLedger, users } from "@/db/schema";
+import { eventOutbox, patientProfiles, preferenceLedger, users } from "@/db/schema";
 import { seed, seedEmails } from "@/db/seed";
-import { receivedEvents, startInngestFake } from "@/testing/fakes/inngest-fake";
-import { inngest } from "@/inngest/client";
+import { relayOutboxNow } from "@/inngest/relay";
+import { receivedEvents } from "@/testing/fakes/inngest-fake";
+import { resetFakes, useFakes } from "@/testing/fixtures";
 import { consentTexts } from "@/lib/patients/consent-texts";
 import { getPatientSettings } from "@/lib/patients/queries";
 import { updateCareContactAction } from "./update-care-contact";
@@ -13,7 +14,7 @@ import { updateConsentAction } from "./update-consent";
 import { updateContactAction } from "./update-contact";
 import { updateNotificationPreferencesAction } from "./update-notification-preferences";
 
-let inngestFake: Awaited<ReturnType<typeof startInngestFake>>;
+const fakes = useFakes();
 const ids: Record<"ada" | "ben", string> = { ada: "", ben: "" };
 
 beforeAll(async () => {
@@ -22,18 +23,10 @@ beforeAll(async () => {
     const [row] = await db().select({ id: users.id }).from(users).where(eq(users.email, seedEmails[who]));
     ids[who] = row!.id;
   }
-  inngestFake = await startInngestFake();
-  vi.stubEnv("INNGEST_BASE_URL", inngestFake.url);
-  vi.stubEnv("INNGEST_EVENT_KEY", "test-event-key");
-  inngest.setEnvVars();
-});
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await inngestFake.close();
 });
 beforeEach(async () => {
   await actAs(db(), seedEmails.ben);
-  inngestFake.requests.length = 0;
+  resetFakes(fakes);
 });
 
 const profileOf = async (who: "ada" | "ben") =>
@@ -130,30 +123,40 @@ describe("updateConsentAction", () => {
     expect(profile.recordingConsentChangedAt).toBeInstanceOf(Date);
     const [last] = (await ledgerOf("ben")).slice(-1);
     expect(last).toMatchObject({ field: "recordingConsent", oldValue: "false", newValue: "true", consentVersion: recording.version });
-    expect(receivedEvents(inngestFake.requests)).toEqual([]);
+    expect(await db().select().from(eventOutbox)).toEqual([]);
   });
 
-  it("withdrawing recording consent emits the revocation event with ids only", async () => {
+  it("withdrawing recording consent commits its revocation event with the ledger row, ids only", async () => {
     const result = await updateConsentAction({}, form({ consent: "recordingConsent", decision: "withdraw", version: recording.version }));
     expect(result).toEqual({ ok: true, message: "Your consent is withdrawn." });
     const [last] = (await ledgerOf("ben")).slice(-1);
-    const events = receivedEvents(inngestFake.requests);
-    expect(events).toEqual([
-      { id: `recording-consent-revoked-${last!.id}`, name: "portal/patient.recording-consent-revoked", data: { patientId: ids.ben, ledgerEntryId: last!.id }, ts: expect.any(Number) },
+    const [queued] = await db().select().from(eventOutbox);
+    expect(queued).toMatchObject({ name: "portal/patient.recording-consent-revoked", data: { patientId: ids.ben, ledgerEntryId: last!.id }, publishedAt: null });
+    await relayOutboxNow();
+    expect(receivedEvents(fakes.inngest.requests)).toEqual([
+      { id: queued!.id, name: "portal/patient.recording-consent-revoked", data: { patientId: ids.ben, ledgerEntryId: last!.id }, ts: queued!.createdAt.getTime() },
     ]);
-    expect(inngestFake.requests[0]?.path).toBe("/e/test-event-key");
+    expect(fakes.inngest.requests[0]?.path).toBe("/e/test-key");
   });
 
-  it("keeps the withdrawal when the event API is down", async () => {
+  it("keeps the withdrawal and its event when the event API is down, and publishes it once it is back", async () => {
     await actAs(db(), seedEmails.ada);
-    inngestFake.setOutage({ status: 500, body: { error: "down" } });
+    fakes.inngest.setOutage({ status: 500, body: { error: "down" } });
     const result = await updateConsentAction({}, form({ consent: "recordingConsent", decision: "withdraw", version: recording.version }));
-    inngestFake.setOutage(null);
     expect(result.ok).toBe(true);
-    expect(inngestFake.requests.length).toBeGreaterThan(0);
     expect((await profileOf("ada")).recordingConsent).toBe(false);
     const [last] = (await ledgerOf("ada")).slice(-1);
     expect(last).toMatchObject({ field: "recordingConsent", newValue: "false" });
+    expect(await relayOutboxNow()).toMatchObject({ published: 0, failed: 1 });
+    const [waiting] = await db().select().from(eventOutbox).where(isNull(eventOutbox.publishedAt));
+    expect(waiting).toMatchObject({ publishedAt: null, attempts: 1, lastError: expect.stringMatching(/500/) });
+
+    fakes.inngest.setOutage(null);
+    fakes.inngest.requests.length = 0;
+    // The backoff has run out (the cron's next run, seeded rather than waited for).
+    await db().update(eventOutbox).set({ nextAttemptAt: new Date(Date.now() - 1000) }).where(eq(eventOutbox.id, waiting!.id));
+    expect(await relayOutboxNow()).toMatchObject({ published: 1, failed: 0 });
+    expect(receivedEvents(fakes.inngest.requests).filter((event) => event.id === waiting!.id)).toHaveLength(1);
   });
 });
 

@@ -1,59 +1,95 @@
 import { InngestTestEngine } from "@inngest/test";
-import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { desc, eq } from "drizzle-orm";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { actAs, form } from "@/db/testing/request";
-import { users } from "@/db/schema";
+import { eventOutbox, notificationDeliveries } from "@/db/schema";
 import { seed, seedEmails } from "@/db/seed";
 import { bookAppointmentAction } from "@/app/schedule/actions/book-appointment";
-import { receivedEvents, startInngestFake } from "@/testing/fakes/inngest-fake";
-import { startResendFake } from "@/testing/fakes/resend-fake";
-import { inngest } from "../../client";
+import { rescheduleAppointment } from "@/lib/appointments/lifecycle";
+import { relayOutboxNow } from "../../relay";
+import { receivedEvents } from "@/testing/fakes/inngest-fake";
+import { createAppointment, createClinician, createPatient, resetFakes, useFakes } from "@/testing/fixtures";
 import { sendAppointmentMessage } from "./send-message";
-import { sweepAppointmentMessages } from "./sweep";
 
-let events: Awaited<ReturnType<typeof startInngestFake>>;
-let resend: Awaited<ReturnType<typeof startResendFake>>;
+const fakes = useFakes();
+beforeAll(() => seed(db()));
+beforeEach(() => resetFakes(fakes));
 
-beforeAll(async () => {
-  await seed(db());
-  [events, resend] = await Promise.all([startInngestFake(), startResendFake()]);
-  vi.stubEnv("INNGEST_BASE_URL", events.url);
-  vi.stubEnv("INNGEST_EVENT_KEY", "test-key");
-  vi.stubEnv("RESEND_API_KEY", "re_test");
-  vi.stubEnv("RESEND_BASE_URL", resend.url);
-  inngest.setEnvVars();
-});
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await Promise.all([events.close(), resend.close()]);
-});
+const run = async (event: { id?: string; name: string; data: Record<string, unknown> }) =>
+  (await new InngestTestEngine({ function: sendAppointmentMessage, events: [event as never] }).execute()).result;
+const emails = () => fakes.resend.requests.map((r) => r.parsed as { to: string; subject: string; text: string });
 
 describe("appointment messages", () => {
-  it("a booking made while the event API is down is re-found by the sweep once, then confirmed once", async () => {
-    const [ben] = await db().select({ id: users.id }).from(users).where(eq(users.email, seedEmails.ben));
-    await actAs(db(), seedEmails.grey);
-    events.setOutage({ status: 503, body: { error: "unavailable" } });
+  it("a booking made while the event API is down is published once it is back, then confirmed once", async () => {
+    const patient = await createPatient(db());
+    const clinician = await createClinician(db());
+    await createAppointment(db(), { patientId: patient.id, clinicianId: clinician.id, startsAt: new Date(Date.now() - 30 * 86_400_000), status: "completed" });
+    await actAs(db(), clinician.email);
+    fakes.inngest.setOutage({ status: 503, body: { error: "unavailable" } });
     const day = new Date(Date.now() + 5 * 24 * 3600_000).toISOString().slice(0, 10);
-    expect((await bookAppointmentAction({}, form({ patientId: ben!.id, startsAt: `${day}T10:00`, durationMinutes: "30", modality: "in_person" }))).ok).toBe(true);
-    events.setOutage(null);
-    events.requests.length = 0;
+    const booked = await bookAppointmentAction({}, form({ patientId: patient.id, startsAt: `${day}T10:00`, durationMinutes: "30", modality: "in_person" }));
+    expect(booked.ok).toBe(true);
+    expect(await relayOutboxNow()).toMatchObject({ published: 0, failed: 1 });
 
-    // Ten minutes later the sweep runs: the booking has no confirmation record yet.
-    vi.useFakeTimers({ now: Date.now() + 10 * 60_000, toFake: ["Date"] });
-    const { result } = await new InngestTestEngine({ function: sweepAppointmentMessages }).execute();
-    vi.useRealTimers();
-    expect(result).toEqual({ reEmitted: 1 });
-    const [reEmitted] = receivedEvents(events.requests);
-    expect(reEmitted).toMatchObject({ name: "portal/appointment.booked", id: `appointment-booked-${reEmitted!.data.appointmentId}` });
+    fakes.inngest.setOutage(null);
+    fakes.inngest.requests.length = 0;
+    await db().update(eventOutbox).set({ nextAttemptAt: new Date(Date.now() - 1000) });
+    expect(await relayOutboxNow()).toMatchObject({ published: 1 });
+    // A second relay (the cron racing the after-response one) finds nothing left to publish.
+    expect(await relayOutboxNow()).toMatchObject({ published: 0, failed: 0 });
+    const [event] = receivedEvents(fakes.inngest.requests);
+    expect(event).toMatchObject({ name: "portal/appointment.booked" });
+    expect(await run(event!)).toEqual({ kind: "confirmation", email: "sent", text: "skipped:texts_disabled" });
+    expect(await run(event!)).toEqual({ kind: "confirmation", email: "duplicate", text: "duplicate" });
+    expect(emails().map((email) => [email.to, email.subject])).toEqual([[patient.email, "Your appointment is booked"]]);
+  });
 
-    const { result: sent } = await new InngestTestEngine({ function: sendAppointmentMessage, events: [reEmitted!] }).execute();
-    expect(sent).toEqual({ kind: "confirmation", email: "sent", text: "skipped:texts_disabled" });
-    expect((resend.requests[0]?.parsed as { to: string; subject: string })).toMatchObject({ to: "ben@patients.example", subject: "Your appointment is booked" });
+  describe("A→B→A→B reschedules", () => {
+    const A = "2027-03-01T10:00";
+    const B = "2027-03-02T15:00";
 
-    vi.useFakeTimers({ now: Date.now() + 10 * 60_000, toFake: ["Date"] });
-    const again = await new InngestTestEngine({ function: sweepAppointmentMessages }).execute();
-    vi.useRealTimers();
-    expect(again.result).toEqual({ reEmitted: 0 });
+    /** Four reschedules; `between` runs after each one (the message handled as it arrives), else they pile up. */
+    async function fourReschedules(between?: (event: { id: string; name: string; data: Record<string, unknown> }) => Promise<unknown>) {
+      const patient = await createPatient(db());
+      const clinician = await createClinician(db());
+      const appointmentId = await createAppointment(db(), { patientId: patient.id, clinicianId: clinician.id, startsAt: new Date("2027-02-20T10:00:00Z") });
+      const actor = { id: clinician.id, email: clinician.email, name: null, role: "clinician" as const };
+      const events = [];
+      for (const time of [A, B, A, B]) {
+        expect((await rescheduleAppointment(db(), actor, appointmentId, time)).ok).toBe(true);
+        const [row] = await db().select().from(eventOutbox).orderBy(desc(eventOutbox.createdAt)).limit(1);
+        const event = { id: row!.id, name: row!.name, data: row!.data };
+        events.push(event);
+        await between?.(event);
+      }
+      return { appointmentId, events };
+    }
+
+    it("each change is its own message: handled as they come, the patient's last email says B", async () => {
+      const outcomes: unknown[] = [];
+      await fourReschedules(async (event) => outcomes.push(await run(event)));
+      expect(outcomes.map((outcome) => (outcome as { email: string }).email)).toEqual(["sent", "sent", "sent", "sent"]);
+      const last = emails().at(-1)!;
+      expect(last.subject).toMatch(/has a new time/);
+      expect(last.text).toContain("Tuesday, 2 March 2027 at 15:00");
+      expect(emails()[2]!.text).toContain("Monday, 1 March 2027 at 10:00");
+    });
+
+    it("a backlog tells the patient once, the latest time; the replaced changes are recorded as superseded", async () => {
+      const { events, appointmentId } = await fourReschedules();
+      const outcomes = [];
+      for (const event of events) outcomes.push(await run(event));
+      expect(outcomes.map((outcome) => (outcome as { email: string }).email)).toEqual([
+        "skipped:superseded",
+        "skipped:superseded",
+        "skipped:superseded",
+        "sent",
+      ]);
+      expect(emails()).toHaveLength(1);
+      expect(emails()[0]!.text).toContain("Tuesday, 2 March 2027 at 15:00");
+      const records = await db().select().from(notificationDeliveries).where(eq(notificationDeliveries.appointmentId, appointmentId));
+      expect(records.filter((record) => record.kind === "rescheduled")).toHaveLength(8);
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { logicalChannels, type MessageKind } from "@/lib/notifications/kinds";
 import { inngest } from "../../client";
-import { deliverStep } from "../deliver-step";
-import { appointmentBooked, appointmentCancelled, appointmentRescheduled } from "../../events";
+import { deliverInSteps } from "../deliver-step";
+import { appointmentBooked, appointmentCancelled, appointmentRescheduled } from "@/lib/events/contract";
 
 const kindFor: Record<string, MessageKind> = {
   [appointmentBooked.name]: "confirmation",
@@ -21,10 +21,10 @@ export const sendAppointmentMessage = inngest.createFunction(
   async ({ event, step }) => {
     const kind = kindFor[event.name];
     if (!kind) throw new Error(`Unexpected event ${event.name}`);
-    const { appointmentId } = appointmentBooked.data.parse(event.data);
+    const { appointmentId, rescheduleId } = appointmentRescheduled.data.parse(event.data);
     const outcomes: Record<string, string> = {};
     for (const channel of logicalChannels) {
-      const result = await step.run(`deliver-${channel}`, () => deliverStep({ appointmentId, kind, channel }));
+      const result = await deliverInSteps(step, `deliver-${channel}`, { appointmentId, kind, channel, rescheduleId });
       outcomes[channel] = "reason" in result ? `${result.outcome}:${result.reason}` : result.outcome;
     }
     return { kind, ...outcomes };

@@ -1,10 +1,10 @@
 import "@/db/testing/request";
 import { InngestTestEngine } from "@inngest/test";
-import { and, count, eq, sql } from "drizzle-orm";
+import { and, count, eq, isNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/db/client";
 import { actAs, form } from "@/db/testing/request";
-import { appointments, notificationDeliveries, progressNotes, users } from "@/db/schema";
+import { appointments, eventOutbox, notificationDeliveries, progressNotes, users } from "@/db/schema";
 import { seed, seedEmails } from "@/db/seed";
 import { saveProgressNoteAction } from "@/app/schedule/actions/save-progress-note";
 import { updateConsentAction } from "@/app/settings/actions/update-consent";
@@ -15,7 +15,7 @@ import { consentTexts } from "@/lib/patients/consent-texts";
 import { listProgressForPatient, listProgressSharing } from "@/lib/progress/queries";
 import { inngest } from "../../client";
 import { shareProgressNote } from "./share";
-import { sweepProgressSharing } from "./sweep";
+import { relayOutboxNow } from "../../relay";
 
 let events: Awaited<ReturnType<typeof startInngestFake>>;
 let resend: Awaited<ReturnType<typeof startResendFake>>;
@@ -55,6 +55,8 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   events.setOutage(null);
+  // Earlier tests' events leave the outbox, so each test sees only its own.
+  await relayOutboxNow();
   resend.reset();
   for (const fake of [events, twilio]) fake.requests.length = 0;
   await actAs(db(), seedEmails.grey);
@@ -83,11 +85,14 @@ const deliveriesOf = (noteId: string) =>
     .orderBy(notificationDeliveries.kind, notificationDeliveries.channel);
 
 describe("saving a progress note", () => {
-  it("commits the note, then sends portal/progress-note.created with ids only", async () => {
+  it("commits the note and its portal/progress-note.created event together, ids only", async () => {
     const note = await writeNote("ben");
     expect(note).toMatchObject({ clinicianId: ids.grey, patientId: ids.ben, privateNote: PRIVATE, patientSummary: SUMMARY, sharingStatus: "pending" });
+    const [queued] = await db().select().from(eventOutbox).where(sql`${eventOutbox.data}->>'progressNoteId' = ${note.id}`);
+    expect(queued).toMatchObject({ name: "portal/progress-note.created", data: { progressNoteId: note.id }, publishedAt: null });
+    await relayOutboxNow();
     expect(receivedEvents(events.requests)).toEqual([
-      { id: `progress-note-created-${note.id}`, name: "portal/progress-note.created", data: { progressNoteId: note.id }, ts: expect.any(Number) },
+      { id: queued!.id, name: "portal/progress-note.created", data: { progressNoteId: note.id }, ts: queued!.createdAt.getTime() },
     ]);
     expect(JSON.stringify(events.requests.map((r) => r.parsed))).not.toMatch(/sleeping|migraine|Ben/);
   });
@@ -104,14 +109,14 @@ describe("saving a progress note", () => {
     await actAs(db(), null);
     expect((await saveProgressNoteAction({}, form({ appointmentId: visits.ada, privateNote: PRIVATE, patientSummary: SUMMARY }))).ok).toBe(false);
     expect((await db().select({ n: count() }).from(progressNotes))[0]!.n).toBe(before);
-    expect(events.requests).toHaveLength(0);
+    expect(await relayOutboxNow()).toMatchObject({ published: 0 });
   });
 
   it("refuses a blank summary with a field error", async () => {
     const result = await saveProgressNoteAction({}, form({ appointmentId: visits.ada, privateNote: PRIVATE, patientSummary: "   " }));
     expect(result.ok).toBe(false);
     expect(result.fieldErrors?.patientSummary).toEqual(["Write the summary for the patient."]);
-    expect(events.requests).toHaveLength(0);
+    expect(await relayOutboxNow()).toMatchObject({ published: 0 });
   });
 
   it("keeps notes immutable: the database refuses changes and deletes; a correction is a new note, once per note", async () => {
@@ -181,38 +186,26 @@ describe("sharing a progress note", () => {
     expect(await deliveriesOf(note.id)).toHaveLength(3);
   });
 
-  it("with the event API down the note is saved and pending; the sweep later emits its event exactly once", async () => {
+  it("with the event API down the note is saved and pending; the relay publishes its event once the API is back", async () => {
     events.setOutage({ status: 503, body: { error: "unavailable" } });
     const result = await saveProgressNoteAction({}, form({ appointmentId: visits.ben, privateNote: PRIVATE, patientSummary: SUMMARY }));
-    expect(result).toMatchObject({ ok: true, message: expect.stringContaining("within a few minutes") });
+    expect(result).toMatchObject({ ok: true, message: expect.stringContaining("queued") });
+    expect(await relayOutboxNow()).toMatchObject({ published: 0, failed: 1 });
     events.setOutage(null);
     events.requests.length = 0;
     const [note] = await db().select().from(progressNotes).where(eq(progressNotes.sharingStatus, "pending")).orderBy(sql`${progressNotes.createdAt} desc`).limit(1);
     expect(note).toMatchObject({ patientId: ids.ben, sharingStatus: "pending" });
 
-    // Before the grace period the sweep leaves it alone (its event may still be on its way).
-    const early = await new InngestTestEngine({ function: sweepProgressSharing }).execute();
-    expect(receivedEvents(events.requests).filter((e) => e.data.progressNoteId === note!.id)).toHaveLength(0);
-    expect(early.result).toMatchObject({ reEmitted: expect.any(Number) });
+    // Inside its backoff the row waits; once it has run out (seeded, not waited for) one relay publishes it, once.
+    expect(await relayOutboxNow()).toMatchObject({ published: 0 });
+    await db().update(eventOutbox).set({ nextAttemptAt: new Date(Date.now() - 1000) }).where(isNull(eventOutbox.publishedAt));
+    expect(await relayOutboxNow()).toMatchObject({ published: 1 });
+    expect(await relayOutboxNow()).toMatchObject({ published: 0 });
+    const published = receivedEvents(events.requests).filter((e) => e.data.progressNoteId === note!.id);
+    expect(published).toEqual([expect.objectContaining({ name: "portal/progress-note.created" })]);
 
-    vi.useFakeTimers({ now: Date.now() + 6 * 60_000, toFake: ["Date"] });
-    try {
-      await new InngestTestEngine({ function: sweepProgressSharing }).execute();
-    } finally {
-      vi.useRealTimers();
-    }
-    const reEmitted = receivedEvents(events.requests).filter((e) => e.data.progressNoteId === note!.id);
-    expect(reEmitted).toEqual([expect.objectContaining({ id: `progress-note-created-${note!.id}`, name: "portal/progress-note.created" })]);
-
-    await share(note!.id);
-    events.requests.length = 0;
-    vi.useFakeTimers({ now: Date.now() + 12 * 60_000, toFake: ["Date"] });
-    try {
-      await new InngestTestEngine({ function: sweepProgressSharing }).execute();
-    } finally {
-      vi.useRealTimers();
-    }
-    expect(receivedEvents(events.requests).filter((e) => e.data.progressNoteId === note!.id)).toHaveLength(0);
+    expect(await share(note!.id, published[0]!.id)).toMatchObject({ careContact: "skipped:no_sharing_consent" });
+    expect((await db().select().from(progressNotes).where(eq(progressNotes.id, note!.id)))[0]!.sharingStatus).toBe("shared");
   });
 });
 

@@ -1,8 +1,8 @@
 import { db } from "@/db/client";
 import { markSharingDone } from "@/lib/progress/notes";
 import { inngest } from "../../client";
-import { deliverStep } from "../deliver-step";
-import { progressNoteCreated } from "../../events";
+import { deliverInSteps } from "../deliver-step";
+import { progressNoteCreated } from "@/lib/events/contract";
 
 /**
  * Shares a saved progress note as the patient allows, each recipient through the gate: the patient is told an update
@@ -20,9 +20,9 @@ export const shareProgressNote = inngest.createFunction(
   },
   async ({ event, step }) => {
     const { progressNoteId } = progressNoteCreated.data.parse(event.data);
-    const patientEmail = await step.run("tell-patient-email", () => deliverStep({ progressNoteId, kind: "progress_update", channel: "email" }));
-    const patientText = await step.run("tell-patient-text", () => deliverStep({ progressNoteId, kind: "progress_update", channel: "text" }));
-    const careContact = await step.run("share-with-care-contact", () => deliverStep({ progressNoteId, kind: "progress_share", channel: "email" }));
+    const patientEmail = await deliverInSteps(step, "tell-patient-email", { progressNoteId, kind: "progress_update", channel: "email" });
+    const patientText = await deliverInSteps(step, "tell-patient-text", { progressNoteId, kind: "progress_update", channel: "text" });
+    const careContact = await deliverInSteps(step, "share-with-care-contact", { progressNoteId, kind: "progress_share", channel: "email" });
     const outcomes = { patientEmail, patientText, careContact };
     const anySent = Object.values(outcomes).some((o) => o.outcome === "sent" || (o.outcome === "duplicate" && o.status === "sent"));
     await step.run("mark-done", () => markSharingDone(db(), progressNoteId, anySent));

@@ -60,7 +60,7 @@ describe("reminder functions", () => {
   it("the scan fans out one event per due pair with deterministic ids", async () => {
     const { result } = await new InngestTestEngine({ function: scanReminders }).execute();
     const sent = receivedEvents(events.requests);
-    expect(result).toEqual({ due: sent.length });
+    expect(result).toEqual({ due: sent.length, passedRecorded: 0 });
     const adas = sent.filter((event) => event.data.appointmentId === visitId);
     expect(adas.map((event) => event.data.kind).sort()).toEqual(["reminder_15m", "reminder_1h", "reminder_24h"]);
     expect(adas.every((event) => event.id?.startsWith(`reminder-${visitId}-`))).toBe(true);

@@ -1,7 +1,7 @@
 import { logicalChannels } from "@/lib/notifications/kinds";
 import { inngest } from "../../client";
-import { deliverStep } from "../deliver-step";
-import { reminderDue } from "../../events";
+import { deliverInSteps } from "../deliver-step";
+import { reminderDue } from "@/lib/events/contract";
 
 /** Sends one reminder on each channel through the gate, which re-reads preferences and the appointment now. */
 export const sendReminder = inngest.createFunction(
@@ -18,7 +18,7 @@ export const sendReminder = inngest.createFunction(
     const outcomes: Record<string, string> = {};
     for (const channel of logicalChannels) {
       // A transient provider error throws, so Inngest retries this step alone; the delivery key prevents a double send.
-      const result = await step.run(`deliver-${channel}`, () => deliverStep({ appointmentId, kind, channel }));
+      const result = await deliverInSteps(step, `deliver-${channel}`, { appointmentId, kind, channel });
       outcomes[channel] = "reason" in result ? `${result.outcome}:${result.reason}` : result.outcome;
     }
     return outcomes;

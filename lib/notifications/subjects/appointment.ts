@@ -1,7 +1,7 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { appointments, clinicians, patientProfiles, users } from "@/db/schema";
+import { appointmentReschedules, appointments, clinicians, patientProfiles, users } from "@/db/schema";
 import { decide } from "../decide";
 import type { LogicalChannel, MessageKind } from "../kinds";
 import { textBody, type MessageContext } from "../templates/content";
@@ -10,7 +10,14 @@ import { createUnsubscribeToken, unsubscribeHeaders } from "../unsubscribe";
 import { patientChoiceColumns } from "./patient";
 import type { PreparedDelivery } from "./types";
 
-export type AppointmentDeliveryRequest = { appointmentId: string; kind: MessageKind; channel: LogicalChannel; now?: Date };
+export type AppointmentDeliveryRequest = {
+  appointmentId: string;
+  kind: MessageKind;
+  channel: LogicalChannel;
+  /** a reschedule message: the history row of the change it announces */
+  rescheduleId?: string;
+  now?: Date;
+};
 
 /** Current rows, read in one query at the moment of sending. */
 async function loadFresh(db: Db, appointmentId: string) {
@@ -33,17 +40,36 @@ async function loadFresh(db: Db, appointmentId: string) {
   return row;
 }
 
+/**
+ * The reschedule a message announces (the latest, for events queued before they carried its id), and whether a later
+ * change replaced it: each reschedule is its own message, but a backlog need not tell the patient the same time twice.
+ */
+async function rescheduleChange(db: Db, appointmentId: string, rescheduleId: string | undefined) {
+  const [row] = await db
+    .select({
+      id: appointmentReschedules.id,
+      superseded: sql<boolean>`exists (select 1 from appointment_reschedules later where later.appointment_id = "appointment_reschedules"."appointment_id" and later.created_at > "appointment_reschedules"."created_at")`,
+    })
+    .from(appointmentReschedules)
+    .where(and(eq(appointmentReschedules.appointmentId, appointmentId), rescheduleId ? eq(appointmentReschedules.id, rescheduleId) : undefined))
+    .orderBy(desc(appointmentReschedules.createdAt))
+    .limit(1);
+  if (!row) throw new Error(`Reschedule ${rescheduleId ?? "(latest)"} of appointment ${appointmentId} not found`);
+  return { rescheduleId: row.id, superseded: Boolean(row.superseded) };
+}
+
 /** Confirmations, reminders, cancellations and reschedules, keyed by the appointment's current start. */
 export async function prepareAppointmentMessage(db: Db, request: AppointmentDeliveryRequest, now: Date, appUrl: string): Promise<PreparedDelivery> {
   const fresh = await loadFresh(db, request.appointmentId);
   if (!fresh) throw new Error(`Appointment ${request.appointmentId} not found`);
-  const decision = decide({ kind: request.kind, channel: request.channel, now, patient: fresh, appointment: fresh });
+  const change = request.kind === "rescheduled" ? await rescheduleChange(db, request.appointmentId, request.rescheduleId) : null;
+  const decision = decide({ kind: request.kind, channel: request.channel, now, patient: fresh, appointment: fresh, superseded: change?.superseded });
   if (decision.action === "wait") return { decision };
   return {
     decision,
     // Texts share one key whatever their channel, so switching SMS/WhatsApp between retries cannot send twice.
     record: {
-      deliveryKey: `${request.appointmentId}:${request.kind}:${request.channel}:${fresh.startsAt.toISOString()}`,
+      deliveryKey: `${request.appointmentId}:${request.kind}:${request.channel}:${change ? change.rescheduleId : fresh.startsAt.toISOString()}`,
       patientId: fresh.patientId,
       appointmentId: request.appointmentId,
       appointmentStartsAt: fresh.startsAt,
