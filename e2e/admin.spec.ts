@@ -35,3 +35,15 @@ for (const role of ["patient", "clinician"] as const) {
     });
   });
 }
+
+test.describe("admin home", () => {
+  test.use({ storageState: "e2e/.auth/admin.json" });
+
+  test("shows whether every change has reached Inngest", async ({ page }) => {
+    await page.goto("/admin");
+    await expect(page.getByRole("heading", { name: "Event delivery to Inngest" })).toBeVisible();
+    // The e2e server runs the Inngest stand-in, so nothing waits ten minutes here.
+    await expect(page.getByTestId("outbox-health")).toHaveText(/reached Inngest|on the way to Inngest/);
+    await expect(page.getByRole("alert")).toHaveCount(0);
+  });
+});

@@ -32,7 +32,7 @@ const fakeEnv = (fakes: Fakes): Record<string, string> => ({
  * Starts Resend, Twilio and Inngest's event API on loopback for this test file, stubs the environment so the real
  * SDKs reach them, and stops them after the file. The returned object is filled in before the first test runs.
  */
-export function useFakes(extraEnv: Record<string, string> = {}): Fakes {
+export function setUpFakes(extraEnv: Record<string, string> = {}): Fakes {
   const fakes = {} as Fakes;
   beforeAll(async () => {
     [fakes.resend, fakes.twilio, fakes.inngest] = await Promise.all([startResendFake(), startTwilioFake(), startInngestFake()]);

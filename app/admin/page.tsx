@@ -1,11 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { OutboxHealthPanel } from "@/components/admin/outbox-health-panel";
+import { db } from "@/db/client";
 import { requirePageRole } from "@/lib/auth/session";
+import { outboxHealth } from "@/lib/events/outbox";
 
 export const metadata: Metadata = { title: "Admin" };
 
 export default async function AdminHomePage() {
   await requirePageRole("admin");
+  const health = await outboxHealth(db());
   return (
     <section>
       <h1 className="text-2xl font-semibold">Clinic administration</h1>
@@ -36,6 +40,7 @@ export default async function AdminHomePage() {
           : each progress note&apos;s shares and skips, with reasons.
         </li>
       </ul>
+      <OutboxHealthPanel health={health} timeZone="UTC" />
     </section>
   );
 }

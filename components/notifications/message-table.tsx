@@ -2,7 +2,6 @@ import { cell, rowClass, Table } from "@/components/ui/table";
 import { formatDateTime } from "@/lib/format";
 import { channelLabels, kindLabels, outcomeLabel } from "@/lib/notifications/labels";
 import type { DeliveryReason } from "@/lib/notifications/decide";
-import type { DeliveryKind } from "@/lib/notifications/kinds";
 import type { MessageRow } from "@/lib/notifications/queries";
 
 type Row = MessageRow & { patient?: string };

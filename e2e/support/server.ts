@@ -5,6 +5,8 @@ import path from "node:path";
 import postgres from "postgres";
 import { assertLocalDatabaseUrl, withDatabase } from "@/db/testing/local-guard";
 import { startInngestDevServer } from "@/testing/fakes/inngest-dev-server";
+import { closeDb } from "@/db/client";
+import { seedE2eFixtures } from "@/e2e/support/fixtures";
 import { prepareDatabase } from "@/scripts/prepare-db";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -35,6 +37,8 @@ Object.assign(process.env, {
 delete process.env.RESEND_API_KEY;
 
 await prepareDatabase();
+await seedE2eFixtures();
+await closeDb();
 // Events the app sends run its functions through /api/inngest, as with `inngest-cli dev`.
 const inngestDev = await startInngestDevServer({ appUrl: `http://127.0.0.1:${port}`, port: inngestPort });
 Object.assign(process.env, { INNGEST_DEV: "1", INNGEST_BASE_URL: inngestDev.url });

@@ -5,10 +5,10 @@ import { db } from "@/db/client";
 import { eventOutbox } from "@/db/schema";
 import { relayOutboxNow } from "@/inngest/relay";
 import { receivedEvents } from "@/testing/fakes/inngest-fake";
-import { resetFakes, useFakes } from "@/testing/fixtures";
+import { resetFakes, setUpFakes } from "@/testing/fixtures";
 import { enqueueEvent, outboxHealth, RELAY_BATCH_BYTES, RELAY_BATCH_EVENTS, relayOutbox, toBatches } from "./outbox";
 
-const fakes = useFakes();
+const fakes = setUpFakes();
 beforeEach(async () => {
   resetFakes(fakes);
   await db().delete(eventOutbox);
@@ -46,7 +46,7 @@ describe("the event outbox", () => {
       expect((request.parsed as unknown[]).length).toBeLessThanOrEqual(RELAY_BATCH_EVENTS);
       expect(Buffer.byteLength(request.body)).toBeLessThanOrEqual(RELAY_BATCH_BYTES);
     }
-    const published = receivedEvents(requests) as { id: string; ts: number }[];
+    const published = receivedEvents(requests) as unknown as { id: string; ts: number }[];
     expect(new Set(published.map((event) => event.id)).size).toBe(5001);
     expect(published.every((event, i) => i === 0 || event.ts >= published[i - 1]!.ts)).toBe(true);
     const [left] = await db().select({ n: count() }).from(eventOutbox).where(isNull(eventOutbox.publishedAt));

@@ -3,10 +3,10 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { notificationDeliveries, patientProfiles } from "@/db/schema";
 import { failSentOutcomeWrites, refusedOutcomeWrites } from "@/testing/faults";
-import { createAppointment, createClinician, createPatient, resetFakes, useFakes } from "@/testing/fixtures";
+import { createAppointment, createClinician, createPatient, resetFakes, setUpFakes } from "@/testing/fixtures";
 import { deliver, DeliveryInFlightError, recordSent, TransientDeliveryError } from "./gate";
 
-const fakes = useFakes();
+const fakes = setUpFakes();
 beforeEach(() => resetFakes(fakes));
 
 const MINUTE = 60_000;

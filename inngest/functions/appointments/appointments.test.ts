@@ -4,15 +4,15 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { actAs, form } from "@/db/testing/request";
 import { eventOutbox, notificationDeliveries } from "@/db/schema";
-import { seed, seedEmails } from "@/db/seed";
+import { seed } from "@/db/seed";
 import { bookAppointmentAction } from "@/app/schedule/actions/book-appointment";
 import { rescheduleAppointment } from "@/lib/appointments/lifecycle";
 import { relayOutboxNow } from "../../relay";
 import { receivedEvents } from "@/testing/fakes/inngest-fake";
-import { createAppointment, createClinician, createPatient, resetFakes, useFakes } from "@/testing/fixtures";
+import { createAppointment, createClinician, createPatient, resetFakes, setUpFakes } from "@/testing/fixtures";
 import { sendAppointmentMessage } from "./send-message";
 
-const fakes = useFakes();
+const fakes = setUpFakes();
 beforeAll(() => seed(db()));
 beforeEach(() => resetFakes(fakes));
 

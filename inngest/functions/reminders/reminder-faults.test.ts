@@ -6,11 +6,11 @@ import { db } from "@/db/client";
 import { appointments, jobWatermarks, notificationDeliveries } from "@/db/schema";
 import { receivedEvents } from "@/testing/fakes/inngest-fake";
 import { failSentOutcomeWrites } from "@/testing/faults";
-import { createAppointment, createClinician, createPatient, resetFakes, useFakes } from "@/testing/fixtures";
+import { createAppointment, createClinician, createPatient, resetFakes, setUpFakes } from "@/testing/fixtures";
 import { scanReminders } from "./scan";
 import { sendReminder } from "./send";
 
-const fakes = useFakes();
+const fakes = setUpFakes();
 beforeEach(async () => {
   resetFakes(fakes);
   // Each test's own appointments are the only scheduled ones the scan sees.
