@@ -43,7 +43,8 @@ test.describe("admin home", () => {
     await page.goto("/admin");
     await expect(page.getByRole("heading", { name: "Event delivery to Inngest" })).toBeVisible();
     // The e2e server runs the Inngest stand-in, so nothing waits ten minutes here.
-    await expect(page.getByTestId("outbox-health")).toHaveText(/reached Inngest|on the way to Inngest/);
-    await expect(page.getByRole("alert")).toHaveCount(0);
+    const health = page.getByTestId("outbox-health");
+    await expect(health).toHaveText(/reached Inngest|on the way to Inngest/);
+    await expect(health).not.toHaveAttribute("role", "alert");
   });
 });

@@ -1,69 +1,186 @@
 import "server-only";
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { appointments, videoSessionEvents, videoSessions } from "@/db/schema";
+import { appointments, videoRecordings, videoSessionEvents, videoSessions } from "@/db/schema";
 import { decideRecording } from "./consent";
-import { liveSessionStatuses } from "./types";
-import { applyRecordingRules, videoClient, videoConfig } from "./twilio-video";
+import { liveSessionStatuses, type GuardAction } from "./types";
+import { applyRecordingRules, deleteRecording, roomIsGone, videoConfig, type VideoConfig } from "./twilio-video";
 
+export type EnforcementResult = { stopped: number; ended: number; failed: number };
 
+const isLive = inArray(videoSessions.status, liveSessionStatuses);
+/** Sets endedAt once: a later report of the same end changes nothing. */
+const endedOnce = { status: "ended" as const, endedAt: sql`coalesce(${videoSessions.endedAt}, now())` };
 
-/** After a withdrawal: every live room of the patient's that still records switches to exclude-all. */
-export async function enforceRecordingConsent(db: Db, patientId: string): Promise<number> {
+/**
+ * After a withdrawal: every live room of the patient's that still records switches to exclude-all, each on its own.
+ * A room Twilio reports completed or unknown is marked ended. If any room failed otherwise, this throws once all the
+ * others are handled, so the caller retries; the retry finds only the rooms still recording.
+ */
+export async function enforceRecordingConsent(db: Db, patientId: string): Promise<EnforcementResult> {
+  const result: EnforcementResult = { stopped: 0, ended: 0, failed: 0 };
   const decision = await decideRecording(db, patientId);
-  if (decision.recording) return 0; // consent was given again before this ran
+  if (decision.recording) return result; // consent was given again before this ran
   const live = await db
     .select({ id: videoSessions.id, roomSid: videoSessions.roomSid })
     .from(videoSessions)
     .innerJoin(appointments, eq(appointments.id, videoSessions.appointmentId))
-    .where(and(eq(appointments.patientId, patientId), eq(videoSessions.recording, true), inArray(videoSessions.status, liveSessionStatuses)));
+    .where(and(eq(appointments.patientId, patientId), eq(videoSessions.recording, true), isLive))
+    .orderBy(asc(videoSessions.createdAt));
   const config = videoConfig();
+  let firstFailure: unknown;
   for (const session of live) {
-    if (config && session.roomSid) await applyRecordingRules(config, session.roomSid, false);
-    await db
-      .update(videoSessions)
-      .set({ recording: false, recordingReason: "consent_withdrawn", guardAction: "recording_stopped" })
-      .where(eq(videoSessions.id, session.id));
+    try {
+      if (config && session.roomSid) await applyRecordingRules(config, session.roomSid, false);
+      await db
+        .update(videoSessions)
+        .set({ recording: false, recordingReason: "consent_withdrawn", guardAction: "recording_stopped" })
+        .where(eq(videoSessions.id, session.id));
+      result.stopped++;
+    } catch (error) {
+      if (roomIsGone(error)) {
+        await db.update(videoSessions).set(endedOnce).where(and(eq(videoSessions.id, session.id), isLive));
+        result.ended++;
+      } else {
+        result.failed++;
+        firstFailure ??= error;
+      }
+    }
   }
-  return live.length;
+  if (result.failed > 0) {
+    throw new Error(`Recording not stopped in ${result.failed} of ${live.length} rooms (stopped ${result.stopped}, ended ${result.ended})`, { cause: firstFailure });
+  }
+  return result;
 }
 
 export type RoomEvent = { RoomSid: string; StatusCallbackEvent: string; RecordingSid?: string; ParticipantIdentity?: string };
+export type RoomEventAction = GuardAction | "ended" | null;
 
-/** Twilio's room status callbacks: recorded, and a recording without stored consent is stopped, then deleted. */
-export async function handleRoomEvent(db: Db, event: RoomEvent): Promise<string | null> {
+/** Twilio's recording status as each room callback reports it. */
+const recordingStatusOf: Record<string, string> = {
+  "recording-started": "in-progress",
+  "recording-completed": "completed",
+  "recording-failed": "failed",
+};
+
+/**
+ * Twilio's room status callbacks, in any order and replayed any number of times: each is logged, each recording is
+ * kept by its SID, a recording without stored consent is stopped, and every completed recording of a guarded room
+ * is deleted once.
+ */
+export async function handleRoomEvent(db: Db, event: RoomEvent): Promise<RoomEventAction> {
   await db.insert(videoSessionEvents).values({
     roomSid: event.RoomSid,
     event: event.StatusCallbackEvent,
     recordingSid: event.RecordingSid ?? null,
     participantIdentity: event.ParticipantIdentity ?? null,
   });
-  const [session] = await db
-    .select({ id: videoSessions.id, patientId: appointments.patientId, guardAction: videoSessions.guardAction })
-    .from(videoSessions)
-    .innerJoin(appointments, eq(appointments.id, videoSessions.appointmentId))
-    .where(eq(videoSessions.roomSid, event.RoomSid))
-    .orderBy(desc(videoSessions.createdAt))
-    .limit(1);
+  const recordingStatus = recordingStatusOf[event.StatusCallbackEvent];
+  if (event.RecordingSid && recordingStatus) await noteRecording(db, event.RoomSid, event.RecordingSid, recordingStatus);
+  const session = await latestSessionOfRoom(db, event.RoomSid);
   if (!session) return null;
   const config = videoConfig();
-  switch (event.StatusCallbackEvent) {
-    case "recording-started": {
-      if ((await decideRecording(db, session.patientId)).recording || !config) return null;
-      await applyRecordingRules(config, event.RoomSid, false);
-      await db.update(videoSessions).set({ recording: false, recordingReason: "no_consent", guardAction: "recording_stopped" }).where(eq(videoSessions.id, session.id));
-      return "recording_stopped";
-    }
-    case "recording-completed": {
-      if (session.guardAction !== "recording_stopped" || !config || !event.RecordingSid) return null;
-      await videoClient(config).video.v1.recordings(event.RecordingSid).remove();
-      await db.update(videoSessions).set({ guardAction: "recording_deleted" }).where(eq(videoSessions.id, session.id));
-      return "recording_deleted";
-    }
-    case "room-ended":
-      await db.update(videoSessions).set({ status: "ended", endedAt: new Date() }).where(eq(videoSessions.id, session.id));
-      return "ended";
-    default:
-      return null;
+  let action: RoomEventAction = null;
+  if (event.StatusCallbackEvent === "room-ended") {
+    const ended = await db.update(videoSessions).set(endedOnce).where(and(eq(videoSessions.roomSid, event.RoomSid), isLive)).returning({ id: videoSessions.id });
+    action = ended.length > 0 ? "ended" : null;
+  } else if (event.StatusCallbackEvent === "recording-started" && config) {
+    action = await stopUnconsentedRecording(db, config, session, event.RoomSid);
   }
+  if (!config || (session.guardAction === null && action !== "recording_stopped")) return action;
+  const deleted = await deleteCompletedRecordings(db, config, session.id, event.RoomSid);
+  return deleted > 0 ? "recording_deleted" : action;
+}
+
+type RoomSession = NonNullable<Awaited<ReturnType<typeof latestSessionOfRoom>>>;
+
+/** The room's session row that decides for it: the live one, else the latest. */
+async function latestSessionOfRoom(db: Db, roomSid: string) {
+  const [session] = await db
+    .select({
+      id: videoSessions.id,
+      patientId: appointments.patientId,
+      status: videoSessions.status,
+      recordingReason: videoSessions.recordingReason,
+      guardAction: videoSessions.guardAction,
+    })
+    .from(videoSessions)
+    .innerJoin(appointments, eq(appointments.id, videoSessions.appointmentId))
+    .where(eq(videoSessions.roomSid, roomSid))
+    .orderBy(desc(isLive), desc(videoSessions.createdAt))
+    .limit(1);
+  return session;
+}
+
+/** Keeps the recording by SID; a terminal status is never taken back by a late or replayed `recording-started`. */
+async function noteRecording(db: Db, roomSid: string, recordingSid: string, status: string) {
+  await db
+    .insert(videoRecordings)
+    .values({ recordingSid, roomSid, status })
+    .onConflictDoUpdate({ target: videoRecordings.recordingSid, set: { status, updatedAt: new Date() }, setWhere: sql`${videoRecordings.status} = 'in-progress'` });
+}
+
+/** A recording started without stored consent: exclude-all, and the room is guarded from then on. Decides once. */
+async function stopUnconsentedRecording(db: Db, config: VideoConfig, session: RoomSession, roomSid: string): Promise<RoomEventAction> {
+  // Already guarded, or the room is over: a late or replayed start reopens nothing.
+  if (session.guardAction !== null || session.status === "ended") return null;
+  const decision = await decideRecording(db, session.patientId);
+  if (decision.recording) return null;
+  try {
+    if (session.status === "in-progress") await applyRecordingRules(config, roomSid, false);
+  } catch (error) {
+    if (!roomIsGone(error)) throw error;
+  }
+  await db
+    .update(videoSessions)
+    .set({ recording: false, recordingReason: session.recordingReason === "consent_given" ? "consent_withdrawn" : "no_consent", guardAction: "recording_stopped" })
+    .where(eq(videoSessions.id, session.id));
+  return "recording_stopped";
+}
+
+/**
+ * Deletes each completed, not yet deleted recording of a guarded room, each on its own: the row is locked while
+ * Twilio deletes it, so a concurrent replay skips it rather than deleting it twice. Throws after the others if any failed.
+ */
+async function deleteCompletedRecordings(db: Db, config: VideoConfig, sessionId: string, roomSid: string): Promise<number> {
+  const pending = await db
+    .select({ recordingSid: videoRecordings.recordingSid })
+    .from(videoRecordings)
+    .where(and(eq(videoRecordings.roomSid, roomSid), eq(videoRecordings.status, "completed"), isNull(videoRecordings.deletedAt)));
+  let deleted = 0;
+  let firstFailure: unknown;
+  for (const { recordingSid } of pending) {
+    try {
+      const claimed = await db.transaction(async (tx) => {
+        const [row] = await tx
+          .select({ recordingSid: videoRecordings.recordingSid })
+          .from(videoRecordings)
+          .where(and(eq(videoRecordings.recordingSid, recordingSid), isNull(videoRecordings.deletedAt)))
+          .for("update", { skipLocked: true });
+        if (!row) return false;
+        await deleteRecording(config, recordingSid);
+        await tx.update(videoRecordings).set({ deletedAt: new Date(), updatedAt: new Date() }).where(eq(videoRecordings.recordingSid, recordingSid));
+        return true;
+      });
+      if (claimed) deleted++;
+    } catch (error) {
+      firstFailure ??= error;
+    }
+  }
+  await refreshGuardAction(db, sessionId, roomSid);
+  if (firstFailure) throw new Error(`Recordings of room ${roomSid} not all deleted`, { cause: firstFailure });
+  return deleted;
+}
+
+/** `recording_deleted` once a recording was deleted and none is left recording or undeleted; else `recording_stopped`. */
+async function refreshGuardAction(db: Db, sessionId: string, roomSid: string) {
+  const ofRoom = sql`${videoRecordings} where ${videoRecordings.roomSid} = ${roomSid}`;
+  await db
+    .update(videoSessions)
+    .set({
+      guardAction: sql<GuardAction>`case when exists (select 1 from ${ofRoom} and ${videoRecordings.deletedAt} is not null)
+        and not exists (select 1 from ${ofRoom} and ${videoRecordings.deletedAt} is null and ${videoRecordings.status} in ('in-progress', 'completed'))
+        then 'recording_deleted' else 'recording_stopped' end`,
+    })
+    .where(and(eq(videoSessions.id, sessionId), sql`${videoSessions.guardAction} is not null`));
 }

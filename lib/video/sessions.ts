@@ -1,13 +1,14 @@
 import "server-only";
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { appointments, patientProfiles, videoSessions } from "@/db/schema";
-import { decideRecording, type RecordingDecision } from "./consent";
+import { decideRecording } from "./consent";
+import { liveSessionStatuses, type RecordingReason } from "./types";
 import { applyRecordingRules, roomNameFor, roomToken, statusCallbackUrl, videoClient, videoConfig } from "./twilio-video";
 
 export type SessionStart =
   | { ok: false; status: 404 | 409; message: string }
-  | { ok: true; mode: "twilio" | "local-preview"; roomName: string; token: string | null; recording: boolean; reason: RecordingDecision["reason"] };
+  | { ok: true; mode: "twilio" | "local-preview"; roomName: string; token: string | null; recording: boolean; reason: RecordingReason };
 
 const ROOM_EXISTS = 53113;
 const MAX_PARTICIPANTS = 4;
@@ -60,12 +61,7 @@ export async function startVideoSession(db: Db, clinicianId: string, appointment
       await applyRecordingRules(config, room.sid, decision.recording);
     }
   }
-  // One live row per appointment: a rejoin supersedes the earlier decision, which stays as history.
-  await db
-    .update(videoSessions)
-    .set({ status: "superseded" })
-    .where(and(eq(videoSessions.appointmentId, appointmentId), inArray(videoSessions.status, ["in-progress", "local-preview"])));
-  await db.insert(videoSessions).values({
+  const sessionId = await recordLiveSession(db, {
     appointmentId,
     roomSid,
     roomName,
@@ -75,14 +71,67 @@ export async function startVideoSession(db: Db, clinicianId: string, appointment
     createdBy: clinicianId,
     status: config ? "in-progress" : "local-preview",
   });
+  if (sessionId === null) return { ok: false, status: 409, message: "This session is being started elsewhere. Please try again." };
+  let recording = decision.recording;
+  let reason: RecordingReason = decision.reason;
+  // A withdrawal that committed before our row did may have found no row to stop: re-read now that the row is visible.
+  if (recording && !(await decideRecording(db, appointment.patientId)).recording) {
+    if (config && roomSid) await applyRecordingRules(config, roomSid, false);
+    await db.update(videoSessions).set({ recording: false, recordingReason: "consent_withdrawn", guardAction: "recording_stopped" }).where(eq(videoSessions.id, sessionId));
+    recording = false;
+    reason = "consent_withdrawn";
+  }
   return {
     ok: true,
     mode: config ? "twilio" : "local-preview",
     roomName,
     token: config ? roomToken(config, `clinician-${clinicianId}`, roomName) : null,
-    recording: decision.recording,
-    reason: decision.reason,
+    recording,
+    reason,
   };
+}
+
+const isLive = inArray(videoSessions.status, liveSessionStatuses);
+const LIVE_SESSION_ATTEMPTS = 3;
+
+/**
+ * One live row per appointment: supersede and insert in one transaction, serialized per appointment by an advisory
+ * lock, so two tabs starting the same room leave one live row. Null if the unique index still refused every attempt.
+ */
+async function recordLiveSession(db: Db, session: typeof videoSessions.$inferInsert): Promise<string | null> {
+  for (let attempt = 1; attempt <= LIVE_SESSION_ATTEMPTS; attempt++) {
+    try {
+      return await db.transaction(async (tx) => {
+        await tx.execute(sql`select pg_advisory_xact_lock(hashtext('video_sessions'), hashtext(${session.appointmentId}))`);
+        const superseded = await tx
+          .update(videoSessions)
+          .set({ status: "superseded" })
+          .where(and(eq(videoSessions.appointmentId, session.appointmentId), isLive))
+          .returning({ roomSid: videoSessions.roomSid, guardAction: videoSessions.guardAction });
+        // A rejoin that still does not record keeps the room's guard, so recordings finishing later are still deleted.
+        const guarded = session.recording ? undefined : superseded.find((row) => row.roomSid === session.roomSid && row.guardAction);
+        const [row] = await tx
+          .insert(videoSessions)
+          .values({ ...session, guardAction: guarded?.guardAction ?? null })
+          .returning({ id: videoSessions.id });
+        return row!.id;
+      });
+    } catch (error) {
+      // The partial unique index is the database's guarantee: a writer that bypassed the lock won; try again.
+      if (!isLiveSessionConflict(error)) throw error;
+    }
+  }
+  return null;
+}
+
+type DatabaseFailure = { code?: string; constraint_name?: string; constraint?: string; message?: string; cause?: unknown };
+
+/** A unique violation of video_sessions_live_idx, from either driver (drizzle wraps the driver's error as the cause). */
+function isLiveSessionConflict(error: unknown): boolean {
+  const failure = error as DatabaseFailure | null | undefined;
+  if (!failure) return false;
+  const names = [failure.constraint_name, failure.constraint, failure.message].join(" ");
+  return (failure.code === "23505" && names.includes("video_sessions_live_idx")) || isLiveSessionConflict(failure.cause);
 }
 
 /** What the page shows while the session runs: the latest session row's recording state. */
@@ -91,7 +140,7 @@ export async function currentRecordingState(db: Db, appointmentId: string) {
     .select({ recording: videoSessions.recording, reason: videoSessions.recordingReason, status: videoSessions.status, guardAction: videoSessions.guardAction })
     .from(videoSessions)
     .where(eq(videoSessions.appointmentId, appointmentId))
-    .orderBy(desc(videoSessions.createdAt))
+    .orderBy(desc(isLive), desc(videoSessions.createdAt))
     .limit(1);
   return session ?? null;
 }

@@ -3,7 +3,7 @@ import twilio from "twilio";
 import { env } from "@/lib/env";
 import { createTwilioClient } from "@/lib/twilio/client";
 
-type VideoConfig = { accountSid: string; apiKeySid: string; apiKeySecret: string };
+export type VideoConfig = { accountSid: string; apiKeySid: string; apiKeySecret: string };
 
 /** Twilio Video credentials, or null: then sessions run in local preview mode. */
 export function videoConfig(): VideoConfig | null {
@@ -30,4 +30,23 @@ export function roomToken(config: VideoConfig, identity: string, roomName: strin
 /** Explicit rules both ways: include all while consent stands, exclude all otherwise. */
 export async function applyRecordingRules(config: VideoConfig, roomSid: string, recording: boolean): Promise<void> {
   await videoClient(config).video.v1.rooms(roomSid).recordingRules.update({ rules: [{ type: recording ? "include" : "exclude", all: true }] });
+}
+
+const ROOM_COMPLETED = 53118;
+const NOT_FOUND = 20404;
+type TwilioFailure = { status?: number; code?: number } | null | undefined;
+
+/** Twilio reports the room completed or unknown: nothing in it can record any more. */
+export function roomIsGone(error: unknown): boolean {
+  const failure = error as TwilioFailure;
+  return failure?.code === ROOM_COMPLETED || failure?.code === NOT_FOUND || failure?.status === 404;
+}
+
+/** Deletes one recording; one Twilio no longer has (404, e.g. deleted by an earlier attempt) counts as deleted. */
+export async function deleteRecording(config: VideoConfig, recordingSid: string): Promise<void> {
+  try {
+    await videoClient(config).video.v1.recordings(recordingSid).remove();
+  } catch (error) {
+    if ((error as TwilioFailure)?.status !== 404) throw error;
+  }
 }

@@ -119,7 +119,7 @@ describe("video sessions", () => {
       function: enforceRecordingConsentFn,
       events: [{ name: "portal/patient.recording-consent-revoked", data: { patientId: ids.ada, ledgerEntryId: 1 } }],
     }).execute();
-    expect(result).toEqual({ stopped: 1 });
+    expect(result).toEqual({ stopped: 1, ended: 0, failed: 0 });
     expect(ruleUpdates()).toEqual([[{ type: "exclude", all: true }]]);
     await actAs(db(), seedEmails.grey);
     const state = await (await sessionState(new Request("http://localhost/x"), context(ids.adaVisit) as never)).json();

@@ -12,12 +12,14 @@ export type RecordedRequest = {
 
 export type FakeReply = { status: number; body: unknown; headers?: Record<string, string> };
 export type FakeHandler = (request: RecordedRequest) => FakeReply | Promise<FakeReply>;
+/** A queued reply computed when its request arrives: it may act first (e.g. change the database); undefined = the normal reply. */
+export type FakeReplyHook = (request: RecordedRequest) => FakeReply | undefined | Promise<FakeReply | undefined>;
 
 export type HttpFake = {
   url: string;
   requests: RecordedRequest[];
-  /** Replies to come, used before the default handler: e.g. a 500 then normal service. */
-  queueReply(reply: FakeReply): void;
+  /** Replies to come, used before the default handler: e.g. a 500 then normal service; `when` keeps it for a matching request. */
+  queueReply(reply: FakeReply | FakeReplyHook, when?: (request: RecordedRequest) => boolean): void;
   /** While set, every request gets this reply: the service is down. */
   setOutage(reply: FakeReply | null): void;
   close(): Promise<void>;
@@ -40,8 +42,20 @@ export type FakeOptions = {
 /** A loopback HTTP server standing in for an outside API; it records every request it receives. */
 export async function startHttpFake(handler: FakeHandler, options: FakeOptions = {}): Promise<HttpFake> {
   const requests: RecordedRequest[] = [];
-  const queued: FakeReply[] = [];
+  const queued: { reply: FakeReply | FakeReplyHook; when?: (request: RecordedRequest) => boolean }[] = [];
   let outage: FakeReply | null = null;
+  const takeQueued = async (request: RecordedRequest): Promise<FakeReply | undefined> => {
+    const index = queued.findIndex((entry) => !entry.when || entry.when(request));
+    if (index < 0) return undefined;
+    const [{ reply }] = queued.splice(index, 1) as [(typeof queued)[number]];
+    if (typeof reply !== "function") return reply;
+    try {
+      return await reply(request);
+    } catch (error) {
+      // A failing hook fails the test's request visibly instead of leaving it hanging.
+      return { status: 500, body: { message: `fake hook failed: ${(error as Error).message}` } };
+    }
+  };
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -54,7 +68,7 @@ export async function startHttpFake(handler: FakeHandler, options: FakeOptions =
       parsed: parseBody(req.headers, body),
     };
     requests.push(recorded);
-    const reply = outage ?? queued.shift() ?? (await handler(recorded));
+    const reply = outage ?? (await takeQueued(recorded)) ?? (await handler(recorded));
     if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
     res.writeHead(reply.status, { "content-type": "application/json", ...reply.headers });
     res.end(JSON.stringify(reply.body));
@@ -64,7 +78,9 @@ export async function startHttpFake(handler: FakeHandler, options: FakeOptions =
   return {
     url: `http://127.0.0.1:${address.port}`,
     requests,
-    queueReply: (reply) => queued.push(reply),
+    queueReply: (reply, when) => {
+      queued.push({ reply, when });
+    },
     setOutage: (reply) => {
       outage = reply;
     },

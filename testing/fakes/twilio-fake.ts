@@ -8,12 +8,14 @@ type Room = { sid: string; unique_name: string; status: string; type: string; re
 /**
  * Twilio's REST API on loopback, reached through lib/twilio's redirecting httpClient (TWILIO_API_BASE_URL).
  * Paths keep the product: /api/2010-04-01/Accounts/{sid}/Messages.json, /video/v1/Rooms, …
- * Rooms are kept, so a second create of the same unique name answers 53113 as Twilio does.
+ * Rooms are kept, so a second create of the same unique name answers 53113 as Twilio does; a completed room refuses
+ * recording rules with 53118; a recording can be deleted once, then it answers 404 (20404).
  */
-export function startTwilioFake(options: FakeOptions = {}) {
+export async function startTwilioFake(options: FakeOptions = {}) {
   const rooms = new Map<string, Room>();
+  const deletedRecordings = new Set<string>();
   const notFound = { status: 404, body: { code: 20404, message: "The requested resource was not found", status: 404 } };
-  return startHttpFake((request: RecordedRequest) => {
+  const fake = await startHttpFake((request: RecordedRequest) => {
     const form = (request.parsed ?? {}) as Record<string, string>;
     const path = request.path.split("?")[0]!;
     if (request.method === "POST" && /^\/api\/2010-04-01\/Accounts\/[^/]+\/Messages\.json$/.test(path)) {
@@ -36,14 +38,33 @@ export function startTwilioFake(options: FakeOptions = {}) {
     const roomMatch = /^\/video\/v1\/Rooms\/([^/]+)$/.exec(path);
     if (request.method === "GET" && roomMatch) {
       const key = decodeURIComponent(roomMatch[1]!);
-      const room = rooms.get(key) ?? [...rooms.values()].find((r) => r.unique_name === key);
+      // By unique name, Twilio finds only the in-progress room: completed rooms free their name.
+      const room = rooms.get(key) ?? [...rooms.values()].find((r) => r.unique_name === key && r.status === "in-progress");
       return room ? { status: 200, body: room } : notFound;
     }
     const rulesMatch = /^\/video\/v1\/Rooms\/([^/]+)\/RecordingRules$/.exec(path);
     if (request.method === "POST" && rulesMatch) {
-      return { status: 200, body: { room_sid: rulesMatch[1], rules: JSON.parse(form.Rules ?? "[]"), date_created: null, date_updated: null } };
+      const room = rooms.get(decodeURIComponent(rulesMatch[1]!));
+      if (!room) return notFound;
+      if (room.status !== "in-progress") return { status: 400, body: { code: 53118, message: "Room completed", status: 400 } };
+      return { status: 200, body: { room_sid: room.sid, rules: JSON.parse(form.Rules ?? "[]"), date_created: null, date_updated: null } };
     }
-    if (request.method === "DELETE" && /^\/video\/v1\/Recordings\/[^/]+$/.test(path)) return { status: 204, body: null };
+    const recordingMatch = /^\/video\/v1\/Recordings\/([^/]+)$/.exec(path);
+    if (request.method === "DELETE" && recordingMatch) {
+      const recordingSid = decodeURIComponent(recordingMatch[1]!);
+      if (deletedRecordings.has(recordingSid)) return notFound;
+      deletedRecordings.add(recordingSid);
+      return { status: 204, body: null };
+    }
     return notFound;
   }, options);
+  return {
+    ...fake,
+    /** The room ends (everyone left, or it timed out), as Twilio would end it. */
+    completeRoom(roomSid: string) {
+      const room = rooms.get(roomSid);
+      if (!room) throw new Error(`no room ${roomSid}`);
+      room.status = "completed";
+    },
+  };
 }

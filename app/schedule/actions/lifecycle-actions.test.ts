@@ -6,12 +6,12 @@ import { appointmentReschedules, appointments, eventOutbox, users } from "@/db/s
 import { seed, seedEmails } from "@/db/seed";
 import { relayOutboxNow } from "@/inngest/relay";
 import { receivedEvents } from "@/testing/fakes/inngest-fake";
-import { resetFakes, useFakes } from "@/testing/fixtures";
+import { resetFakes, setUpFakes } from "@/testing/fixtures";
 import { bookAppointmentAction } from "./book-appointment";
 import { cancelAppointmentAction } from "./cancel-appointment";
 import { rescheduleAppointmentAction } from "./reschedule-appointment";
 
-const fakes = useFakes();
+const fakes = setUpFakes();
 const ids = { ben: "", grey: "", shepherd: "", bensGreyVisit: "", bensShepherdVisit: "" };
 
 beforeAll(async () => {

@@ -6,7 +6,7 @@ import { eventOutbox, patientProfiles, preferenceLedger, users } from "@/db/sche
 import { seed, seedEmails } from "@/db/seed";
 import { relayOutboxNow } from "@/inngest/relay";
 import { receivedEvents } from "@/testing/fakes/inngest-fake";
-import { resetFakes, useFakes } from "@/testing/fixtures";
+import { resetFakes, setUpFakes } from "@/testing/fixtures";
 import { consentTexts } from "@/lib/patients/consent-texts";
 import { getPatientSettings } from "@/lib/patients/queries";
 import { updateCareContactAction } from "./update-care-contact";
@@ -14,7 +14,7 @@ import { updateConsentAction } from "./update-consent";
 import { updateContactAction } from "./update-contact";
 import { updateNotificationPreferencesAction } from "./update-notification-preferences";
 
-const fakes = useFakes();
+const fakes = setUpFakes();
 const ids: Record<"ada" | "ben", string> = { ada: "", ben: "" };
 
 beforeAll(async () => {
