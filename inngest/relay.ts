@@ -1,5 +1,5 @@
-import { after } from "next/server";
 import { db } from "@/db/client";
+import { afterResponse } from "@/lib/after-response";
 import { relayOutbox, type EventPublisher } from "@/lib/events/outbox";
 import { inngest } from "./client";
 
@@ -17,15 +17,5 @@ export const relayOutboxNow = () => relayOutbox(db(), publishToInngest);
  * (or the caller) relays.
  */
 export function relayAfterResponse(): void {
-  try {
-    after(async () => {
-      try {
-        await relayOutboxNow();
-      } catch (error) {
-        console.error(`[outbox] relay after response failed: ${(error as Error).name}`);
-      }
-    });
-  } catch {
-    // Not in a request scope.
-  }
+  afterResponse("outbox relay", relayOutboxNow);
 }

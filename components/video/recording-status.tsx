@@ -1,5 +1,24 @@
 /** The recording state as the server holds it; the banner whenever recording is off for lack of consent. */
-export function RecordingStatus({ recording, started, firstName, consentGivenOn }: { recording: boolean; started: boolean; firstName: string; consentGivenOn: string | null }) {
+export function RecordingStatus({
+  recording,
+  stopping = false,
+  started,
+  firstName,
+  consentGivenOn,
+}: {
+  recording: boolean;
+  stopping?: boolean;
+  started: boolean;
+  firstName: string;
+  consentGivenOn: string | null;
+}) {
+  if (stopping) {
+    return (
+      <div role="alert" className="rounded-lg border-2 border-red-600 bg-red-50 p-4 font-semibold text-red-900">
+        {firstName} withdrew consent: recording is being stopped.
+      </div>
+    );
+  }
   if (!recording) {
     return (
       <div role="alert" className="rounded-lg border-2 border-red-600 bg-red-50 p-4 font-semibold text-red-900">

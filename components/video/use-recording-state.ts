@@ -2,7 +2,8 @@
 
 import { useEffect, useState } from "react";
 
-export type RecordingState = { started: boolean; recording: boolean; consent: boolean };
+/** `stopping`: consent was withdrawn and the room is still being switched to not recording. */
+export type RecordingState = { started: boolean; recording: boolean; consent: boolean; stopping?: boolean };
 
 /** Polls the server's view of the session every few seconds: a withdrawal shows within seconds, no reload. */
 export function useRecordingState(appointmentId: string, initial: RecordingState, intervalMs = 2000): RecordingState {

@@ -29,7 +29,7 @@ export function VideoRoom({ appointmentId, firstName, consentGivenOn, recordingI
 
   return (
     <div className="space-y-4">
-      <RecordingStatus recording={recording} started={Boolean(joined)} firstName={firstName} consentGivenOn={consentGivenOn} />
+      <RecordingStatus recording={recording} stopping={Boolean(joined && polled.stopping)} started={Boolean(joined)} firstName={firstName} consentGivenOn={consentGivenOn} />
       {!videoConfigured ? (
         <p className="rounded border border-slate-300 bg-slate-100 p-3 text-sm">
           Video is not configured (no Twilio Video credentials): local preview mode. The consent decision, session record and banner work as in a real visit.

@@ -26,8 +26,8 @@ export function VisitRoom({ appointmentId, roomName }: { appointmentId: string; 
 
   return (
     <div className="space-y-4">
-      <p role="status" className={`rounded-lg border p-3 font-medium ${recording ? "border-red-600 bg-red-50 text-red-900" : "border-slate-300 bg-white"}`}>
-        {recording ? "This visit is being recorded, as you agreed." : "This visit is not being recorded."}
+      <p role="status" className={`rounded-lg border p-3 font-medium ${recording || state.stopping ? "border-red-600 bg-red-50 text-red-900" : "border-slate-300 bg-white"}`}>
+        {state.stopping ? "Recording is being stopped, as you asked." : recording ? "This visit is being recorded, as you agreed." : "This visit is not being recorded."}
       </p>
       {joined?.mode === "twilio" && joined.token ? (
         <LiveRoom token={joined.token} roomName={roomName} onRecordingChange={onRecordingChange} onLeave={() => setJoined(null)} />

@@ -22,11 +22,26 @@ vi.mock("next/headers", async () => {
     cookies: async () => new RequestCookies(current()),
   };
 });
+// after() needs a Next request scope: here its tasks wait until the test says the response has gone (runAfterResponse).
+const afterQueue = vi.hoisted(() => [] as (() => unknown)[]);
+vi.mock("next/server", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("next/server")>()),
+  after: (task: (() => unknown) | Promise<unknown>) => {
+    afterQueue.push(typeof task === "function" ? task : () => task);
+  },
+}));
+
+/** What Next runs once the response is sent: the tasks the last actions scheduled with after(), in order. */
+export async function runAfterResponse(): Promise<void> {
+  while (afterQueue.length > 0) await afterQueue.shift()!();
+}
+
 // revalidatePath needs a Next request scope; here it only has to be callable.
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
 /** Makes the next action calls come from `email`'s real database session (or from nobody). */
 export async function actAs(db: Db, email: string | null): Promise<void> {
+  afterQueue.length = 0; // a new caller: what an earlier test's response left undone is not theirs
   if (email === null) {
     request.cookie = "";
     return;

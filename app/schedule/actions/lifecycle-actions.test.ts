@@ -1,10 +1,9 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { actAs, form } from "@/db/testing/request";
+import { actAs, form, runAfterResponse } from "@/db/testing/request";
 import { appointmentReschedules, appointments, eventOutbox, users } from "@/db/schema";
 import { seed, seedEmails } from "@/db/seed";
-import { relayOutboxNow } from "@/inngest/relay";
 import { receivedEvents } from "@/testing/fakes/inngest-fake";
 import { resetFakes, setUpFakes } from "@/testing/fixtures";
 import { bookAppointmentAction } from "./book-appointment";
@@ -25,9 +24,9 @@ beforeAll(async () => {
 });
 beforeEach(() => resetFakes(fakes));
 
-/** What reached Inngest once the outbox was relayed (as the after-response relay or the cron does). */
+/** What reached Inngest once the responses went out: each successful action schedules the outbox relay with after(). */
 async function published() {
-  await relayOutboxNow();
+  await runAfterResponse();
   return receivedEvents(fakes.inngest.requests);
 }
 

@@ -1,7 +1,7 @@
 import { count, eq, isNull } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { actAs, form } from "@/db/testing/request";
+import { actAs, form, runAfterResponse } from "@/db/testing/request";
 import { eventOutbox, patientProfiles, preferenceLedger, users } from "@/db/schema";
 import { seed, seedEmails } from "@/db/seed";
 import { relayOutboxNow } from "@/inngest/relay";
@@ -132,7 +132,8 @@ describe("updateConsentAction", () => {
     const [last] = (await ledgerOf("ben")).slice(-1);
     const [queued] = await db().select().from(eventOutbox);
     expect(queued).toMatchObject({ name: "portal/patient.recording-consent-revoked", data: { patientId: ids.ben, ledgerEntryId: last!.id }, publishedAt: null });
-    await relayOutboxNow();
+    // The action scheduled the relay for after its response.
+    await runAfterResponse();
     expect(receivedEvents(fakes.inngest.requests)).toEqual([
       { id: queued!.id, name: "portal/patient.recording-consent-revoked", data: { patientId: ids.ben, ledgerEntryId: last!.id }, ts: queued!.createdAt.getTime() },
     ]);

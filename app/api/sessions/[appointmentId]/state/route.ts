@@ -17,7 +17,14 @@ export async function GET(_request: Request, { params }: RouteContext<"/api/sess
   if (!appointment) return Response.json({ error: "Not found." }, { status: 404 });
   const [session, consent] = await Promise.all([currentRecordingState(db(), appointmentId), decideRecording(db(), appointment.patientId)]);
   return Response.json(
-    { started: Boolean(session), recording: Boolean(session?.recording && consent.recording), consent: consent.recording, reason: session?.reason ?? consent.reason },
+    {
+      started: Boolean(session),
+      recording: Boolean(session?.recording && consent.recording),
+      // Consent is gone but the room has not been switched off yet (enforcement in flight): say so, never "off".
+      stopping: Boolean(session?.recording && !consent.recording),
+      consent: consent.recording,
+      reason: session?.reason ?? consent.reason,
+    },
     { headers: { "cache-control": "no-store" } },
   );
 }
