@@ -5,7 +5,8 @@ const port = process.env.E2E_PORT ?? "3210";
 // "localhost", not 127.0.0.1: Next's NextURL rewrites 127.0.0.1 to localhost, and cookies must match the host.
 const baseURL = `http://localhost:${port}`;
 // Debian's chromium where present (Playwright cannot download its own browser here), else Playwright's.
-const executablePath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+const executablePath =
+  process.env.PLAYWRIGHT_CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
 export default defineConfig({
   testDir: "e2e",
@@ -35,10 +36,20 @@ export default defineConfig({
   },
   projects: [
     { name: "setup", testMatch: /.*\.setup\.ts/ },
-    { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"], testIgnore: /\.journey\.spec\.ts/ },
+    {
+      name: "chromium",
+      use: { ...devices["Desktop Chrome"] },
+      dependencies: ["setup"],
+      testIgnore: /\.journey\.spec\.ts/,
+    },
     // Whole journeys through patient, clinician and admin change shared people (Ben's consent, his messages):
     // they run after the other specs so nothing races them.
-    { name: "journeys", use: { ...devices["Desktop Chrome"] }, dependencies: ["chromium"], testMatch: /.*\.journey\.spec\.ts/ },
+    {
+      name: "journeys",
+      use: { ...devices["Desktop Chrome"] },
+      dependencies: ["chromium"],
+      testMatch: /.*\.journey\.spec\.ts/,
+    },
   ],
   webServer: {
     command: "npx tsx e2e/support/server.ts",

@@ -49,7 +49,9 @@ for (const part of selected) {
 
 // A partial run keeps the other parts' latest figures, so results.json always holds the whole table.
 const resultsFile = file("results.json");
-const previous = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, "utf8")) as { figures: Figure[] }).figures : [];
+const previous = existsSync(resultsFile)
+  ? (JSON.parse(readFileSync(resultsFile, "utf8")) as { figures: Figure[] }).figures
+  : [];
 const kept = previous.filter((figure) => !selected.includes(figure.part));
 const all = [...figures, ...kept].sort((a, b) => parts.indexOf(a.part) - parts.indexOf(b.part));
 const finishedAt = new Date();

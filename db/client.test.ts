@@ -39,7 +39,13 @@ describe(`database client (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}
     expect(adaAppointments.map((a) => a.status).sort()).toEqual(["cancelled", "completed", "scheduled", "scheduled"]);
 
     const ledger = await db().select().from(preferenceLedger).where(eq(preferenceLedger.patientId, ada!.id));
-    expect(ledger.map((row) => row.field).sort()).toEqual(["careContactEmail", "careContactName", "careContactRelationship", "progressSharingConsent", "recordingConsent"]);
+    expect(ledger.map((row) => row.field).sort()).toEqual([
+      "careContactEmail",
+      "careContactName",
+      "careContactRelationship",
+      "progressSharingConsent",
+      "recordingConsent",
+    ]);
   });
 
   it("rolls a failed transaction back completely", async () => {

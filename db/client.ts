@@ -36,7 +36,9 @@ export function connectPostgres(url: string, options: PostgresOptions = {}): DbH
   const client = postgres(url, {
     max: options.max ?? 10,
     onnotice: () => {},
-    ...(onQuery ? { debug: (_connection: number, query: string, parameters: unknown[]) => onQuery(query, parameters) } : {}),
+    ...(onQuery
+      ? { debug: (_connection: number, query: string, parameters: unknown[]) => onQuery(query, parameters) }
+      : {}),
   });
   const db = drizzlePostgres(client, { schema }) as unknown as Db;
   return { db, driver: "postgres", close: () => client.end({ timeout: 5 }) };

@@ -84,7 +84,15 @@ export async function seed(db: Db, now = new Date()): Promise<{ created: boolean
           ["careContactRelationship", "Friend"],
           ["careContactEmail", "mary@family.example"],
         ] as const
-      ).map(([field, value]) => ({ patientId: ada.id, actorId: ada.id, actorKind: "patient" as const, field, oldValue: null, newValue: value, createdAt: consentGivenAt })),
+      ).map(([field, value]) => ({
+        patientId: ada.id,
+        actorId: ada.id,
+        actorKind: "patient" as const,
+        field,
+        oldValue: null,
+        newValue: value,
+        createdAt: consentGivenAt,
+      })),
     );
 
     await tx.insert(clinicians).values([
@@ -96,8 +104,20 @@ export async function seed(db: Db, now = new Date()): Promise<{ created: boolean
     const at = (offsetMs: number) => new Date(Math.floor((now.getTime() + offsetMs) / MINUTE) * MINUTE);
     const schedule = (patientId: string, first: number) => [
       { patientId, clinicianId: grey.id, startsAt: at(first), modality: "telehealth" as const },
-      { patientId, clinicianId: grey.id, startsAt: at(7 * DAY + 2 * HOUR), modality: "in_person" as const, durationMinutes: 45 },
-      { patientId, clinicianId: grey.id, startsAt: at(-14 * DAY), modality: "telehealth" as const, status: "completed" as const },
+      {
+        patientId,
+        clinicianId: grey.id,
+        startsAt: at(7 * DAY + 2 * HOUR),
+        modality: "in_person" as const,
+        durationMinutes: 45,
+      },
+      {
+        patientId,
+        clinicianId: grey.id,
+        startsAt: at(-14 * DAY),
+        modality: "telehealth" as const,
+        status: "completed" as const,
+      },
       {
         patientId,
         clinicianId: grey.id,
@@ -114,7 +134,9 @@ export async function seed(db: Db, now = new Date()): Promise<{ created: boolean
       { patientId: ben.id, clinicianId: shepherd.id, startsAt: at(2 * DAY), modality: "telehealth" as const },
     ];
     // Booked two weeks ago, so every reminder of theirs is a normal one, not a late booking.
-    await tx.insert(appointments).values(booked.map((appointment) => ({ ...appointment, createdAt: bookedAt, updatedAt: bookedAt })));
+    await tx
+      .insert(appointments)
+      .values(booked.map((appointment) => ({ ...appointment, createdAt: bookedAt, updatedAt: bookedAt })));
     return { created: true };
   });
 }

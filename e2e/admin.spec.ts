@@ -15,12 +15,16 @@ test.describe("admin", () => {
     await expect(given).toContainText("text version recording-2026-01");
     await expect(page.getByTestId("ledger-row").filter({ hasText: "Email notifications" })).toHaveCount(0);
 
-    const csv = await page.request.get(`/admin/consent-ledger/export?patient=ada%40patients.example&field=recordingConsent`);
+    const csv = await page.request.get(
+      `/admin/consent-ledger/export?patient=ada%40patients.example&field=recordingConsent`,
+    );
     expect(csv.status()).toBe(200);
     expect(csv.headers()["content-type"]).toContain("text/csv");
     const lines = (await csv.text()).trim().split("\r\n");
     expect(lines[0]).toBe("when_utc,patient_email,field,old_value,new_value,actor,actor_email,consent_version");
-    expect(lines.some((line) => line.includes('"ada@patients.example","recordingConsent","false","true","patient"'))).toBe(true);
+    expect(
+      lines.some((line) => line.includes('"ada@patients.example","recordingConsent","false","true","patient"')),
+    ).toBe(true);
     expect(lines.every((line, i) => i === 0 || line.includes('"recordingConsent"'))).toBe(true);
   });
 });

@@ -3,7 +3,8 @@ import { expect, test } from "@playwright/test";
 
 test("a production server without its secrets refuses to start and names each missing one", async () => {
   const env: NodeJS.ProcessEnv = { ...process.env, APP_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
-  for (const name of ["DATABASE_URL", "AUTH_SECRET", "AUTH_URL", "RESEND_API_KEY", "EMAIL_FROM", "PGLITE_DATA_DIR"]) delete env[name];
+  for (const name of ["DATABASE_URL", "AUTH_SECRET", "AUTH_URL", "RESEND_API_KEY", "EMAIL_FROM", "PGLITE_DATA_DIR"])
+    delete env[name];
   const server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", "3299"], { env });
   let output = "";
   server.stdout.on("data", (chunk) => (output += chunk));

@@ -12,13 +12,20 @@ const SUMMARY = "Your energy is improving. Keep walking 20 minutes a day.";
 const CORRECTION = "Your energy is improving. Keep walking 30 minutes a day.";
 
 async function as(browser: Browser, who: "patient" | "clinician" | "admin"): Promise<Page> {
-  const context = await browser.newContext({ storageState: `e2e/.auth/${who}.json`, permissions: ["camera", "microphone"] });
+  const context = await browser.newContext({
+    storageState: `e2e/.auth/${who}.json`,
+    permissions: ["camera", "microphone"],
+  });
   return context.newPage();
 }
 
 async function writeNote(grey: Page, summary: string, correctsLatest = false) {
   await grey.goto("/schedule");
-  const visit = grey.getByRole("list", { name: "Recent visits" }).getByTestId("appointment").filter({ hasText: "Ben Carter" }).first();
+  const visit = grey
+    .getByRole("list", { name: "Recent visits" })
+    .getByTestId("appointment")
+    .filter({ hasText: "Ben Carter" })
+    .first();
   await visit.getByRole("link", { name: "Progress notes" }).click();
   await expect(grey.getByRole("heading", { name: "Progress notes: Ben Carter" })).toBeVisible();
   await grey.getByLabel("Private clinical note").fill(PRIVATE);
@@ -28,7 +35,9 @@ async function writeNote(grey: Page, summary: string, correctsLatest = false) {
   await expect(grey.getByRole("status")).toContainText("Saved. The summary is on the patient's Progress page");
 }
 
-test("a progress note reaches the care contact only while Ben consents; Ben never sees the private note", async ({ browser }) => {
+test("a progress note reaches the care contact only while Ben consents; Ben never sees the private note", async ({
+  browser,
+}) => {
   const ben = await as(browser, "patient");
   await ben.goto("/settings");
   // Earlier specs may have turned Ben's email off; this story needs it on.
@@ -56,7 +65,9 @@ test("a progress note reaches the care contact only while Ben consents; Ben neve
   await expect(saved).toContainText("Shared");
   await expect(saved).toContainText("Progress summary to the care contact, Email: Sent");
   await expect(saved).toContainText("New progress update (notice to the patient), Email: Sent");
-  await expect(saved).toContainText("New progress update (notice to the patient), SMS: Not sent: text messages are off");
+  await expect(saved).toContainText(
+    "New progress update (notice to the patient), SMS: Not sent: text messages are off",
+  );
 
   // The contact's email carries the summary and nothing of the private note; Ben's notice carries neither.
   await grey.goto(`/dev/outbox?to=${encodeURIComponent("alice@family.example")}`);
@@ -81,7 +92,9 @@ test("a progress note reaches the care contact only while Ben consents; Ben neve
   await grey.reload();
   const correction = grey.getByTestId("saved-note").first();
   await expect(correction).toContainText("corrects the note of");
-  await expect(correction).toContainText("Progress summary to the care contact, Email: Not sent: progress sharing consent was not given");
+  await expect(correction).toContainText(
+    "Progress summary to the care contact, Email: Not sent: progress sharing consent was not given",
+  );
   await grey.goto(`/dev/outbox?to=${encodeURIComponent("alice@family.example")}`);
   await expect(grey.getByTestId("outbox-message")).toHaveCount(1);
 
@@ -91,11 +104,18 @@ test("a progress note reaches the care contact only while Ben consents; Ben neve
   await expect(ben.getByTestId("progress-update").nth(1)).toContainText("Corrected on");
 });
 
-test("the admin finds Ben's consent history, his skipped reminders with their reasons, each note's shares and his video session", async ({ browser, page }) => {
+test("the admin finds Ben's consent history, his skipped reminders with their reasons, each note's shares and his video session", async ({
+  browser,
+  page,
+}) => {
   // Dr. Grey starts Ben's video visit: Ben has not consented to recording, so the room does not record.
   const grey = await as(browser, "clinician");
   await grey.goto("/schedule");
-  const visit = grey.getByRole("list", { name: "Upcoming appointments" }).getByTestId("appointment").filter({ hasText: "Ben Carter" }).filter({ hasText: "Video visit" });
+  const visit = grey
+    .getByRole("list", { name: "Upcoming appointments" })
+    .getByTestId("appointment")
+    .filter({ hasText: "Ben Carter" })
+    .filter({ hasText: "Video visit" });
   await grey.goto((await visit.first().getByRole("link", { name: "Start video session" }).getAttribute("href"))!);
   await grey.getByRole("button", { name: "Start session" }).click();
   await expect(grey.getByText("Session started in local preview mode.")).toBeVisible();
@@ -103,7 +123,13 @@ test("the admin finds Ben's consent history, his skipped reminders with their re
   // Dr. Shepherd books Ben three hours ahead: his 24-hour reminder is due at once, and was never going to be useful.
   await signIn(page, people.shepherd);
   const inThreeHours = new Date(Date.now() + 3 * 3600_000);
-  const local = new Intl.DateTimeFormat("sv-SE", { timeZone: "America/New_York", dateStyle: "short", timeStyle: "short" }).format(inThreeHours).replace(" ", "T");
+  const local = new Intl.DateTimeFormat("sv-SE", {
+    timeZone: "America/New_York",
+    dateStyle: "short",
+    timeStyle: "short",
+  })
+    .format(inThreeHours)
+    .replace(" ", "T");
   const booking = page.getByRole("region", { name: "Book an appointment" });
   await booking.getByLabel("Patient").selectOption({ label: "Ben Carter" });
   await booking.getByLabel("Date and time (your time zone)").fill(local);
@@ -119,8 +145,12 @@ test("the admin finds Ben's consent history, his skipped reminders with their re
   await admin.getByLabel("Patient email").fill(people.ben);
   await admin.getByRole("button", { name: "Filter" }).click();
   const ledger = admin.getByTestId("ledger-row");
-  await expect(ledger.filter({ hasText: "Progress sharing consent" }).filter({ hasText: "Given → Not given" })).toHaveCount(1);
-  await expect(ledger.filter({ hasText: "Progress sharing consent" }).filter({ hasText: "Not given → Given" })).toHaveCount(1);
+  await expect(
+    ledger.filter({ hasText: "Progress sharing consent" }).filter({ hasText: "Given → Not given" }),
+  ).toHaveCount(1);
+  await expect(
+    ledger.filter({ hasText: "Progress sharing consent" }).filter({ hasText: "Not given → Given" }),
+  ).toHaveCount(1);
   await expect(ledger.filter({ hasText: "Care contact email" })).toContainText("alice@family.example");
 
   await admin.goto("/admin");
@@ -129,19 +159,25 @@ test("the admin finds Ben's consent history, his skipped reminders with their re
   await admin.getByLabel("Outcome").selectOption({ label: "Not sent" });
   await admin.getByRole("button", { name: "Filter" }).click();
   const skipped = admin.getByTestId("message-row").filter({ hasText: "Reminder, 24 hours before" });
-  await expect(skipped.filter({ hasText: "Email" })).toContainText("Not sent: the appointment was booked after this reminder's time");
-  await expect(skipped.filter({ hasText: "SMS" })).toContainText("Not sent: the appointment was booked after this reminder's time");
-  // Newest first: Dr. Shepherd's booking (earlier specs may have booked Ben too).
-  await expect(admin.getByTestId("message-row").filter({ hasText: "Booking confirmation" }).filter({ hasText: "SMS" }).first()).toContainText(
-    "Not sent: text messages are off",
+  await expect(skipped.filter({ hasText: "Email" })).toContainText(
+    "Not sent: the appointment was booked after this reminder's time",
   );
+  await expect(skipped.filter({ hasText: "SMS" })).toContainText(
+    "Not sent: the appointment was booked after this reminder's time",
+  );
+  // Newest first: Dr. Shepherd's booking (earlier specs may have booked Ben too).
+  await expect(
+    admin.getByTestId("message-row").filter({ hasText: "Booking confirmation" }).filter({ hasText: "SMS" }).first(),
+  ).toContainText("Not sent: text messages are off");
 
   await admin.goto("/admin");
   await admin.getByRole("link", { name: "Progress sharing" }).click();
   const notes = admin.getByTestId("progress-sharing-row").filter({ hasText: "Ben Carter" });
   await expect(notes).toHaveCount(2);
   await expect(notes.nth(0)).toContainText("a correction");
-  await expect(notes.nth(0)).toContainText("Progress summary to the care contact, Email: Not sent: progress sharing consent was not given");
+  await expect(notes.nth(0)).toContainText(
+    "Progress summary to the care contact, Email: Not sent: progress sharing consent was not given",
+  );
   await expect(notes.nth(1)).toContainText("Progress summary to the care contact, Email: Sent");
   await expect(admin.getByText("walking")).toHaveCount(0);
 

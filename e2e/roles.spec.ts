@@ -34,8 +34,15 @@ test.describe("clinician", () => {
   test("sees their schedule with a video session link on each telehealth appointment", async ({ page }) => {
     await page.goto("/");
     await expect(page).toHaveURL(/\/schedule$/);
-    const video = page.getByTestId("appointment").filter({ hasText: "Video visit" }).filter({ hasText: "Ada Lovelace" }).first();
-    await expect(video.getByRole("link", { name: "Start video session" })).toHaveAttribute("href", /^\/sessions\/[0-9a-f-]{36}$/);
+    const video = page
+      .getByTestId("appointment")
+      .filter({ hasText: "Video visit" })
+      .filter({ hasText: "Ada Lovelace" })
+      .first();
+    await expect(video.getByRole("link", { name: "Start video session" })).toHaveAttribute(
+      "href",
+      /^\/sessions\/[0-9a-f-]{36}$/,
+    );
     const inPerson = page.getByTestId("appointment").filter({ hasText: "In person" }).first();
     await expect(inPerson.getByRole("link")).toHaveCount(0);
     const cancelled = page.getByTestId("appointment").filter({ hasText: "Cancelled" });
@@ -43,7 +50,9 @@ test.describe("clinician", () => {
     await expect(cancelled.getByRole("link")).toHaveCount(0);
     // Ben's video visit with Dr. Shepherd is not on Dr. Grey's schedule: only his one with her is.
     const upcoming = page.getByRole("list", { name: "Upcoming appointments" });
-    await expect(upcoming.getByTestId("appointment").filter({ hasText: "Ben Carter" }).filter({ hasText: "Video visit" })).toHaveCount(1);
+    await expect(
+      upcoming.getByTestId("appointment").filter({ hasText: "Ben Carter" }).filter({ hasText: "Video visit" }),
+    ).toHaveCount(1);
   });
 
   for (const path of ["/appointments", "/progress", "/admin", "/admin/progress-sharing"]) {

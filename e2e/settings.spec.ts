@@ -9,7 +9,9 @@ async function expectTurnedOffWithHistory(page: Page) {
   await expect(page.getByRole("switch", { name: "Appointment reminders" })).not.toBeChecked();
   await expect(page.getByRole("switch", { name: "Text messages" })).toBeVisible();
   const rows = page.getByTestId("history-row");
-  await expect(rows.filter({ hasText: "Appointment reminders" })).toContainText(/Appointment reminders\s*On → Off\s*You/);
+  await expect(rows.filter({ hasText: "Appointment reminders" })).toContainText(
+    /Appointment reminders\s*On → Off\s*You/,
+  );
   await expect(rows.filter({ hasText: "Email notifications" })).toContainText(/Email notifications\s*On → Off\s*You/);
 }
 
@@ -17,7 +19,9 @@ test.describe("Ben's settings, with JavaScript", () => {
   test.describe.configure({ mode: "serial" });
   test.use({ storageState: "e2e/.auth/patient.json" });
 
-  test("turning email and reminders off saves each at once, survives a reload and adds two history rows", async ({ page }) => {
+  test("turning email and reminders off saves each at once, survives a reload and adds two history rows", async ({
+    page,
+  }) => {
     await page.goto("/settings");
     await expect(page.getByTestId("history-row")).toHaveCount(0);
     await page.getByRole("switch", { name: "Email notifications" }).click();
@@ -31,7 +35,9 @@ test.describe("Ben's settings, with JavaScript", () => {
     await page.goto("/settings");
     const texts = page.getByRole("switch", { name: "Text messages" });
     await texts.click();
-    await expect(page.locator("#textMessages-error")).toHaveText("Add your mobile number under Contact before turning text messages on.");
+    await expect(page.locator("#textMessages-error")).toHaveText(
+      "Add your mobile number under Contact before turning text messages on.",
+    );
     await expect(texts).not.toBeChecked();
     await expect(texts).toHaveAttribute("aria-describedby", "textMessages-hint textMessages-error");
   });

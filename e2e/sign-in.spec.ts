@@ -23,7 +23,9 @@ test("too many requests for one email are refused with a clear message", async (
     await expect(page.getByRole("status")).toContainText("Check your email");
   }
   await requestSignInLink(page, email);
-  await expect(page.getByRole("status")).toContainText(/Too many sign-in requests\. Please wait \d+ minutes? and try again\./);
+  await expect(page.getByRole("status")).toContainText(
+    /Too many sign-in requests\. Please wait \d+ minutes? and try again\./,
+  );
 });
 
 test("a malformed email address gets a field error next to the field", async ({ page }) => {

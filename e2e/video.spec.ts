@@ -11,7 +11,9 @@ const sessionLink = async (page: import("@playwright/test").Page, patient: strin
 
 test("Ben has not consented: the warning banner shows before and after the session starts", async ({ page }) => {
   await page.goto((await sessionLink(page, "Ben Carter"))!);
-  const banner = page.getByRole("alert").filter({ hasText: "Recording is off: Ben has not consented to session recording." });
+  const banner = page
+    .getByRole("alert")
+    .filter({ hasText: "Recording is off: Ben has not consented to session recording." });
   await expect(banner).toBeVisible();
   await expect(page.getByLabel("Your camera preview")).toBeVisible();
   await page.getByRole("button", { name: "Start session" }).click();
@@ -19,7 +21,10 @@ test("Ben has not consented: the warning banner shows before and after the sessi
   await expect(banner).toBeVisible();
 });
 
-test("Ada consented: recording will be on, no banner; her withdrawal in another browser shows the banner without a reload", async ({ page, browser }) => {
+test("Ada consented: recording will be on, no banner; her withdrawal in another browser shows the banner without a reload", async ({
+  page,
+  browser,
+}) => {
   await page.goto((await sessionLink(page, "Ada Lovelace"))!);
   await expect(page.getByText(/Recording will be on — consent given on /)).toBeVisible();
   await expect(page.getByRole("alert").filter({ hasText: "Recording is off" })).toHaveCount(0);
@@ -30,11 +35,16 @@ test("Ada consented: recording will be on, no banner; her withdrawal in another 
   const ada = await adaContext.newPage();
   await signIn(ada, people.ada);
   await ada.goto("/settings");
-  await ada.getByRole("article", { name: "Recording of video visits" }).getByRole("button", { name: "Withdraw consent" }).click();
+  await ada
+    .getByRole("article", { name: "Recording of video visits" })
+    .getByRole("button", { name: "Withdraw consent" })
+    .click();
   await expect(ada.getByTestId("recordingConsent-status")).toContainText("Withdrawn on");
   await adaContext.close();
 
-  await expect(page.getByRole("alert").filter({ hasText: "Recording is off: Ada has not consented to session recording." })).toBeVisible({ timeout: 10_000 });
+  await expect(
+    page.getByRole("alert").filter({ hasText: "Recording is off: Ada has not consented to session recording." }),
+  ).toBeVisible({ timeout: 10_000 });
 });
 
 test("another clinician's session is a 404 that says nothing about it", async ({ page }) => {

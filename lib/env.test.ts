@@ -25,19 +25,33 @@ function problemsOf(source: Record<string, string | undefined>): string[] {
 describe("env", () => {
   it("refuses a production config without secrets, naming each missing variable", () => {
     const problems = problemsOf({ NODE_ENV: "production" });
-    for (const name of ["DATABASE_URL", "AUTH_SECRET", "AUTH_URL", "RESEND_API_KEY", "EMAIL_FROM", "INNGEST_SIGNING_KEY", "INNGEST_EVENT_KEY"]) {
+    for (const name of [
+      "DATABASE_URL",
+      "AUTH_SECRET",
+      "AUTH_URL",
+      "RESEND_API_KEY",
+      "EMAIL_FROM",
+      "INNGEST_SIGNING_KEY",
+      "INNGEST_EVENT_KEY",
+    ]) {
       expect(problems.some((p) => p.startsWith(name))).toBe(true);
     }
   });
 
   it("refuses a production config that points a provider at a local fake", () => {
-    const problems = problemsOf({ ...completeProduction, RESEND_BASE_URL: "http://127.0.0.1:9999", TWILIO_API_BASE_URL: "http://127.0.0.1:9998" });
+    const problems = problemsOf({
+      ...completeProduction,
+      RESEND_BASE_URL: "http://127.0.0.1:9999",
+      TWILIO_API_BASE_URL: "http://127.0.0.1:9998",
+    });
     expect(problems).toHaveLength(2);
     expect(problems.join(" ")).toMatch(/RESEND_BASE_URL.*TWILIO_API_BASE_URL/);
   });
 
   it("refuses a short AUTH_SECRET in production", () => {
-    expect(problemsOf({ ...completeProduction, AUTH_SECRET: "short" })).toEqual(["AUTH_SECRET must be at least 32 characters."]);
+    expect(problemsOf({ ...completeProduction, AUTH_SECRET: "short" })).toEqual([
+      "AUTH_SECRET must be at least 32 characters.",
+    ]);
   });
 
   it("accepts a complete production config and turns the dev outbox off", () => {

@@ -61,12 +61,17 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     if (!raw.AUTH_SECRET) problems.push("AUTH_SECRET is required in production (generate one with `npx auth secret`).");
     else if (raw.AUTH_SECRET.length < 32) problems.push("AUTH_SECRET must be at least 32 characters.");
     if (!raw.AUTH_URL) problems.push("AUTH_URL is required in production (the portal's public https URL).");
-    if (!raw.RESEND_API_KEY) problems.push("RESEND_API_KEY is required in production: sign-in links need a real email provider.");
-    if (!raw.EMAIL_FROM) problems.push("EMAIL_FROM is required in production (a sender on a domain verified with Resend).");
+    if (!raw.RESEND_API_KEY)
+      problems.push("RESEND_API_KEY is required in production: sign-in links need a real email provider.");
+    if (!raw.EMAIL_FROM)
+      problems.push("EMAIL_FROM is required in production (a sender on a domain verified with Resend).");
     if (raw.RESEND_BASE_URL) problems.push("RESEND_BASE_URL points Resend at a fake; it is not allowed in production.");
-    if (raw.TWILIO_API_BASE_URL) problems.push("TWILIO_API_BASE_URL points Twilio at a fake; it is not allowed in production.");
-    if (raw.INNGEST_DEV && raw.INNGEST_DEV !== "0") problems.push("INNGEST_DEV is set: production must use Inngest Cloud or a self-hosted server.");
-    if (!raw.INNGEST_SIGNING_KEY) problems.push("INNGEST_SIGNING_KEY is required in production so only Inngest can call /api/inngest.");
+    if (raw.TWILIO_API_BASE_URL)
+      problems.push("TWILIO_API_BASE_URL points Twilio at a fake; it is not allowed in production.");
+    if (raw.INNGEST_DEV && raw.INNGEST_DEV !== "0")
+      problems.push("INNGEST_DEV is set: production must use Inngest Cloud or a self-hosted server.");
+    if (!raw.INNGEST_SIGNING_KEY)
+      problems.push("INNGEST_SIGNING_KEY is required in production so only Inngest can call /api/inngest.");
     if (!raw.INNGEST_EVENT_KEY) problems.push("INNGEST_EVENT_KEY is required in production to send events.");
   }
   if (problems.length > 0) throw new EnvError(problems);

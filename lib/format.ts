@@ -1,13 +1,23 @@
 // Building an Intl.DateTimeFormat costs far more than formatting with one, and every message and page formats
 // dates: each (locale, zone, style) is built once. Zones and locales are finite, so the cache stays small.
 const formatters = new Map<string, Intl.DateTimeFormat>();
-const dateTimeStyle: Intl.DateTimeFormatOptions = { weekday: "long", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" };
+const dateTimeStyle: Intl.DateTimeFormatOptions = {
+  weekday: "long",
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+};
 
 function formatter(locale: string, timeZone: string, style: "zoneName" | "dateTime"): Intl.DateTimeFormat {
   const key = `${locale}|${timeZone}|${style}`;
   let cached = formatters.get(key);
   if (!cached) {
-    cached = new Intl.DateTimeFormat(locale, style === "zoneName" ? { timeZone, timeZoneName: "short" } : { timeZone, ...dateTimeStyle });
+    cached = new Intl.DateTimeFormat(
+      locale,
+      style === "zoneName" ? { timeZone, timeZoneName: "short" } : { timeZone, ...dateTimeStyle },
+    );
     formatters.set(key, cached);
   }
   return cached;

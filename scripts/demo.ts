@@ -31,7 +31,10 @@ function buildIsCurrent(): boolean {
   if (!existsSync(".next/BUILD_ID")) return false;
   const built = statSync(".next/BUILD_ID").mtimeMs;
   const sources = ["app", "components", "lib", "db", "inngest", "public"].filter((dir) => existsSync(dir));
-  const newest = Math.max(...sources.map(newestSourceChange), ...["package.json", "next.config.ts", "proxy.ts"].map((f) => statSync(f).mtimeMs));
+  const newest = Math.max(
+    ...sources.map(newestSourceChange),
+    ...["package.json", "next.config.ts", "proxy.ts"].map((f) => statSync(f).mtimeMs),
+  );
   return built > newest;
 }
 
@@ -48,7 +51,9 @@ Object.assign(process.env, {
 });
 
 const { driver, seeded } = await prepareDatabase();
-console.log(`Database ready (${driver === "pglite" ? "embedded PGlite in .data/pglite" : "PostgreSQL"})${seeded ? ", demo data seeded" : ""}.`);
+console.log(
+  `Database ready (${driver === "pglite" ? "embedded PGlite in .data/pglite" : "PostgreSQL"})${seeded ? ", demo data seeded" : ""}.`,
+);
 
 if (!buildIsCurrent()) {
   console.log("Building the portal (first run, or the code changed)…");
@@ -58,9 +63,14 @@ if (!buildIsCurrent()) {
 
 const host = process.env.HOST ?? "localhost";
 if (process.env.INNGEST_DEV === "1" && !["localhost", "127.0.0.1", "::1"].includes(host)) {
-  console.warn(`Warning: /api/inngest runs in dev mode and accepts unsigned calls; HOST=${host} exposes it beyond this machine.`);
+  console.warn(
+    `Warning: /api/inngest runs in dev mode and accepts unsigned calls; HOST=${host} exposes it beyond this machine.`,
+  );
 }
-const server = spawn("npx", ["next", "start", "-H", host, "-p", port], { stdio: ["inherit", "pipe", "inherit"], env: process.env });
+const server = spawn("npx", ["next", "start", "-H", host, "-p", port], {
+  stdio: ["inherit", "pipe", "inherit"],
+  env: process.env,
+});
 server.stdout.on("data", (chunk: Buffer) => {
   process.stdout.write(chunk);
   if (chunk.toString().includes("Ready")) {

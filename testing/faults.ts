@@ -20,7 +20,9 @@ export async function failSentOutcomeWrites(db: Db, times: number): Promise<() =
   );
   await db.execute(sql.raw("drop trigger if exists fault_fail_sent_outcome on notification_deliveries"));
   await db.execute(
-    sql.raw("create trigger fault_fail_sent_outcome before update on notification_deliveries for each row execute function fault_fail_sent_outcome()"),
+    sql.raw(
+      "create trigger fault_fail_sent_outcome before update on notification_deliveries for each row execute function fault_fail_sent_outcome()",
+    ),
   );
   return async () => {
     await db.execute(sql.raw("drop trigger if exists fault_fail_sent_outcome on notification_deliveries"));
@@ -32,6 +34,9 @@ export async function failSentOutcomeWrites(db: Db, times: number): Promise<() =
 /** How many outcome writes the fault has refused so far. */
 export async function refusedOutcomeWrites(db: Db): Promise<number> {
   const result: unknown = await db.execute(sql.raw("select last_value, is_called from fault_sent_outcome_seq"));
-  const [row] = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { last_value: string | number; is_called: boolean }[];
+  const [row] = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
+    last_value: string | number;
+    is_called: boolean;
+  }[];
   return row!.is_called ? Number(row!.last_value) : 0;
 }

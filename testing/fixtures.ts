@@ -35,7 +35,11 @@ const fakeEnv = (fakes: Fakes): Record<string, string> => ({
 export function setUpFakes(extraEnv: Record<string, string> = {}): Fakes {
   const fakes = {} as Fakes;
   beforeAll(async () => {
-    [fakes.resend, fakes.twilio, fakes.inngest] = await Promise.all([startResendFake(), startTwilioFake(), startInngestFake()]);
+    [fakes.resend, fakes.twilio, fakes.inngest] = await Promise.all([
+      startResendFake(),
+      startTwilioFake(),
+      startInngestFake(),
+    ]);
     for (const [name, value] of Object.entries({ ...fakeEnv(fakes), ...extraEnv })) vi.stubEnv(name, value);
     inngest.setEnvVars();
   });
@@ -59,15 +63,23 @@ type ProfileValues = Partial<Omit<typeof patientProfiles.$inferInsert, "userId">
 /** A patient of the test's own, so a test that changes settings cannot leave a seeded person changed for the next. */
 export async function createPatient(db: Db, profile: ProfileValues = {}): Promise<{ id: string; email: string }> {
   const email = `patient-${randomUUID().slice(0, 8)}@patients.example`;
-  const [user] = await db.insert(users).values({ email, name: "Test Patient", role: "patient" }).returning({ id: users.id });
-  await db.insert(patientProfiles).values({ userId: user!.id, firstName: "Tess", lastName: "Patient", timeZone: "Europe/London", ...profile });
+  const [user] = await db
+    .insert(users)
+    .values({ email, name: "Test Patient", role: "patient" })
+    .returning({ id: users.id });
+  await db
+    .insert(patientProfiles)
+    .values({ userId: user!.id, firstName: "Tess", lastName: "Patient", timeZone: "Europe/London", ...profile });
   return { id: user!.id, email };
 }
 
 /** A clinician of the test's own. */
 export async function createClinician(db: Db, timeZone = "Europe/London"): Promise<{ id: string; email: string }> {
   const email = `clinician-${randomUUID().slice(0, 8)}@clinic.example`;
-  const [user] = await db.insert(users).values({ email, name: "Dr. Test", role: "clinician" }).returning({ id: users.id });
+  const [user] = await db
+    .insert(users)
+    .values({ email, name: "Dr. Test", role: "clinician" })
+    .returning({ id: users.id });
   await db.insert(clinicians).values({ userId: user!.id, displayName: "Dr. Test", timeZone });
   return { id: user!.id, email };
 }
@@ -75,7 +87,8 @@ export async function createClinician(db: Db, timeZone = "Europe/London"): Promi
 /** An appointment inserted directly (booked two weeks earlier unless told), for tests whose subject is not booking. */
 export async function createAppointment(
   db: Db,
-  values: Pick<typeof appointments.$inferInsert, "patientId" | "clinicianId" | "startsAt"> & Partial<typeof appointments.$inferInsert>,
+  values: Pick<typeof appointments.$inferInsert, "patientId" | "clinicianId" | "startsAt"> &
+    Partial<typeof appointments.$inferInsert>,
 ): Promise<string> {
   const bookedAt = new Date(values.startsAt.getTime() - 14 * 24 * 3600_000);
   const [row] = await db

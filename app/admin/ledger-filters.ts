@@ -4,7 +4,10 @@ import { fieldLabels } from "@/lib/patients/fields";
 // Unknown filter values are dropped rather than refused: these views are read-only.
 export const ledgerFiltersSchema = z.object({
   patient: z.string().trim().max(254).optional().catch(undefined),
-  field: z.enum(Object.keys(fieldLabels) as [string, ...string[]]).optional().catch(undefined),
+  field: z
+    .enum(Object.keys(fieldLabels) as [string, ...string[]])
+    .optional()
+    .catch(undefined),
 });
 
 export function toLedgerFilters(raw: unknown) {

@@ -13,7 +13,11 @@ export default async function AdminHomePage() {
   return (
     <section>
       <h1 className="text-2xl font-semibold">Clinic administration</h1>
-      <p className="mt-2 text-slate-600">Read-only views of what the system did and why. Admins cannot change a patient&apos;s preferences, consent or notes; patients do that themselves. Function runs, crons and replays are in the Inngest dashboard (see the README).</p>
+      <p className="mt-2 text-slate-600">
+        Read-only views of what the system did and why. Admins cannot change a patient&apos;s preferences, consent or
+        notes; patients do that themselves. Function runs, crons and replays are in the Inngest dashboard (see the
+        README).
+      </p>
       <ul className="mt-4 list-disc pl-6">
         <li>
           <Link href="/admin/deliveries" className="text-brand-700 underline">

@@ -22,7 +22,9 @@ export default async function PatientHomePage() {
         items={scheduled.map((item) => ({ ...item, withWhom: item.clinicianName }))}
         timeZone={timeZone}
         emptyText="You have no upcoming appointments."
-        action={(item) => (item.modality === "telehealth" ? { href: `/visit/${item.id}`, label: "Join video visit" } : null)}
+        action={(item) =>
+          item.modality === "telehealth" ? { href: `/visit/${item.id}`, label: "Join video visit" } : null
+        }
       />
       <p className="mt-8">
         <Link href="/settings" className="text-brand-700 underline">

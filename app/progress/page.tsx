@@ -9,7 +9,10 @@ export const metadata: Metadata = { title: "Your progress" };
 
 export default async function ProgressPage() {
   const user = await requirePageRole("patient");
-  const [timeZone, items] = await Promise.all([timeZoneOfPatient(db(), user.id), listProgressForPatient(db(), user.id)]);
+  const [timeZone, items] = await Promise.all([
+    timeZoneOfPatient(db(), user.id),
+    listProgressForPatient(db(), user.id),
+  ]);
   const dateOf = new Map(items.map((item) => [item.id, formatDateTime(item.createdAt, timeZone)]));
   return (
     <section>
@@ -19,7 +22,11 @@ export default async function ProgressPage() {
       <ol className="mt-6 space-y-4">
         {items.map((item) => (
           <li key={item.id}>
-            <article aria-labelledby={`update-${item.id}`} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid="progress-update">
+            <article
+              aria-labelledby={`update-${item.id}`}
+              className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm"
+              data-testid="progress-update"
+            >
               <h2 id={`update-${item.id}`} className="font-semibold">
                 {item.clinicianName}, after your appointment on {formatDateTime(item.appointmentStartsAt, timeZone)}
               </h2>
@@ -30,9 +37,15 @@ export default async function ProgressPage() {
                 </p>
               ) : null}
               {item.correctsNoteId ? (
-                <p className="mt-2 text-sm text-brand-800">This corrects the update of {dateOf.get(item.correctsNoteId) ?? "an earlier date"}.</p>
+                <p className="mt-2 text-sm text-brand-800">
+                  This corrects the update of {dateOf.get(item.correctsNoteId) ?? "an earlier date"}.
+                </p>
               ) : null}
-              <p className={`mt-3 whitespace-pre-line leading-relaxed ${item.correctedByNoteId ? "text-slate-500" : ""}`}>{item.summary}</p>
+              <p
+                className={`mt-3 whitespace-pre-line leading-relaxed ${item.correctedByNoteId ? "text-slate-500" : ""}`}
+              >
+                {item.summary}
+              </p>
             </article>
           </li>
         ))}

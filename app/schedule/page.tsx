@@ -3,7 +3,12 @@ import { db } from "@/db/client";
 import { AppointmentList } from "@/components/appointments/appointment-list";
 import { AppointmentControls } from "@/components/appointments/appointment-controls";
 import { BookAppointmentForm } from "@/components/appointments/book-appointment-form";
-import { listPatientsOfClinician, listRecentVisitsForClinician, listScheduleForClinician, timeZoneOfClinician } from "@/lib/appointments/queries";
+import {
+  listPatientsOfClinician,
+  listRecentVisitsForClinician,
+  listScheduleForClinician,
+  timeZoneOfClinician,
+} from "@/lib/appointments/queries";
 import { utcToZonedInput } from "@/lib/zoned-time";
 import { requirePageRole } from "@/lib/auth/session";
 
@@ -32,7 +37,9 @@ export default async function ClinicianHomePage() {
             : null
         }
         controls={(item) =>
-          item.status === "scheduled" ? <AppointmentControls appointmentId={item.id} localStartsAt={utcToZonedInput(item.startsAt, timeZone)} /> : null
+          item.status === "scheduled" ? (
+            <AppointmentControls appointmentId={item.id} localStartsAt={utcToZonedInput(item.startsAt, timeZone)} />
+          ) : null
         }
       />
       <section aria-labelledby="recent-heading" className="mt-10">

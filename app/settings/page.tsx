@@ -33,8 +33,10 @@ function Section({ id, title, children }: { id: string; title: string; children:
 
 function consentStatus(settings: PatientSettings, field: ConsentField, timeZone: string): string {
   const given = settings[field];
-  const changedAt = field === "recordingConsent" ? settings.recordingConsentChangedAt : settings.progressSharingConsentChangedAt;
-  const version = field === "recordingConsent" ? settings.recordingConsentVersion : settings.progressSharingConsentVersion;
+  const changedAt =
+    field === "recordingConsent" ? settings.recordingConsentChangedAt : settings.progressSharingConsentChangedAt;
+  const version =
+    field === "recordingConsent" ? settings.recordingConsentVersion : settings.progressSharingConsentVersion;
   if (!changedAt) return "Not given.";
   const when = formatDateTime(changedAt, timeZone);
   return given ? `Given on ${when} (text version ${version}).` : `Withdrawn on ${when}.`;
@@ -58,7 +60,9 @@ export default async function SettingsPage({ searchParams }: PageProps<"/setting
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-semibold">Settings</h1>
-        <p className="mt-1 text-slate-600">How we contact you and what you agree to. Every change is kept in your history below.</p>
+        <p className="mt-1 text-slate-600">
+          How we contact you and what you agree to. Every change is kept in your history below.
+        </p>
       </div>
       <Section id="notifications-heading" title="Notifications">
         <NotificationPreferencesForm
@@ -82,7 +86,11 @@ export default async function SettingsPage({ searchParams }: PageProps<"/setting
       <Section id="consents-heading" title="Consents">
         <div className="space-y-6">
           {(Object.keys(consentTexts) as ConsentField[]).map((field) => (
-            <article key={field} aria-labelledby={`${field}-title`} className="border-t border-slate-200 pt-4 first:border-t-0 first:pt-0">
+            <article
+              key={field}
+              aria-labelledby={`${field}-title`}
+              className="border-t border-slate-200 pt-4 first:border-t-0 first:pt-0"
+            >
               <h3 id={`${field}-title`} className="font-semibold">
                 {consentTexts[field].title}
               </h3>
@@ -98,8 +106,8 @@ export default async function SettingsPage({ searchParams }: PageProps<"/setting
       </Section>
       <Section id="care-contact-heading" title="Care contact">
         <p className="mb-3 text-sm text-slate-600">
-          Someone you trust, such as a family member or carer. They receive the summaries of your progress updates by email only while
-          you give progress sharing consent above
+          Someone you trust, such as a family member or carer. They receive the summaries of your progress updates by
+          email only while you give progress sharing consent above
           {settings.progressSharingConsent ? " (you do now)." : " (you do not now, so nothing is sent to them)."}
         </p>
         <CareContactForm
@@ -109,7 +117,9 @@ export default async function SettingsPage({ searchParams }: PageProps<"/setting
         />
       </Section>
       <Section id="messages-heading" title="Messages">
-        <p className="mb-2 text-sm text-slate-600">What we sent you in the last 30 days, and what we did not send and why.</p>
+        <p className="mb-2 text-sm text-slate-600">
+          What we sent you in the last 30 days, and what we did not send and why.
+        </p>
         <MessageTable rows={messages} timeZone={timeZone} caption="Your messages in the last 30 days, newest first" />
       </Section>
       <Section id="history-heading" title="History">

@@ -14,7 +14,8 @@ export type SignInState = FormState & { sent?: boolean };
 
 export async function requestSignInLinkAction(_prev: SignInState, formData: FormData): Promise<SignInState> {
   const parsed = signInRequestSchema.safeParse({ email: formData.get("email") ?? "" });
-  if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error), message: "Check the email address." };
+  if (!parsed.success)
+    return { ok: false, fieldErrors: fieldErrorsOf(parsed.error), message: "Check the email address." };
   const { email } = parsed.data;
 
   const ip = clientIp(await headers());
@@ -35,5 +36,9 @@ export async function requestSignInLinkAction(_prev: SignInState, formData: Form
   // Only registered people get a link; everyone gets the same answer, so accounts cannot be discovered.
   const [known] = await db().select({ id: users.id }).from(users).where(eq(users.email, email));
   if (known) await signIn("resend", { email, redirect: false, redirectTo: "/" });
-  return { ok: true, sent: true, message: "Check your email: if this address belongs to an account, a sign-in link is on its way." };
+  return {
+    ok: true,
+    sent: true,
+    message: "Check your email: if this address belongs to an account, a sign-in link is on its way.",
+  };
 }

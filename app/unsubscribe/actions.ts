@@ -6,7 +6,8 @@ import type { FormState } from "@/lib/forms";
 import { unsubscribeFromEmail } from "@/lib/notifications/unsubscribe";
 
 const messages = {
-  unsubscribed: "Done: you will get no more email notifications. Sign-in links still arrive. You can turn emails back on in Settings.",
+  unsubscribed:
+    "Done: you will get no more email notifications. Sign-in links still arrive. You can turn emails back on in Settings.",
   already_used: "This link was already used. Your email choice is on your Settings page.",
   invalid: "This link is not valid or has expired. You can change your email choice in Settings.",
 } as const;

@@ -20,7 +20,13 @@ const REPLAYED = 500;
 
 type Tally = Record<DeliveryOutcome["outcome"], number>;
 const tally = (outcomes: DeliveryOutcome[]) =>
-  outcomes.reduce<Tally>((sum, result) => ({ ...sum, [result.outcome]: sum[result.outcome] + 1 }), { sent: 0, skipped: 0, failed: 0, duplicate: 0, not_due: 0 });
+  outcomes.reduce<Tally>((sum, result) => ({ ...sum, [result.outcome]: sum[result.outcome] + 1 }), {
+    sent: 0,
+    skipped: 0,
+    failed: 0,
+    duplicate: 0,
+    not_due: 0,
+  });
 
 /** 10,000 reminders through deliver(): decision, key claim, render, provider call over HTTP, outcome write. */
 export async function measureDispatch(log: (line: string) => void): Promise<Figure> {
@@ -40,8 +46,13 @@ export async function measureDispatch(log: (line: string) => void): Promise<Figu
       providers.reset();
       // The work list is the cron's own scan, so the bench sends exactly what production would find due.
       const due = await findDueReminders(db, new Date(), REMINDERS);
-      if (due.length !== APPOINTMENTS) throw new Error(`expected ${APPOINTMENTS} due reminders, the scan found ${due.length}`);
-      tasks = due.flatMap((pair) => logicalChannels.map((channel) => () => deliver(db, { appointmentId: pair.appointmentId, kind: pair.kind, channel })));
+      if (due.length !== APPOINTMENTS)
+        throw new Error(`expected ${APPOINTMENTS} due reminders, the scan found ${due.length}`);
+      tasks = due.flatMap((pair) =>
+        logicalChannels.map(
+          (channel) => () => deliver(db, { appointmentId: pair.appointmentId, kind: pair.kind, channel }),
+        ),
+      );
 
       queries = 0;
       counting = true;
@@ -51,13 +62,26 @@ export async function measureDispatch(log: (line: string) => void): Promise<Figu
       roundTrips.push(queries / REMINDERS);
 
       const [rows] = await db.select({ n: count() }).from(notificationDeliveries);
-      const [sentRows] = await db.select({ n: count() }).from(notificationDeliveries).where(sql`status = 'sent'`);
+      const [sentRows] = await db
+        .select({ n: count() })
+        .from(notificationDeliveries)
+        .where(sql`status = 'sent'`);
       last = { outcomes: tally(sent.result), rows: rows!.n, received: providers.received(), sentRows: sentRows!.n };
-      log(`dispatch run ${run + 1}: ${Math.round(rates.at(-1)!)} reminders/s, ${roundTrips.at(-1)!.toFixed(2)} round trips each`);
+      log(
+        `dispatch run ${run + 1}: ${Math.round(rates.at(-1)!)} reminders/s, ${roundTrips.at(-1)!.toFixed(2)} round trips each`,
+      );
 
       // Floor: the same number of bare delivery-row inserts, same pool and concurrency, no gate and no provider.
-      const template = { patientId: "bench-patient-1", kind: "reminder_24h" as const, channel: "email" as const, status: "sent" as const };
-      const inserts = Array.from({ length: REMINDERS }, (_, i) => () => db.insert(notificationDeliveries).values({ ...template, deliveryKey: `floor:${run}:${i}` }));
+      const template = {
+        patientId: "bench-patient-1",
+        kind: "reminder_24h" as const,
+        channel: "email" as const,
+        status: "sent" as const,
+      };
+      const inserts = Array.from(
+        { length: REMINDERS },
+        (_, i) => () => db.insert(notificationDeliveries).values({ ...template, deliveryKey: `floor:${run}:${i}` }),
+      );
       floorRates.push(REMINDERS / ((await timed(() => runPool(inserts, CONCURRENCY))).ms / 1000));
       await db.execute(sql`delete from notification_deliveries where delivery_key like 'floor:%'`);
     }
@@ -68,7 +92,11 @@ export async function measureDispatch(log: (line: string) => void): Promise<Figu
     const after = providers.received();
     const providerCalls = last.received.emails + last.received.texts;
     const duplicates =
-      providerCalls - last.sentRows + (last.received.emails - last.received.emailKeys) + (after.emails + after.texts - before.emails - before.texts) + (REPLAYED - replay.duplicate);
+      providerCalls -
+      last.sentRows +
+      (last.received.emails - last.received.emailKeys) +
+      (after.emails + after.texts - before.emails - before.texts) +
+      (REPLAYED - replay.duplicate);
 
     const value = spread(rates.map((rate) => round(rate, 0)));
     const floor = spread(floorRates.map((rate) => round(rate, 0)));

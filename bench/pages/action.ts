@@ -3,7 +3,9 @@ import { createRequire } from "node:module";
 
 type ReplyEncoder = { encodeReply: (value: unknown) => Promise<FormData | string> };
 // React's own client encoder, as the browser's bundle runs it: the body is byte-for-byte what the form posts.
-const { encodeReply } = createRequire(import.meta.url)("next/dist/compiled/react-server-dom-turbopack/client.node.js") as ReplyEncoder;
+const { encodeReply } = createRequire(import.meta.url)(
+  "next/dist/compiled/react-server-dom-turbopack/client.node.js",
+) as ReplyEncoder;
 
 /** The id Next gave the action in this build (the `Next-Action` header a browser sends). */
 export function actionId(exportedName: string): string {

@@ -3,9 +3,23 @@
 import { readFileSync } from "node:fs";
 import autocannon from "autocannon";
 
-export type LoadRequest = { method: "GET" | "POST"; path: string; headers: Record<string, string>; bodyBase64?: string };
+export type LoadRequest = {
+  method: "GET" | "POST";
+  path: string;
+  headers: Record<string, string>;
+  bodyBase64?: string;
+};
 export type LoadPlan = { url: string; seconds: number; connections: number; perConnection: LoadRequest[][] };
-export type LoadSummary = { requestsPerSecond: number; p50: number; p99: number; requests: number; ok: number; non2xx: number; errors: number; timeouts: number };
+export type LoadSummary = {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  requests: number;
+  ok: number;
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+};
 
 const plan = JSON.parse(readFileSync(process.argv[2]!, "utf8")) as LoadPlan;
 let nextConnection = 0;
@@ -16,7 +30,12 @@ const result = await autocannon({
   // Each connection gets its own signed-in patient and request cycle.
   setupClient: (client) => {
     const requests = plan.perConnection[nextConnection++ % plan.perConnection.length]!;
-    client.setRequests(requests.map(({ bodyBase64, ...request }) => ({ ...request, body: bodyBase64 ? Buffer.from(bodyBase64, "base64") : undefined })));
+    client.setRequests(
+      requests.map(({ bodyBase64, ...request }) => ({
+        ...request,
+        body: bodyBase64 ? Buffer.from(bodyBase64, "base64") : undefined,
+      })),
+    );
   },
 });
 const summary: LoadSummary = {

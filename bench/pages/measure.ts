@@ -24,18 +24,22 @@ async function load(name: string, perConnection: LoadRequest[][], seconds: numbe
   const file = path.join(planDir, `${name}.json`);
   const plan: LoadPlan = { url: origin, seconds, connections: CONNECTIONS, perConnection };
   writeFileSync(file, JSON.stringify(plan));
-  const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "bench/pages/load.ts", file], { maxBuffer: 1 << 20 });
+  const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "bench/pages/load.ts", file], {
+    maxBuffer: 1 << 20,
+  });
   return JSON.parse(stdout.trim().split("\n").at(-1)!) as LoadSummary;
 }
 
 async function checkedFetch(url: string, init: RequestInit, mustContain: string): Promise<void> {
   const response = await fetch(url, { ...init, redirect: "manual" });
   const text = await response.text();
-  if (response.status !== 200 || !text.includes(mustContain)) throw new Error(`${init.method ?? "GET"} ${url} answered ${response.status} without "${mustContain}"`);
+  if (response.status !== 200 || !text.includes(mustContain))
+    throw new Error(`${init.method ?? "GET"} ${url} answered ${response.status} without "${mustContain}"`);
 }
 
 /** Failed answers of every kind across runs: non-2xx, connection errors and timeouts. */
-const errorsIn = (summaries: LoadSummary[], extra: number) => summaries.reduce((sum, run) => sum + run.non2xx + run.errors + run.timeouts, extra);
+const errorsIn = (summaries: LoadSummary[], extra: number) =>
+  summaries.reduce((sum, run) => sum + run.non2xx + run.errors + run.timeouts, extra);
 
 /** /settings and its notification-preferences action under load, each against /api/health's one `select 1`. */
 export async function measurePages(log: (line: string) => void): Promise<Figure[]> {
@@ -51,7 +55,11 @@ export async function measurePages(log: (line: string) => void): Promise<Figure[
     const id = actionId("updateNotificationPreferencesAction");
     // Alternating reminders off and on, so every request is a real change: one profile update and one ledger row.
     const remindersOff = await encodeActionCall({ emailNotifications: "on", textChannel: "sms" });
-    const remindersOn = await encodeActionCall({ emailNotifications: "on", textChannel: "sms", appointmentReminders: "on" });
+    const remindersOn = await encodeActionCall({
+      emailNotifications: "on",
+      textChannel: "sms",
+      appointmentReminders: "on",
+    });
     const post = (cookie: string, call: typeof remindersOn): LoadRequest => ({
       method: "POST",
       path: "/settings",
@@ -72,12 +80,22 @@ export async function measurePages(log: (line: string) => void): Promise<Figure[
     await checkedFetch(`${origin}/progress`, { headers: { cookie: readers[0]! } }, "Progress");
     for (const call of [remindersOff, remindersOn]) {
       const request = post(writers[0]!, call);
-      await checkedFetch(`${origin}/settings`, { method: "POST", headers: request.headers, body: new Uint8Array(call.body) }, SAVED);
+      await checkedFetch(
+        `${origin}/settings`,
+        { method: "POST", headers: request.headers, body: new Uint8Array(call.body) },
+        SAVED,
+      );
     }
-    for (const [name, perConnection] of Object.entries(scenarios)) await load(`warm-${name}`, perConnection, WARM_UP_SECONDS);
+    for (const [name, perConnection] of Object.entries(scenarios))
+      await load(`warm-${name}`, perConnection, WARM_UP_SECONDS);
 
     const runs: Record<keyof typeof scenarios, LoadSummary[]> = { health: [], settings: [], progress: [], action: [] };
-    const ledgerRows = async () => (await sql<{ n: number }[]>`select count(*)::int as n from preference_ledger where patient_id like 'bench-signed-in-%'`)[0]!.n;
+    const ledgerRows = async () =>
+      (
+        await sql<
+          { n: number }[]
+        >`select count(*)::int as n from preference_ledger where patient_id like 'bench-signed-in-%'`
+      )[0]!.n;
     let unsaved = 0;
     for (let roundIndex = 0; roundIndex < ROUNDS; roundIndex++) {
       for (const name of ["health", "settings", "progress", "action"] as const) {
@@ -88,7 +106,9 @@ export async function measurePages(log: (line: string) => void): Promise<Figure[
         // A 200 that saved nothing (an auth or validation answer) is an error too: each save writes one ledger row.
         if (name === "action") unsaved += Math.max(0, summary.ok - ((await ledgerRows()) - before));
         runs[name].push(summary);
-        log(`${name} round ${roundIndex + 1}: ${Math.round(summary.requestsPerSecond)} req/s, p50 ${summary.p50} ms, p99 ${summary.p99} ms`);
+        log(
+          `${name} round ${roundIndex + 1}: ${Math.round(summary.requestsPerSecond)} req/s, p50 ${summary.p50} ms, p99 ${summary.p99} ms`,
+        );
       }
     }
     const floor = { name: "/api/health (select 1) p50", value: spread(runs.health.map((run) => run.p50)) };
@@ -114,7 +134,19 @@ export async function measurePages(log: (line: string) => void): Promise<Figure[
         target: "p50 ≤ 3× floor, 0 errors",
         pass: ratio <= 3 && errors === 0,
         summary: `${rate.median} req/s (floor ${floorRate.median}), p99 ${p99.median} ms (floor ${spread(runs.health.map((run) => run.p99)).median}), ${errors} errors${also}`,
-        details: { note: name.includes("action") ? "each writer's history passes the 20 rows the page shows within the first seconds" : undefined, reference: also ? { page: "/progress", ...reference } : undefined, requestsPerSecond: rate, p99, errors, requests: summaries.reduce((sum, run) => sum + run.requests, 0), floorRequestsPerSecond: floorRate, connections: CONNECTIONS, seconds: SECONDS },
+        details: {
+          note: name.includes("action")
+            ? "each writer's history passes the 20 rows the page shows within the first seconds"
+            : undefined,
+          reference: also ? { page: "/progress", ...reference } : undefined,
+          requestsPerSecond: rate,
+          p99,
+          errors,
+          requests: summaries.reduce((sum, run) => sum + run.requests, 0),
+          floorRequestsPerSecond: floorRate,
+          connections: CONNECTIONS,
+          seconds: SECONDS,
+        },
       };
     };
     return [

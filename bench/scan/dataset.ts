@@ -12,7 +12,13 @@ const CLINICIANS = 200;
 const APPOINTMENTS = 1_000_000;
 const DAY = 86_400_000;
 
-export type ScanDataset = { anchor: Date; appointments: number; deliveries: number; loadSeconds: number; reused: boolean };
+export type ScanDataset = {
+  anchor: Date;
+  appointments: number;
+  deliveries: number;
+  loadSeconds: number;
+  reused: boolean;
+};
 
 /**
  * The clinic's "now": 13:00 UTC on the day the data was generated, inside clinic hours on both sides of the
@@ -108,7 +114,8 @@ async function load(sql: Sql, anchor: Date): Promise<void> {
 
 /** A reused database gets the migrations added since it was built (a new index is measured, not missed). */
 async function applyNewMigrations(sql: Sql, log: (line: string) => void): Promise<void> {
-  const applied = async () => (await sql<{ n: number }[]>`select count(*)::int as n from drizzle.__drizzle_migrations`)[0]!.n;
+  const applied = async () =>
+    (await sql<{ n: number }[]>`select count(*)::int as n from drizzle.__drizzle_migrations`)[0]!.n;
   const before = await applied();
   const handle = connectPostgres(databaseUrl(SCAN_DATABASE), { max: 1 });
   await migrateDb(handle);
@@ -124,12 +131,20 @@ export async function ensureScanDataset(log: (line: string) => void): Promise<Sc
   if (await databaseExists(SCAN_DATABASE)) {
     const sql = rawClient(SCAN_DATABASE);
     try {
-      const [meta] = await sql<{ version: string; anchor: Date; appointments: number; deliveries: number; load_seconds: number }[]>`
+      const [meta] = await sql<
+        { version: string; anchor: Date; appointments: number; deliveries: number; load_seconds: number }[]
+      >`
         select * from bench_dataset`.catch(() => []);
       if (meta?.version === GENERATOR_VERSION) {
         log(`reusing ${SCAN_DATABASE} (${GENERATOR_VERSION}, built in ${meta.load_seconds.toFixed(0)} s)`);
         await applyNewMigrations(sql, log);
-        return { anchor: meta.anchor, appointments: meta.appointments, deliveries: meta.deliveries, loadSeconds: meta.load_seconds, reused: true };
+        return {
+          anchor: meta.anchor,
+          appointments: meta.appointments,
+          deliveries: meta.deliveries,
+          loadSeconds: meta.load_seconds,
+          reused: true,
+        };
       }
     } finally {
       await sql.end();

@@ -17,7 +17,10 @@ export async function measureScan(planFile: string, log: (line: string) => void)
   const now = dataset.anchor;
   let captured: { query: string; parameters: unknown[] } | undefined;
   // One connection, as the cron (concurrency 1) uses; the capture gives EXPLAIN the exact statement sent.
-  const handle = connectPostgres(databaseUrl(SCAN_DATABASE), { max: 1, onQuery: (query, parameters) => (captured = { query, parameters }) });
+  const handle = connectPostgres(databaseUrl(SCAN_DATABASE), {
+    max: 1,
+    onQuery: (query, parameters) => (captured = { query, parameters }),
+  });
   const raw = rawClient(SCAN_DATABASE);
   try {
     const from = new Date(now.getTime() - LOOK_BACK_MS).toISOString();
@@ -42,7 +45,9 @@ export async function measureScan(planFile: string, log: (line: string) => void)
     const [windowCount] = await executeRows<{ n: number }>(handle.db, floorQuery);
 
     const explain = async (query: string, parameters: unknown[]) =>
-      (await raw.unsafe(`explain (analyze, buffers) ${query}`, parameters as never[])).map((row) => row["QUERY PLAN"] as string).join("\n");
+      (await raw.unsafe(`explain (analyze, buffers) ${query}`, parameters as never[]))
+        .map((row) => row["QUERY PLAN"] as string)
+        .join("\n");
     const scanPlan = await explain(scanStatement.query, scanStatement.parameters);
     const floorPlan = await explain(
       "select count(*) from appointments where status = 'scheduled' and starts_at > $1::timestamptz and starts_at <= $2::timestamptz",

@@ -10,7 +10,10 @@ export function ensureBuild(log: (line: string) => void): void {
     log("reusing the existing .next build (BENCH_SKIP_BUILD=1)");
   } else {
     log("next build (a few minutes on 2 cores)");
-    const result = spawnSync("npx", ["next", "build"], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+    const result = spawnSync("npx", ["next", "build"], {
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
     if (result.status !== 0) throw new Error(`next build failed (exit ${result.status})`);
   }
   built = true;

@@ -21,7 +21,8 @@ export async function databaseExists(name: string): Promise<boolean> {
 
 /** Drops and recreates `name`, then applies the app's migrations: the bench measures the real schema. */
 export async function freshDatabase(name: string, options: PostgresOptions = {}): Promise<DbHandle> {
-  if (!/^portal_bench[a-z_]*$/.test(name)) throw new Error(`Refusing to recreate ${name}: bench databases are portal_bench*`);
+  if (!/^portal_bench[a-z_]*$/.test(name))
+    throw new Error(`Refusing to recreate ${name}: bench databases are portal_bench*`);
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   try {
     await admin.unsafe(`drop database if exists ${name} with (force)`);

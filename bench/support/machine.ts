@@ -3,7 +3,8 @@ import os from "node:os";
 import postgres from "postgres";
 import { serverUrl } from "./databases";
 
-const versionOf = (name: string) => (JSON.parse(readFileSync(`node_modules/${name}/package.json`, "utf8")) as { version: string }).version;
+const versionOf = (name: string) =>
+  (JSON.parse(readFileSync(`node_modules/${name}/package.json`, "utf8")) as { version: string }).version;
 
 /** What the figures depend on: the hardware, the runtime and the exact packages measured. */
 export async function describeMachine() {
@@ -17,7 +18,9 @@ export async function describeMachine() {
     platform: `${os.platform()} ${os.release()}`,
     node: process.version,
     postgres: row?.version ?? "unknown",
-    packages: Object.fromEntries(["next", "react", "drizzle-orm", "postgres", "autocannon"].map((name) => [name, versionOf(name)])),
+    packages: Object.fromEntries(
+      ["next", "react", "drizzle-orm", "postgres", "autocannon"].map((name) => [name, versionOf(name)]),
+    ),
     loadAverageAtStart: os.loadavg().map((load) => Number(load.toFixed(2))),
   };
 }

@@ -5,13 +5,29 @@ export const hashFunctionSql = `
   create or replace function bench_h(i bigint, salt int) returns bigint
   language sql immutable parallel safe as $$ select hashint8(i * 1000003 + salt)::bigint & 2147483647 $$`;
 
-export const patientZones = ["Europe/London", "America/New_York", "America/Chicago", "America/Denver", "America/Los_Angeles", "Europe/Berlin", "Australia/Sydney", "Asia/Kolkata"];
-export const clinicianZones = ["Europe/London", "America/New_York", "America/Chicago", "America/Los_Angeles", "Europe/Berlin"];
+export const patientZones = [
+  "Europe/London",
+  "America/New_York",
+  "America/Chicago",
+  "America/Denver",
+  "America/Los_Angeles",
+  "Europe/Berlin",
+  "Australia/Sydney",
+  "Asia/Kolkata",
+];
+export const clinicianZones = [
+  "Europe/London",
+  "America/New_York",
+  "America/Chicago",
+  "America/Los_Angeles",
+  "Europe/Berlin",
+];
 
 const zoneArray = (zones: string[]) => `array[${zones.map((z) => `'${z}'`).join(",")}]`;
 
 /** SQL for clinician n's time zone, shared by the clinicians rows and the appointment times in their clinic hours. */
-export const clinicianZoneSql = (n: string) => `(${zoneArray(clinicianZones)})[1 + bench_h(${n}, 22) % ${clinicianZones.length}]`;
+export const clinicianZoneSql = (n: string) =>
+  `(${zoneArray(clinicianZones)})[1 + bench_h(${n}, 22) % ${clinicianZones.length}]`;
 
 /**
  * Patients with a clinic's mix of choices: 94% email on, 70% with a mobile, 45% texts on (a fifth of them by

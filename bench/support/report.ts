@@ -2,9 +2,12 @@ import type { Figure } from "./figures";
 import type { Machine } from "./machine";
 import type { Spread } from "./stats";
 
-const number = (value: number) => (Math.abs(value) >= 100 ? Math.round(value).toLocaleString("en") : String(Number(value.toPrecision(3))));
+const number = (value: number) =>
+  Math.abs(value) >= 100 ? Math.round(value).toLocaleString("en") : String(Number(value.toPrecision(3)));
 const describe = (value: Spread, unit: string) =>
-  value.runs.length > 1 ? `${number(value.median)} ${unit} (${number(value.min)}–${number(value.max)})` : `${number(value.median)} ${unit}`;
+  value.runs.length > 1
+    ? `${number(value.median)} ${unit} (${number(value.min)}–${number(value.max)})`
+    : `${number(value.median)} ${unit}`;
 
 /** The table pasted into README: median (min–max) of each figure, its floor, the ratio and the target. */
 export function markdownTable(figures: Figure[], machine: Machine, finishedAt: Date): string {
@@ -16,7 +19,9 @@ export function markdownTable(figures: Figure[], machine: Machine, finishedAt: D
       figure.ratio === undefined ? "–" : `${figure.ratio}×`,
       figure.target ?? "–",
       figure.pass === undefined ? "–" : figure.pass ? "met" : "**missed**",
-      [figure.summary, figure.loadAverage && `load ${figure.loadAverage.before}→${figure.loadAverage.after}`].filter(Boolean).join("; "),
+      [figure.summary, figure.loadAverage && `load ${figure.loadAverage.before}→${figure.loadAverage.after}`]
+        .filter(Boolean)
+        .join("; "),
     ].join(" | "),
   );
   const notes = figures.filter((figure) => figure.note).map((figure) => `- ${figure.name}: ${figure.note}`);

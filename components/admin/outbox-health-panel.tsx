@@ -5,7 +5,10 @@ import type { OutboxHealth } from "@/lib/events/outbox";
 export function OutboxHealthPanel({ health, timeZone }: { health: OutboxHealth; timeZone: string }) {
   const stale = health.stale > 0;
   return (
-    <section aria-labelledby="outbox-health" className={`mt-6 rounded border p-4 ${stale ? "border-red-300 bg-red-50" : "border-slate-200"}`}>
+    <section
+      aria-labelledby="outbox-health"
+      className={`mt-6 rounded border p-4 ${stale ? "border-red-300 bg-red-50" : "border-slate-200"}`}
+    >
       <h2 id="outbox-health" className="text-lg font-semibold">
         Event delivery to Inngest
       </h2>

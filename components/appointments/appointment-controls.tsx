@@ -7,7 +7,13 @@ import { FieldError, FormStatus } from "@/components/ui/field-error";
 import type { FormState } from "@/lib/forms";
 
 /** Reschedule and cancel for one scheduled appointment, each a plain form that also works without JavaScript. */
-export function AppointmentControls({ appointmentId, localStartsAt }: { appointmentId: string; localStartsAt: string }) {
+export function AppointmentControls({
+  appointmentId,
+  localStartsAt,
+}: {
+  appointmentId: string;
+  localStartsAt: string;
+}) {
   const [moved, reschedule, moving] = useActionState<FormState, FormData>(rescheduleAppointmentAction, {});
   const [cancelled, cancel, cancelling] = useActionState<FormState, FormData>(cancelAppointmentAction, {});
   const inputId = `startsAt-${appointmentId}`;
@@ -28,14 +34,22 @@ export function AppointmentControls({ appointmentId, localStartsAt }: { appointm
             className="rounded border border-slate-300 px-2 py-1"
           />
         </div>
-        <button type="submit" disabled={moving} className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-100">
+        <button
+          type="submit"
+          disabled={moving}
+          className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-100"
+        >
           Reschedule
         </button>
         <FieldError id={`${inputId}-error`} errors={moved.fieldErrors?.startsAt} />
       </form>
       <form action={cancel}>
         <input type="hidden" name="appointmentId" value={appointmentId} />
-        <button type="submit" disabled={cancelling} className="rounded border border-red-300 px-3 py-1 text-red-800 hover:bg-red-50">
+        <button
+          type="submit"
+          disabled={cancelling}
+          className="rounded border border-red-300 px-3 py-1 text-red-800 hover:bg-red-50"
+        >
           Cancel appointment
         </button>
       </form>

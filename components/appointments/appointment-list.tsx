@@ -35,18 +35,26 @@ export function AppointmentList({
       {items.map((item) => {
         const link = action?.(item);
         return (
-          <li key={item.id} className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-slate-200 bg-white p-4" data-testid="appointment">
+          <li
+            key={item.id}
+            className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-slate-200 bg-white p-4"
+            data-testid="appointment"
+          >
             <div>
               <p className="font-medium">
                 <time dateTime={item.startsAt.toISOString()}>{formatDateTime(item.startsAt, timeZone)}</time>
               </p>
               <p className="text-sm text-slate-600">
-                {item.withWhom} · {item.modality === "telehealth" ? "Video visit" : "In person"} · {item.durationMinutes} min
+                {item.withWhom} · {item.modality === "telehealth" ? "Video visit" : "In person"} ·{" "}
+                {item.durationMinutes} min
                 {item.status !== "scheduled" ? ` · ${statusLabel[item.status]}` : ""}
               </p>
             </div>
             {link ? (
-              <Link href={link.href} className="rounded bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700">
+              <Link
+                href={link.href}
+                className="rounded bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700"
+              >
                 {link.label}
               </Link>
             ) : null}

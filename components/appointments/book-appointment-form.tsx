@@ -12,34 +12,66 @@ export function BookAppointmentForm({ patients }: { patients: { id: string; name
   return (
     <form action={book} className="grid gap-3 sm:grid-cols-2">
       <div>
-        <label htmlFor="patientId" className="block text-sm font-medium">Patient</label>
-        <select id="patientId" name="patientId" className={`${field} w-full`} aria-describedby={describedBy(errors.patientId && "patientId-error")}>
+        <label htmlFor="patientId" className="block text-sm font-medium">
+          Patient
+        </label>
+        <select
+          id="patientId"
+          name="patientId"
+          className={`${field} w-full`}
+          aria-describedby={describedBy(errors.patientId && "patientId-error")}
+        >
           {patients.map((patient) => (
-            <option key={patient.id} value={patient.id}>{patient.name}</option>
+            <option key={patient.id} value={patient.id}>
+              {patient.name}
+            </option>
           ))}
         </select>
         <FieldError id="patientId-error" errors={errors.patientId} />
       </div>
       <div>
-        <label htmlFor="startsAt" className="block text-sm font-medium">Date and time (your time zone)</label>
-        <input id="startsAt" name="startsAt" type="datetime-local" required className={`${field} w-full`} aria-describedby={describedBy(errors.startsAt && "startsAt-error")} />
+        <label htmlFor="startsAt" className="block text-sm font-medium">
+          Date and time (your time zone)
+        </label>
+        <input
+          id="startsAt"
+          name="startsAt"
+          type="datetime-local"
+          required
+          className={`${field} w-full`}
+          aria-describedby={describedBy(errors.startsAt && "startsAt-error")}
+        />
         <FieldError id="startsAt-error" errors={errors.startsAt} />
       </div>
       <div>
-        <label htmlFor="durationMinutes" className="block text-sm font-medium">Length</label>
+        <label htmlFor="durationMinutes" className="block text-sm font-medium">
+          Length
+        </label>
         <select id="durationMinutes" name="durationMinutes" defaultValue="30" className={`${field} w-full`}>
           {[15, 30, 45, 60].map((minutes) => (
-            <option key={minutes} value={minutes}>{minutes} minutes</option>
+            <option key={minutes} value={minutes}>
+              {minutes} minutes
+            </option>
           ))}
         </select>
       </div>
       <fieldset>
         <legend className="text-sm font-medium">Kind</legend>
-        <label className="mr-4"><input type="radio" name="modality" value="telehealth" defaultChecked className="mr-1 accent-brand-600" />Video visit</label>
-        <label><input type="radio" name="modality" value="in_person" className="mr-1 accent-brand-600" />In person</label>
+        <label className="mr-4">
+          <input type="radio" name="modality" value="telehealth" defaultChecked className="mr-1 accent-brand-600" />
+          Video visit
+        </label>
+        <label>
+          <input type="radio" name="modality" value="in_person" className="mr-1 accent-brand-600" />
+          In person
+        </label>
       </fieldset>
       <div className="flex items-center gap-4 sm:col-span-2">
-        <button type="submit" disabled={pending} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+        >
           Book appointment
         </button>
         <FormStatus ok={state.ok} message={pending ? "Booking…" : state.message} />

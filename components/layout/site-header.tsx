@@ -29,7 +29,10 @@ export async function SiteHeader() {
               <ul className="flex gap-3">
                 {navigation[user.role].map((item) => (
                   <li key={item.href}>
-                    <Link href={item.href} className="rounded px-2 py-1 text-slate-700 hover:bg-brand-50 hover:text-brand-800">
+                    <Link
+                      href={item.href}
+                      className="rounded px-2 py-1 text-slate-700 hover:bg-brand-50 hover:text-brand-800"
+                    >
                       {item.label}
                     </Link>
                   </li>
@@ -38,7 +41,9 @@ export async function SiteHeader() {
             </nav>
             <p className="text-sm text-slate-600" data-testid="signed-in-as">
               <span className="font-medium text-slate-900">{user.name ?? user.email}</span>{" "}
-              <span className="rounded-full bg-brand-100 px-2 py-0.5 text-xs text-brand-800">{roleLabel[user.role]}</span>
+              <span className="rounded-full bg-brand-100 px-2 py-0.5 text-xs text-brand-800">
+                {roleLabel[user.role]}
+              </span>
             </p>
             <form action={signOutAction}>
               <button type="submit" className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100">

@@ -7,7 +7,17 @@ import type { MessageRow } from "@/lib/notifications/queries";
 type Row = MessageRow & { patient?: string };
 
 /** Messages with their outcome and reason: the answer to "why didn't I get a reminder?". */
-export function MessageTable({ rows, timeZone, caption, showPatient = false }: { rows: Row[]; timeZone: string; caption: string; showPatient?: boolean }) {
+export function MessageTable({
+  rows,
+  timeZone,
+  caption,
+  showPatient = false,
+}: {
+  rows: Row[];
+  timeZone: string;
+  caption: string;
+  showPatient?: boolean;
+}) {
   const headers = ["When", ...(showPatient ? ["Patient"] : []), "Message", "Channel", "Outcome"];
   return (
     <Table caption={caption} headers={headers} empty="No messages." isEmpty={rows.length === 0}>
@@ -26,7 +36,15 @@ export function MessageTable({ rows, timeZone, caption, showPatient = false }: {
   );
 }
 
-export function OutcomeCell({ status, reason, errorCode }: { status: string; reason: DeliveryReason | null; errorCode: string | null }) {
+export function OutcomeCell({
+  status,
+  reason,
+  errorCode,
+}: {
+  status: string;
+  reason: DeliveryReason | null;
+  errorCode: string | null;
+}) {
   return (
     <>
       {outcomeLabel(status, reason)}

@@ -8,7 +8,15 @@ import type { FormState } from "@/lib/forms";
 type Correctable = { id: string; label: string };
 
 /** A new note, or a correction of one that has none yet. Works without JavaScript. */
-export function ProgressNoteForm({ appointmentId, correctable, patientFirstName }: { appointmentId: string; correctable: Correctable[]; patientFirstName: string }) {
+export function ProgressNoteForm({
+  appointmentId,
+  correctable,
+  patientFirstName,
+}: {
+  appointmentId: string;
+  correctable: Correctable[];
+  patientFirstName: string;
+}) {
   const [state, formAction, pending] = useActionState<FormState, FormData>(saveProgressNoteAction, {});
   const errors = state.fieldErrors ?? {};
   const input = "mt-1 w-full rounded border border-slate-300 px-3 py-2";
@@ -38,7 +46,8 @@ export function ProgressNoteForm({ appointmentId, correctable, patientFirstName 
           Summary for {patientFirstName}
         </label>
         <p id="patientSummary-hint" className="text-sm text-slate-600">
-          Shown on {patientFirstName}&apos;s Progress page, and emailed to their care contact only if they consented to sharing.
+          Shown on {patientFirstName}&apos;s Progress page, and emailed to their care contact only if they consented to
+          sharing.
         </p>
         <textarea
           id="patientSummary"
@@ -75,12 +84,18 @@ export function ProgressNoteForm({ appointmentId, correctable, patientFirstName 
         </div>
       ) : null}
       <div className="flex items-center gap-4">
-        <button type="submit" disabled={pending} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+        >
           Save note
         </button>
         <FormStatus ok={state.ok} message={pending ? "Saving…" : state.message} />
       </div>
-      <p className="text-sm text-slate-600">Saved notes cannot be edited. To fix one, write a correction; both are kept.</p>
+      <p className="text-sm text-slate-600">
+        Saved notes cannot be edited. To fix one, write a correction; both are kept.
+      </p>
     </form>
   );
 }

@@ -66,7 +66,11 @@ export function ContactForm({ phoneNational, timeZone, suggestBrowserZone }: Pro
         <FieldError id="timeZone-error" errors={errors.timeZone} />
       </div>
       <div className="flex items-center gap-4">
-        <button type="submit" disabled={pending} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+        >
           Save contact details
         </button>
         <FormStatus ok={state.ok} message={pending ? "Saving…" : state.message} />

@@ -49,12 +49,19 @@ export function NotificationPreferencesForm({ stored, hasPhone }: { stored: Noti
       <SwitchField
         name="textMessages"
         label="Text messages"
-        hint={hasPhone ? "The same messages as texts to your mobile number." : "Add your mobile number under Contact to turn texts on."}
+        hint={
+          hasPhone
+            ? "The same messages as texts to your mobile number."
+            : "Add your mobile number under Contact to turn texts on."
+        }
         checked={shown.textMessages}
         onChange={saveNow}
         errors={errors.textMessages}
       />
-      <fieldset className="py-3" aria-describedby={describedBy("textChannel-hint", errors.textChannel && "textChannel-error")}>
+      <fieldset
+        className="py-3"
+        aria-describedby={describedBy("textChannel-hint", errors.textChannel && "textChannel-error")}
+      >
         <legend className="font-medium">Send my texts by</legend>
         <p id="textChannel-hint" className="text-sm text-slate-600">
           WhatsApp needs its own opt-in below, as WhatsApp requires.
@@ -62,7 +69,14 @@ export function NotificationPreferencesForm({ stored, hasPhone }: { stored: Noti
         <div className="mt-2 flex gap-6">
           {(["sms", "whatsapp"] as const).map((channel) => (
             <label key={channel} className="flex items-center gap-2">
-              <input type="radio" name="textChannel" value={channel} checked={shown.textChannel === channel} onChange={saveNow} className="h-4 w-4 accent-brand-600" />
+              <input
+                type="radio"
+                name="textChannel"
+                value={channel}
+                checked={shown.textChannel === channel}
+                onChange={saveNow}
+                className="h-4 w-4 accent-brand-600"
+              />
               {channel === "sms" ? "SMS" : "WhatsApp"}
             </label>
           ))}
@@ -91,7 +105,11 @@ export function NotificationPreferencesForm({ stored, hasPhone }: { stored: Noti
         errors={errors.appointmentReminders}
       />
       <div className="flex items-center gap-4 pt-4">
-        <button type="submit" disabled={pending} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+        >
           Save notification choices
         </button>
         <div id="notifications-status">

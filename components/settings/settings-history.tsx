@@ -16,13 +16,20 @@ type Props = {
 export function SettingsHistory({ rows, timeZone, more, capped }: Props) {
   return (
     <>
-      <Table caption="Changes to your settings, newest first" headers={["When", "What", "Change", "By"]} empty="No changes yet." isEmpty={rows.length === 0}>
+      <Table
+        caption="Changes to your settings, newest first"
+        headers={["When", "What", "Change", "By"]}
+        empty="No changes yet."
+        isEmpty={rows.length === 0}
+      >
         {rows.map((row) => (
           <tr key={row.id} className={rowClass} data-testid="history-row">
             <td className={cell}>{formatDateTime(row.createdAt, timeZone)}</td>
             <td className={cell}>
               {fieldLabels[row.field] ?? row.field}
-              {row.consentVersion ? <span className="block text-xs text-slate-500">text version {row.consentVersion}</span> : null}
+              {row.consentVersion ? (
+                <span className="block text-xs text-slate-500">text version {row.consentVersion}</span>
+              ) : null}
             </td>
             <td className={cell}>
               {displayValue(row.field, row.oldValue)} → {displayValue(row.field, row.newValue)}
@@ -41,7 +48,8 @@ export function SettingsHistory({ rows, timeZone, more, capped }: Props) {
       ) : null}
       {capped ? (
         <p className="mt-3 text-sm text-slate-600">
-          Showing your latest {rows.length.toLocaleString("en-GB")} changes. Your clinic can export the full history for you.
+          Showing your latest {rows.length.toLocaleString("en-GB")} changes. Your clinic can export the full history for
+          you.
         </p>
       ) : null}
     </>

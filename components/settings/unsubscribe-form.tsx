@@ -10,7 +10,11 @@ export function UnsubscribeForm({ token }: { token: string }) {
   return (
     <form action={confirm} className="mt-4 space-y-3">
       <input type="hidden" name="token" value={token} />
-      <button type="submit" disabled={pending || state.message !== undefined} className="rounded bg-brand-600 px-4 py-2 font-medium text-white disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending || state.message !== undefined}
+        className="rounded bg-brand-600 px-4 py-2 font-medium text-white disabled:opacity-60"
+      >
         Stop email notifications
       </button>
       <FormStatus ok={state.ok} message={state.message} />

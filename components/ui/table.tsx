@@ -1,7 +1,19 @@
 import type { ReactNode } from "react";
 
 /** A read-only data table: scrolls sideways on small screens, a caption for screen readers, one header row. */
-export function Table({ caption, headers, empty, children, isEmpty }: { caption: string; headers: string[]; empty: string; isEmpty: boolean; children: ReactNode }) {
+export function Table({
+  caption,
+  headers,
+  empty,
+  children,
+  isEmpty,
+}: {
+  caption: string;
+  headers: string[];
+  empty: string;
+  isEmpty: boolean;
+  children: ReactNode;
+}) {
   if (isEmpty) return <p className="text-slate-600">{empty}</p>;
   return (
     <div className="overflow-x-auto">

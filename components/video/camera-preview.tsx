@@ -14,7 +14,10 @@ export function CameraPreview({ onStream }: { onStream?: (stream: MediaStream | 
     let stream: MediaStream | null = null;
     let stopped = false;
     navigator.mediaDevices
-      ?.getUserMedia({ video: cameraId ? { deviceId: { exact: cameraId } } : true, audio: micId ? { deviceId: { exact: micId } } : true })
+      ?.getUserMedia({
+        video: cameraId ? { deviceId: { exact: cameraId } } : true,
+        audio: micId ? { deviceId: { exact: micId } } : true,
+      })
       .then(async (acquired) => {
         if (stopped) return acquired.getTracks().forEach((t) => t.stop());
         stream = acquired;
@@ -48,7 +51,14 @@ export function CameraPreview({ onStream }: { onStream?: (stream: MediaStream | 
 
   return (
     <div className="space-y-3">
-      <video ref={video} autoPlay muted playsInline aria-label="Your camera preview" className="aspect-video w-full max-w-md rounded-lg bg-slate-900" />
+      <video
+        ref={video}
+        autoPlay
+        muted
+        playsInline
+        aria-label="Your camera preview"
+        className="aspect-video w-full max-w-md rounded-lg bg-slate-900"
+      />
       {error ? <p className="text-sm text-red-700">{error}</p> : null}
       <div className="flex flex-wrap gap-3">
         {picker("videoinput", "Camera", cameraId, setCameraId)}

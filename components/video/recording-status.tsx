@@ -27,7 +27,10 @@ export function RecordingStatus({
     );
   }
   return (
-    <p role="status" className="flex items-center gap-2 rounded-lg border border-brand-600 bg-brand-50 p-3 text-brand-800">
+    <p
+      role="status"
+      className="flex items-center gap-2 rounded-lg border border-brand-600 bg-brand-50 p-3 text-brand-800"
+    >
       <span aria-hidden className="inline-block h-3 w-3 rounded-full bg-red-600" />
       {started ? "Recording" : `Recording will be on — consent given on ${consentGivenOn ?? "file"}`}
     </p>

@@ -6,12 +6,22 @@ import { LiveRoom } from "./live-room";
 import { RecordingStatus } from "./recording-status";
 import { useRecordingState } from "./use-recording-state";
 
-type Props = { appointmentId: string; firstName: string; consentGivenOn: string | null; recordingIfStarted: boolean; videoConfigured: boolean };
+type Props = {
+  appointmentId: string;
+  firstName: string;
+  consentGivenOn: string | null;
+  recordingIfStarted: boolean;
+  videoConfigured: boolean;
+};
 type Joined = { mode: "twilio" | "local-preview"; token: string | null; roomName: string; recording: boolean };
 
 /** The clinician's session: preview, start through the server, then the room; the banner follows the server's state. */
 export function VideoRoom({ appointmentId, firstName, consentGivenOn, recordingIfStarted, videoConfigured }: Props) {
-  const polled = useRecordingState(appointmentId, { started: false, recording: recordingIfStarted, consent: recordingIfStarted });
+  const polled = useRecordingState(appointmentId, {
+    started: false,
+    recording: recordingIfStarted,
+    consent: recordingIfStarted,
+  });
   const [joined, setJoined] = useState<Joined | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [roomRecording, setRoomRecording] = useState<boolean | null>(null);
@@ -29,25 +39,47 @@ export function VideoRoom({ appointmentId, firstName, consentGivenOn, recordingI
 
   return (
     <div className="space-y-4">
-      <RecordingStatus recording={recording} stopping={Boolean(joined && polled.stopping)} started={Boolean(joined)} firstName={firstName} consentGivenOn={consentGivenOn} />
+      <RecordingStatus
+        recording={recording}
+        stopping={Boolean(joined && polled.stopping)}
+        started={Boolean(joined)}
+        firstName={firstName}
+        consentGivenOn={consentGivenOn}
+      />
       {!videoConfigured ? (
         <p className="rounded border border-slate-300 bg-slate-100 p-3 text-sm">
-          Video is not configured (no Twilio Video credentials): local preview mode. The consent decision, session record and banner work as in a real visit.
+          Video is not configured (no Twilio Video credentials): local preview mode. The consent decision, session
+          record and banner work as in a real visit.
         </p>
       ) : null}
       {joined?.mode === "twilio" && joined.token ? (
-        <LiveRoom token={joined.token} roomName={joined.roomName} onRecordingChange={onRecordingChange} onLeave={() => setJoined(null)} />
+        <LiveRoom
+          token={joined.token}
+          roomName={joined.roomName}
+          onRecordingChange={onRecordingChange}
+          onLeave={() => setJoined(null)}
+        />
       ) : (
         <CameraPreview />
       )}
       {joined ? (
-        <p role="status" className="text-sm text-slate-700">Session started{joined.mode === "local-preview" ? " in local preview mode" : ""}.</p>
+        <p role="status" className="text-sm text-slate-700">
+          Session started{joined.mode === "local-preview" ? " in local preview mode" : ""}.
+        </p>
       ) : (
-        <button type="button" onClick={start} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+        <button
+          type="button"
+          onClick={start}
+          className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
+        >
           Start session
         </button>
       )}
-      {error ? <p role="alert" className="text-red-700">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="text-red-700">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -26,22 +26,44 @@ export function VisitRoom({ appointmentId, roomName }: { appointmentId: string; 
 
   return (
     <div className="space-y-4">
-      <p role="status" className={`rounded-lg border p-3 font-medium ${recording || state.stopping ? "border-red-600 bg-red-50 text-red-900" : "border-slate-300 bg-white"}`}>
-        {state.stopping ? "Recording is being stopped, as you asked." : recording ? "This visit is being recorded, as you agreed." : "This visit is not being recorded."}
+      <p
+        role="status"
+        className={`rounded-lg border p-3 font-medium ${recording || state.stopping ? "border-red-600 bg-red-50 text-red-900" : "border-slate-300 bg-white"}`}
+      >
+        {state.stopping
+          ? "Recording is being stopped, as you asked."
+          : recording
+            ? "This visit is being recorded, as you agreed."
+            : "This visit is not being recorded."}
       </p>
       {joined?.mode === "twilio" && joined.token ? (
-        <LiveRoom token={joined.token} roomName={roomName} onRecordingChange={onRecordingChange} onLeave={() => setJoined(null)} />
+        <LiveRoom
+          token={joined.token}
+          roomName={roomName}
+          onRecordingChange={onRecordingChange}
+          onLeave={() => setJoined(null)}
+        />
       ) : (
         <CameraPreview />
       )}
       {joined ? (
-        <p className="text-sm text-slate-700">{joined.mode === "local-preview" ? "Joined in local preview mode (video is not configured here)." : "Joined."}</p>
+        <p className="text-sm text-slate-700">
+          {joined.mode === "local-preview" ? "Joined in local preview mode (video is not configured here)." : "Joined."}
+        </p>
       ) : (
-        <button type="button" onClick={join} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700">
+        <button
+          type="button"
+          onClick={join}
+          className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
+        >
           Join video visit
         </button>
       )}
-      {message ? <p role="alert" className="text-amber-900">{message}</p> : null}
+      {message ? (
+        <p role="alert" className="text-amber-900">
+          {message}
+        </p>
+      ) : null}
     </div>
   );
 }

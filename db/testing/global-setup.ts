@@ -40,7 +40,9 @@ export default async function globalSetup(project: TestProject) {
   project.provide("database", { driver: "postgres", url, template });
 
   return async () => {
-    const leftovers = await admin<{ datname: string }[]>`select datname from pg_database where datname like ${`portal_test_%_${process.pid}%`}`;
+    const leftovers = await admin<
+      { datname: string }[]
+    >`select datname from pg_database where datname like ${`portal_test_%_${process.pid}%`}`;
     for (const { datname } of leftovers) await admin.unsafe(`drop database if exists ${datname} with (force)`);
     await admin.unsafe(`drop database if exists ${template}`);
     await admin.end();

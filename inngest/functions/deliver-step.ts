@@ -14,7 +14,8 @@ export async function deliverStep(request: DeliveryRequest) {
   try {
     return await deliver(db(), request);
   } catch (error) {
-    if (error instanceof DeliveryInFlightError) throw new RetryAfterError(error.message, error.retryAt, { cause: error });
+    if (error instanceof DeliveryInFlightError)
+      throw new RetryAfterError(error.message, error.retryAt, { cause: error });
     throw error;
   }
 }

@@ -6,15 +6,23 @@ import type { SessionUser } from "@/lib/auth/session";
 import { enqueueEvent } from "@/lib/events/outbox";
 import { zonedTimeToUtc } from "@/lib/zoned-time";
 
-export type LifecycleResult = { ok: true; appointmentId: string } | { ok: false; fieldErrors?: Record<string, string[]>; message: string };
+export type LifecycleResult =
+  { ok: true; appointmentId: string } | { ok: false; fieldErrors?: Record<string, string[]>; message: string };
 
-const notFound: LifecycleResult = { ok: false, message: "That appointment was not found, or it is not yours to change." };
+const notFound: LifecycleResult = {
+  ok: false,
+  message: "That appointment was not found, or it is not yours to change.",
+};
 
 /** Clinicians change only their own appointments; admins any. Zero rows means not found (no hint why). */
-const ownedBy = (actor: SessionUser): SQL | undefined => (actor.role === "admin" ? undefined : eq(appointments.clinicianId, actor.id));
+const ownedBy = (actor: SessionUser): SQL | undefined =>
+  actor.role === "admin" ? undefined : eq(appointments.clinicianId, actor.id);
 
 async function clinicianZone(db: Db | Tx, clinicianId: string): Promise<string | null> {
-  const [row] = await db.select({ timeZone: clinicians.timeZone }).from(clinicians).where(eq(clinicians.userId, clinicianId));
+  const [row] = await db
+    .select({ timeZone: clinicians.timeZone })
+    .from(clinicians)
+    .where(eq(clinicians.userId, clinicianId));
   return row?.timeZone ?? null;
 }
 
@@ -22,13 +30,21 @@ async function clinicianZone(db: Db | Tx, clinicianId: string): Promise<string |
 export async function bookAppointment(
   db: Db,
   actor: SessionUser,
-  input: { patientId: string; clinicianId?: string; startsAt: string; durationMinutes: number; modality: "in_person" | "telehealth" },
+  input: {
+    patientId: string;
+    clinicianId?: string;
+    startsAt: string;
+    durationMinutes: number;
+    modality: "in_person" | "telehealth";
+  },
   now = new Date(),
 ): Promise<LifecycleResult> {
   const clinicianId = actor.role === "clinician" ? actor.id : input.clinicianId;
-  if (!clinicianId) return { ok: false, fieldErrors: { clinicianId: ["Choose a clinician."] }, message: "Nothing was booked." };
+  if (!clinicianId)
+    return { ok: false, fieldErrors: { clinicianId: ["Choose a clinician."] }, message: "Nothing was booked." };
   const zone = await clinicianZone(db, clinicianId);
-  if (!zone) return { ok: false, fieldErrors: { clinicianId: ["Choose a clinician."] }, message: "Nothing was booked." };
+  if (!zone)
+    return { ok: false, fieldErrors: { clinicianId: ["Choose a clinician."] }, message: "Nothing was booked." };
   if (actor.role === "clinician") {
     // "Their own patients": people they already see.
     const [known] = await db
@@ -36,14 +52,26 @@ export async function bookAppointment(
       .from(appointments)
       .where(and(eq(appointments.clinicianId, clinicianId), eq(appointments.patientId, input.patientId)))
       .limit(1);
-    if (!known) return { ok: false, fieldErrors: { patientId: ["Choose one of your patients."] }, message: "Nothing was booked." };
+    if (!known)
+      return {
+        ok: false,
+        fieldErrors: { patientId: ["Choose one of your patients."] },
+        message: "Nothing was booked.",
+      };
   }
   const startsAt = zonedTimeToUtc(input.startsAt, zone);
-  if (startsAt <= now) return { ok: false, fieldErrors: { startsAt: ["Choose a time in the future."] }, message: "Nothing was booked." };
+  if (startsAt <= now)
+    return { ok: false, fieldErrors: { startsAt: ["Choose a time in the future."] }, message: "Nothing was booked." };
   const appointmentId = await db.transaction(async (tx) => {
     const [row] = await tx
       .insert(appointments)
-      .values({ patientId: input.patientId, clinicianId, startsAt, durationMinutes: input.durationMinutes, modality: input.modality })
+      .values({
+        patientId: input.patientId,
+        clinicianId,
+        startsAt,
+        durationMinutes: input.durationMinutes,
+        modality: input.modality,
+      })
       .returning({ id: appointments.id });
     await enqueueEvent(tx, { name: "portal/appointment.booked", data: { appointmentId: row!.id } });
     return row!.id;
@@ -65,7 +93,13 @@ export async function cancelAppointment(db: Db, actor: SessionUser, appointmentI
 }
 
 /** Moves a scheduled appointment; the history keeps the old time, and reminders follow the new one. */
-export async function rescheduleAppointment(db: Db, actor: SessionUser, appointmentId: string, localStartsAt: string, now = new Date()): Promise<LifecycleResult> {
+export async function rescheduleAppointment(
+  db: Db,
+  actor: SessionUser,
+  appointmentId: string,
+  localStartsAt: string,
+  now = new Date(),
+): Promise<LifecycleResult> {
   const result = await db.transaction(async (tx) => {
     const [current] = await tx
       .select({ startsAt: appointments.startsAt, clinicianId: appointments.clinicianId })
@@ -74,14 +108,27 @@ export async function rescheduleAppointment(db: Db, actor: SessionUser, appointm
       .for("update");
     if (!current) return notFound;
     const startsAt = zonedTimeToUtc(localStartsAt, (await clinicianZone(tx, current.clinicianId)) ?? "UTC");
-    if (startsAt <= now) return { ok: false as const, fieldErrors: { startsAt: ["Choose a time in the future."] }, message: "Nothing was changed." };
-    if (startsAt.getTime() === current.startsAt.getTime()) return { ok: false as const, fieldErrors: { startsAt: ["That is the current time."] }, message: "Nothing was changed." };
+    if (startsAt <= now)
+      return {
+        ok: false as const,
+        fieldErrors: { startsAt: ["Choose a time in the future."] },
+        message: "Nothing was changed.",
+      };
+    if (startsAt.getTime() === current.startsAt.getTime())
+      return {
+        ok: false as const,
+        fieldErrors: { startsAt: ["That is the current time."] },
+        message: "Nothing was changed.",
+      };
     await tx.update(appointments).set({ startsAt }).where(eq(appointments.id, appointmentId));
     const [history] = await tx
       .insert(appointmentReschedules)
       .values({ appointmentId, previousStartsAt: current.startsAt, newStartsAt: startsAt, actorId: actor.id })
       .returning({ id: appointmentReschedules.id });
-    await enqueueEvent(tx, { name: "portal/appointment.rescheduled", data: { appointmentId, rescheduleId: history!.id } });
+    await enqueueEvent(tx, {
+      name: "portal/appointment.rescheduled",
+      data: { appointmentId, rescheduleId: history!.id },
+    });
     return { ok: true as const, appointmentId };
   });
   return result;

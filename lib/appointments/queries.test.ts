@@ -6,7 +6,8 @@ import { seed, seedEmails } from "@/db/seed";
 import { listScheduleForClinician, listUpcomingAppointmentsForPatient } from "./queries";
 
 const seededAt = new Date("2026-06-01T09:00:00Z");
-const idOf = async (email: string) => (await db().select({ id: users.id }).from(users).where(eq(users.email, email)))[0]!.id;
+const idOf = async (email: string) =>
+  (await db().select({ id: users.id }).from(users).where(eq(users.email, email)))[0]!.id;
 
 describe("appointment lists", () => {
   beforeAll(() => seed(db(), seededAt));

@@ -12,8 +12,11 @@ const notEnded = (now: Date) =>
 const SINCE_WINDOW_MS = 24 * 60 * 60_000;
 
 /** One person's appointments that have not ended; the start bound keeps it an index range scan. */
-const upcomingOf = (owner: typeof appointments.patientId | typeof appointments.clinicianId, ownerId: string, now: Date) =>
-  and(eq(owner, ownerId), gte(appointments.startsAt, new Date(now.getTime() - SINCE_WINDOW_MS)), notEnded(now));
+const upcomingOf = (
+  owner: typeof appointments.patientId | typeof appointments.clinicianId,
+  ownerId: string,
+  now: Date,
+) => and(eq(owner, ownerId), gte(appointments.startsAt, new Date(now.getTime() - SINCE_WINDOW_MS)), notEnded(now));
 
 /** A patient's upcoming appointments, with the clinician's name, in start order. */
 export async function listUpcomingAppointmentsForPatient(db: Db, patientId: string, now = new Date()) {
@@ -56,19 +59,29 @@ export async function listScheduleForClinician(db: Db, clinicianId: string, now 
 }
 
 export async function timeZoneOfPatient(db: Db, patientId: string): Promise<string> {
-  const [row] = await db.select({ timeZone: patientProfiles.timeZone }).from(patientProfiles).where(eq(patientProfiles.userId, patientId));
+  const [row] = await db
+    .select({ timeZone: patientProfiles.timeZone })
+    .from(patientProfiles)
+    .where(eq(patientProfiles.userId, patientId));
   return row?.timeZone ?? "UTC";
 }
 
 export async function timeZoneOfClinician(db: Db, clinicianId: string): Promise<string> {
-  const [row] = await db.select({ timeZone: clinicians.timeZone }).from(clinicians).where(eq(clinicians.userId, clinicianId));
+  const [row] = await db
+    .select({ timeZone: clinicians.timeZone })
+    .from(clinicians)
+    .where(eq(clinicians.userId, clinicianId));
   return row?.timeZone ?? "UTC";
 }
 
 /** The patients a clinician already sees: the ones they may book for. */
 export async function listPatientsOfClinician(db: Db, clinicianId: string) {
   return db
-    .selectDistinct({ id: patientProfiles.userId, firstName: patientProfiles.firstName, lastName: patientProfiles.lastName })
+    .selectDistinct({
+      id: patientProfiles.userId,
+      firstName: patientProfiles.firstName,
+      lastName: patientProfiles.lastName,
+    })
     .from(appointments)
     .innerJoin(patientProfiles, eq(patientProfiles.userId, appointments.patientId))
     .where(eq(appointments.clinicianId, clinicianId))

@@ -26,7 +26,10 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
 }
 
 function hashRequest(ip: string, userAgent: string | null): string {
-  return createHash("sha256").update(`${env().authSecret}|${ip}|${userAgent ?? ""}`).digest("hex").slice(0, 32);
+  return createHash("sha256")
+    .update(`${env().authSecret}|${ip}|${userAgent ?? ""}`)
+    .digest("hex")
+    .slice(0, 32);
 }
 
 /**
@@ -44,7 +47,11 @@ export function authedAction<S extends z.ZodType>(
     if (!authorization.ok) return { ok: false, message: authorization.message };
     const parsed = schema.safeParse(formDataToObject(formData));
     if (!parsed.success) {
-      return { ok: false, message: "Nothing was saved. Please check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error) };
+      return {
+        ok: false,
+        message: "Nothing was saved. Please check the highlighted fields.",
+        fieldErrors: fieldErrorsOf(parsed.error),
+      };
     }
     const requestHeaders = await headers();
     return handler(parsed.data, {

@@ -21,8 +21,12 @@ describe("sign-in rate limit", () => {
     const atBoundary = await hitRateLimit(db(), rule, "ben@patients.example", new Date("2026-05-01T10:01:00Z"));
     expect(atBoundary).toEqual({ allowed: false, retryAfterSeconds: 48 });
     // 48 s later 1 + 1 hits in this window and 5 × 12/60 of the last one make exactly the limit.
-    expect((await hitRateLimit(db(), rule, "ben@patients.example", new Date("2026-05-01T10:01:48Z"))).allowed).toBe(true);
-    expect((await hitRateLimit(db(), rule, "ben@patients.example", new Date("2026-05-01T10:01:48Z"))).allowed).toBe(false);
+    expect((await hitRateLimit(db(), rule, "ben@patients.example", new Date("2026-05-01T10:01:48Z"))).allowed).toBe(
+      true,
+    );
+    expect((await hitRateLimit(db(), rule, "ben@patients.example", new Date("2026-05-01T10:01:48Z"))).allowed).toBe(
+      false,
+    );
   });
 
   it("refuses a burst that straddles a window boundary, wherever it splits", () => {

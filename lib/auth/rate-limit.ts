@@ -22,24 +22,29 @@ const previousWindow = alias(rateLimits, "previous_window");
  * window's hits plus the previous window's, weighted by how much of it still lies within the last
  * `windowMs`. A fixed window would let a burst straddling a window boundary through twice.
  */
-export async function hitRateLimit(db: Db, rule: RateLimit, subject: string, now = new Date()): Promise<RateLimitResult> {
+export async function hitRateLimit(
+  db: Db,
+  rule: RateLimit,
+  subject: string,
+  now = new Date(),
+): Promise<RateLimitResult> {
   const at = now.getTime();
   const windowStart = Math.floor(at / rule.windowMs) * rule.windowMs;
   const key = subjectKey(rule, subject);
   const [row] = await db
     .insert(rateLimits)
     .values({ key, windowStart: new Date(windowStart), hits: 1 })
-    .onConflictDoUpdate({ target: [rateLimits.key, rateLimits.windowStart], set: { hits: sql`${rateLimits.hits} + 1` } })
+    .onConflictDoUpdate({
+      target: [rateLimits.key, rateLimits.windowStart],
+      set: { hits: sql`${rateLimits.hits} + 1` },
+    })
     .returning({
       hits: rateLimits.hits,
       previous: sql<number>`coalesce((${db
         .select({ hits: previousWindow.hits })
         .from(previousWindow)
         .where(
-          and(
-            eq(previousWindow.key, key),
-            eq(previousWindow.windowStart, new Date(windowStart - rule.windowMs)),
-          ),
+          and(eq(previousWindow.key, key), eq(previousWindow.windowStart, new Date(windowStart - rule.windowMs))),
         )}), 0)`.mapWith(Number),
     });
   return slidingWindowDecision(rule, row?.hits ?? 1, row?.previous ?? 0, at - windowStart);
@@ -49,7 +54,12 @@ export async function hitRateLimit(db: Db, rule: RateLimit, subject: string, now
  * Whether the hit just counted is allowed and, if not, how long until the next one would be. All in
  * integer milliseconds so a count exactly at the limit is never refused by rounding.
  */
-export function slidingWindowDecision(rule: RateLimit, hits: number, previous: number, elapsedMs: number): RateLimitResult {
+export function slidingWindowDecision(
+  rule: RateLimit,
+  hits: number,
+  previous: number,
+  elapsedMs: number,
+): RateLimitResult {
   const { limit, windowMs } = rule;
   // estimate = hits + previous × (windowMs − elapsed) / windowMs, compared with the limit, times windowMs.
   const allowed = hits * windowMs + previous * (windowMs - elapsedMs) <= limit * windowMs;

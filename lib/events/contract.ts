@@ -28,7 +28,13 @@ export const progressNoteCreated = {
 } as const;
 
 /** Every event a domain write can put in the outbox. */
-export const outboxEvents = [recordingConsentRevoked, appointmentBooked, appointmentCancelled, appointmentRescheduled, progressNoteCreated] as const;
+export const outboxEvents = [
+  recordingConsentRevoked,
+  appointmentBooked,
+  appointmentCancelled,
+  appointmentRescheduled,
+  progressNoteCreated,
+] as const;
 type OutboxEventDefinition = (typeof outboxEvents)[number];
 export type OutboxEventInput = {
   [K in OutboxEventDefinition["name"]]: { name: K; data: z.input<Extract<OutboxEventDefinition, { name: K }>["data"]> };

@@ -21,13 +21,18 @@ async function backlog(size: number) {
     data: { appointmentId: randomUUID() },
     createdAt: new Date(Date.now() - (size - i) * 10),
   }));
-  for (let offset = 0; offset < rows.length; offset += 1000) await db().insert(eventOutbox).values(rows.slice(offset, offset + 1000));
+  for (let offset = 0; offset < rows.length; offset += 1000)
+    await db()
+      .insert(eventOutbox)
+      .values(rows.slice(offset, offset + 1000));
 }
 const eventRequests = () => fakes.inngest.requests.filter((request) => request.path.startsWith("/e/"));
 
 describe("the event outbox", () => {
   it("refuses a payload beyond the contract's ids, so nothing else can ride along", async () => {
-    await expect(enqueueEvent(db(), { name: "portal/appointment.booked", data: { appointmentId: "not-a-uuid" } })).rejects.toThrow();
+    await expect(
+      enqueueEvent(db(), { name: "portal/appointment.booked", data: { appointmentId: "not-a-uuid" } }),
+    ).rejects.toThrow();
     const extra = { appointmentId: randomUUID(), firstName: "Ada" } as unknown as { appointmentId: string };
     await enqueueEvent(db(), { name: "portal/appointment.booked", data: extra });
     const [row] = await db().select().from(eventOutbox);
@@ -54,10 +59,16 @@ describe("the event outbox", () => {
   });
 
   it("splits by bytes as well as by count", () => {
-    const big = Array.from({ length: 300 }, (_, i) => ({ id: `${i}`, name: "portal/x", data: { pad: "x".repeat(1500) }, ts: i }));
+    const big = Array.from({ length: 300 }, (_, i) => ({
+      id: `${i}`,
+      name: "portal/x",
+      data: { pad: "x".repeat(1500) },
+      ts: i,
+    }));
     const batches = toBatches(big);
     expect(batches.length).toBeGreaterThan(1);
-    for (const batch of batches) expect(Buffer.byteLength(JSON.stringify(batch))).toBeLessThanOrEqual(RELAY_BATCH_BYTES);
+    for (const batch of batches)
+      expect(Buffer.byteLength(JSON.stringify(batch))).toBeLessThanOrEqual(RELAY_BATCH_BYTES);
     expect(batches.flat()).toHaveLength(300);
   });
 
@@ -83,7 +94,9 @@ describe("the event outbox", () => {
     expect(await relayOutbox(db(), down)).toEqual({ published: 0, failed: 0, batches: 0 });
     expect(publishes).toEqual([3]);
     const rows = await db().select().from(eventOutbox);
-    expect(rows.every((row) => row.attempts === 1 && row.lastError === "Error 503" && row.nextAttemptAt > new Date())).toBe(true);
+    expect(
+      rows.every((row) => row.attempts === 1 && row.lastError === "Error 503" && row.nextAttemptAt > new Date()),
+    ).toBe(true);
     const later = await outboxHealth(db(), new Date(Date.now() + 11 * 60_000));
     expect(later).toMatchObject({ pending: 3, stale: 3, lastError: "Error 503" });
     expect(await outboxHealth(db())).toMatchObject({ pending: 3, stale: 0 });

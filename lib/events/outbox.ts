@@ -67,7 +67,10 @@ export async function relayOutbox(db: Db, publish: EventPublisher, { maxRows = 5
       try {
         await publish(batch);
       } catch (error) {
-        const unpublished = batches.slice(index).flat().map((event) => event.id);
+        const unpublished = batches
+          .slice(index)
+          .flat()
+          .map((event) => event.id);
         await markFailed(db, unpublished, describeError(error));
         result.failed += unpublished.length;
         return result;
@@ -75,7 +78,12 @@ export async function relayOutbox(db: Db, publish: EventPublisher, { maxRows = 5
       await db
         .update(eventOutbox)
         .set({ publishedAt: sql`now()`, claimedUntil: null, lastError: null })
-        .where(inArray(eventOutbox.id, batch.map((event) => event.id)));
+        .where(
+          inArray(
+            eventOutbox.id,
+            batch.map((event) => event.id),
+          ),
+        );
       result.published += batch.length;
       result.batches += 1;
     }
@@ -85,7 +93,9 @@ export async function relayOutbox(db: Db, publish: EventPublisher, { maxRows = 5
 
 async function claimDue(db: Db, limit: number): Promise<PublishedEvent[]> {
   type Row = { id: string; name: string; data: Record<string, unknown> | string; created_at: string | Date };
-  const rows = await executeRows<Row>(db, sql`
+  const rows = await executeRows<Row>(
+    db,
+    sql`
     update event_outbox set claimed_until = now() + make_interval(secs => ${CLAIM_SECONDS})
     where id in (
       select id from event_outbox
@@ -94,7 +104,8 @@ async function claimDue(db: Db, limit: number): Promise<PublishedEvent[]> {
       limit ${limit}
       for update skip locked
     )
-    returning id, name, data, created_at`);
+    returning id, name, data, created_at`,
+  );
   return rows
     .map((row) => ({
       id: row.id,
@@ -120,7 +131,9 @@ async function markFailed(db: Db, ids: string[], lastError: string): Promise<voi
 /** An error's name and any HTTP status it reports, never the rest of its message (which could quote a payload). */
 function describeError(error: unknown): string {
   const name = error instanceof Error ? error.name : "UnknownError";
-  const status = (error as { status?: unknown }).status ?? /\b(?:API Error|status):? ([1-5]\d\d)\b/i.exec(String((error as Error)?.message))?.[1];
+  const status =
+    (error as { status?: unknown }).status ??
+    /\b(?:API Error|status):? ([1-5]\d\d)\b/i.exec(String((error as Error)?.message))?.[1];
   const code = (error as { cause?: { code?: unknown } }).cause?.code;
   return [name, status, typeof code === "string" ? code : undefined].filter(Boolean).join(" ");
 }
@@ -132,10 +145,19 @@ export async function outboxHealth(db: Db, now = new Date()): Promise<OutboxHeal
   const staleBefore = new Date(now.getTime() - STALE_AFTER_MS);
   const [pending] = await db.select({ n: count() }).from(eventOutbox).where(isNull(eventOutbox.publishedAt));
   const [stale] = await db
-    .select({ n: count(), oldest: min(eventOutbox.createdAt), lastError: sql<string | null>`max(${eventOutbox.lastError})` })
+    .select({
+      n: count(),
+      oldest: min(eventOutbox.createdAt),
+      lastError: sql<string | null>`max(${eventOutbox.lastError})`,
+    })
     .from(eventOutbox)
     .where(and(isNull(eventOutbox.publishedAt), lt(eventOutbox.createdAt, staleBefore)));
-  return { pending: pending!.n, stale: stale!.n, oldestStaleAt: stale!.oldest ? new Date(stale!.oldest) : null, lastError: stale!.lastError };
+  return {
+    pending: pending!.n,
+    stale: stale!.n,
+    oldestStaleAt: stale!.oldest ? new Date(stale!.oldest) : null,
+    lastError: stale!.lastError,
+  };
 }
 
 /** Published rows are kept a week for the record (and Inngest's 24 h de-duplication), then deleted. */

@@ -1,4 +1,11 @@
-import { isReminder, reminderWindows, type Channel, type LogicalChannel, type MessageKind, type ProgressKind } from "./kinds";
+import {
+  isReminder,
+  reminderWindows,
+  type Channel,
+  type LogicalChannel,
+  type MessageKind,
+  type ProgressKind,
+} from "./kinds";
 
 export type DecisionInput = {
   kind: MessageKind;
@@ -12,7 +19,12 @@ export type DecisionInput = {
     appointmentReminders: boolean;
     phoneE164: string | null;
   };
-  appointment: { status: "scheduled" | "cancelled" | "completed"; startsAt: Date; durationMinutes: number; createdAt: Date };
+  appointment: {
+    status: "scheduled" | "cancelled" | "completed";
+    startsAt: Date;
+    durationMinutes: number;
+    createdAt: Date;
+  };
   /** a reschedule message whose change a later reschedule replaced (that one's message tells the current time) */
   superseded?: boolean;
 };
@@ -42,12 +54,15 @@ export type DeliveryReason = SkipReason | "transient_error" | "permanent_error";
 
 type ChannelPreferences = DecisionInput["patient"];
 
-const resolveChannel = (channel: LogicalChannel, patient: ChannelPreferences): Channel => (channel === "email" ? "email" : patient.textChannel);
-const skipper = (channel: LogicalChannel, patient: ChannelPreferences) => (reason: SkipReason): Decision => ({
-  action: "skip",
-  channel: resolveChannel(channel, patient),
-  reason,
-});
+const resolveChannel = (channel: LogicalChannel, patient: ChannelPreferences): Channel =>
+  channel === "email" ? "email" : patient.textChannel;
+const skipper =
+  (channel: LogicalChannel, patient: ChannelPreferences) =>
+  (reason: SkipReason): Decision => ({
+    action: "skip",
+    channel: resolveChannel(channel, patient),
+    reason,
+  });
 
 /** DESIGN.md's table, as one pure function of the rows read at send time. */
 export function decide({ kind, channel, now, patient, appointment, superseded }: DecisionInput): Decision {
@@ -75,7 +90,8 @@ export function decide({ kind, channel, now, patient, appointment, superseded }:
 function byChannelPreference(channel: LogicalChannel, patient: ChannelPreferences): Decision {
   const resolved = resolveChannel(channel, patient);
   const skip = skipper(channel, patient);
-  if (channel === "email") return patient.emailNotifications ? { action: "send", channel: "email" } : skip("email_disabled");
+  if (channel === "email")
+    return patient.emailNotifications ? { action: "send", channel: "email" } : skip("email_disabled");
   if (!patient.textMessages) return skip("texts_disabled");
   if (!patient.phoneE164) return skip("no_phone");
   if (resolved === "whatsapp" && !patient.whatsappOptIn) return skip("whatsapp_not_opted_in");

@@ -15,10 +15,15 @@ const MINUTE = 60_000;
 async function visitInTenMinutes(profile: Parameters<typeof createPatient>[1] = {}) {
   const patient = await createPatient(db(), { phoneE164: "+447911123456", textMessages: true, ...profile });
   const clinician = await createClinician(db());
-  const appointmentId = await createAppointment(db(), { patientId: patient.id, clinicianId: clinician.id, startsAt: new Date(Date.now() + 10 * MINUTE) });
+  const appointmentId = await createAppointment(db(), {
+    patientId: patient.id,
+    clinicianId: clinician.id,
+    startsAt: new Date(Date.now() + 10 * MINUTE),
+  });
   return { patient, appointmentId };
 }
-const rowsOf = (appointmentId: string) => db().select().from(notificationDeliveries).where(eq(notificationDeliveries.appointmentId, appointmentId));
+const rowsOf = (appointmentId: string) =>
+  db().select().from(notificationDeliveries).where(eq(notificationDeliveries.appointmentId, appointmentId));
 
 describe("the gate when things fail", () => {
   it("an SMS Twilio accepted, whose outcome write keeps failing, is handed back as sent-but-unrecorded and never sent again", async () => {
@@ -32,13 +37,18 @@ describe("the gate when things fail", () => {
       await heal();
     }
     // Not a TransientDeliveryError: that would make Inngest retry the send.
-    expect(result).toMatchObject({ outcome: "sent", unrecorded: { attempts: 1, providerMessageId: expect.stringMatching(/^SM/) } });
+    expect(result).toMatchObject({
+      outcome: "sent",
+      unrecorded: { attempts: 1, providerMessageId: expect.stringMatching(/^SM/) },
+    });
     expect(fakes.twilio.requests).toHaveLength(1);
     expect(await rowsOf(appointmentId)).toEqual([expect.objectContaining({ status: "pending" })]);
 
     // The caller's own step records it once the database answers again.
     await recordSent(db(), (result as { unrecorded: Parameters<typeof recordSent>[1] }).unrecorded);
-    expect(await rowsOf(appointmentId)).toEqual([expect.objectContaining({ status: "sent", providerMessageId: expect.stringMatching(/^SM/) })]);
+    expect(await rowsOf(appointmentId)).toEqual([
+      expect.objectContaining({ status: "sent", providerMessageId: expect.stringMatching(/^SM/) }),
+    ]);
     // A replay of the event afterwards finds it sent.
     expect(await deliver(db(), request)).toMatchObject({ outcome: "duplicate", status: "sent" });
     expect(fakes.twilio.requests).toHaveLength(1);
@@ -66,18 +76,25 @@ describe("the gate when things fail", () => {
     await expect(deliver(db(), request)).rejects.toBeInstanceOf(TransientDeliveryError);
     expect(await rowsOf(appointmentId)).toEqual([expect.objectContaining({ status: "failed", channel: "sms" })]);
 
-    await db().update(patientProfiles).set({ textChannel: "whatsapp", whatsappOptIn: true }).where(eq(patientProfiles.userId, patient.id));
+    await db()
+      .update(patientProfiles)
+      .set({ textChannel: "whatsapp", whatsappOptIn: true })
+      .where(eq(patientProfiles.userId, patient.id));
     expect(await deliver(db(), request)).toMatchObject({ outcome: "sent" });
     const second = fakes.twilio.requests[1]!.parsed as { To: string; From: string };
     expect(second.To).toBe("whatsapp:+447911123456");
-    expect(await rowsOf(appointmentId)).toEqual([expect.objectContaining({ status: "sent", channel: "whatsapp", attempts: 2 })]);
+    expect(await rowsOf(appointmentId)).toEqual([
+      expect.objectContaining({ status: "sent", channel: "whatsapp", attempts: 2 }),
+    ]);
   });
 
   it("ten concurrent deliveries of one message send it once (run on PostgreSQL to race for real)", async () => {
     const { appointmentId } = await visitInTenMinutes();
     const request = { appointmentId, kind: "reminder_15m", channel: "email" } as const;
     const settled = await Promise.allSettled(Array.from({ length: 10 }, () => deliver(db(), request)));
-    const outcomes = settled.map((s) => (s.status === "fulfilled" ? s.value.outcome : s.reason instanceof DeliveryInFlightError ? "in_flight" : s.reason));
+    const outcomes = settled.map((s) =>
+      s.status === "fulfilled" ? s.value.outcome : s.reason instanceof DeliveryInFlightError ? "in_flight" : s.reason,
+    );
     expect(outcomes.filter((outcome) => outcome === "sent")).toHaveLength(1);
     // The rest: a duplicate of the decided outcome, or "still in flight, retry later" while the first was sending.
     expect(outcomes.every((outcome) => ["sent", "duplicate", "in_flight"].includes(outcome as string))).toBe(true);

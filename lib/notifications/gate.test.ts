@@ -14,7 +14,11 @@ let twilio: Awaited<ReturnType<typeof startTwilioFake>>;
 const people: Record<"ada" | "ben", { id: string; video: string; inPerson: string; cancelled: string }> = {} as never;
 
 async function appointmentsOf(patientId: string) {
-  const rows = await db().select().from(appointments).where(eq(appointments.patientId, patientId)).orderBy(appointments.startsAt);
+  const rows = await db()
+    .select()
+    .from(appointments)
+    .where(eq(appointments.patientId, patientId))
+    .orderBy(appointments.startsAt);
   const find = (predicate: (a: (typeof rows)[number]) => boolean) => rows.find(predicate)!.id;
   return {
     video: find((a) => a.modality === "telehealth" && a.status === "scheduled"),
@@ -51,17 +55,29 @@ beforeEach(async () => {
   resend.reset();
   twilio.requests.length = 0;
   await db().delete(notificationDeliveries);
-  await setProfile("ada", { emailNotifications: true, textMessages: true, textChannel: "sms", whatsappOptIn: false, appointmentReminders: true });
+  await setProfile("ada", {
+    emailNotifications: true,
+    textMessages: true,
+    textChannel: "sms",
+    whatsappOptIn: false,
+    appointmentReminders: true,
+  });
   await setProfile("ben", { emailNotifications: true, textMessages: false, appointmentReminders: true });
 });
 
-const emailBody = () => resend.requests.map((r) => r.parsed as { to: string; subject: string; text: string; html: string });
+const emailBody = () =>
+  resend.requests.map((r) => r.parsed as { to: string; subject: string; text: string; html: string });
 const texts = () => twilio.requests.map((r) => r.parsed as { To: string; From: string; Body: string });
 const at = (minutesAfterSeeding: number) => new Date(seededAt.getTime() + minutesAfterSeeding * MINUTE);
 
 describe("the gate sends what the stored preferences allow", () => {
   it("confirmation email: to the patient, the time in their zone, clinician and portal link, no more", async () => {
-    const result = await deliver(db(), { appointmentId: people.ben.inPerson, kind: "confirmation", channel: "email", now: seededAt });
+    const result = await deliver(db(), {
+      appointmentId: people.ben.inPerson,
+      kind: "confirmation",
+      channel: "email",
+      now: seededAt,
+    });
     expect(result.outcome).toBe("sent");
     const [email] = emailBody();
     expect(email?.to).toBe("ben@patients.example");
@@ -70,31 +86,66 @@ describe("the gate sends what the stored preferences allow", () => {
     expect(email?.text).toContain("Saturday, 17 January 2026 at 09:00 EST");
     expect(email?.text).toContain("https://portal.clinic.example/appointments");
     expect(email?.html).toContain("Hi Ben");
-    expect(resend.requests[0]?.headers["idempotency-key"]).toBe(`${people.ben.inPerson}:confirmation:email:2026-01-17T14:00:00.000Z`);
+    expect(resend.requests[0]?.headers["idempotency-key"]).toBe(
+      `${people.ben.inPerson}:confirmation:email:2026-01-17T14:00:00.000Z`,
+    );
   });
 
   it("24 h reminder by SMS: Ada's number, London time, opt-out hint", async () => {
     const dayBefore = at(14 * 60); // Ben's video visit starts 27 h after seeding; Ada's in-person in 7 days.
-    const result = await deliver(db(), { appointmentId: people.ben.video, kind: "reminder_24h", channel: "email", now: dayBefore });
+    const result = await deliver(db(), {
+      appointmentId: people.ben.video,
+      kind: "reminder_24h",
+      channel: "email",
+      now: dayBefore,
+    });
     expect(result.outcome).toBe("sent");
     expect(emailBody()[0]?.subject).toMatch(/^Reminder: your video visit on Sunday, 11 January 2026 at 10:00 EST$/);
 
     const adaDayBefore = new Date(seededAt.getTime() + 6 * 24 * 60 * MINUTE + 3 * 60 * MINUTE);
-    expect((await deliver(db(), { appointmentId: people.ada.inPerson, kind: "reminder_24h", channel: "text", now: adaDayBefore })).outcome).toBe("sent");
+    expect(
+      (
+        await deliver(db(), {
+          appointmentId: people.ada.inPerson,
+          kind: "reminder_24h",
+          channel: "text",
+          now: adaDayBefore,
+        })
+      ).outcome,
+    ).toBe("sent");
     expect(texts()).toEqual([
-      { To: "+447911123456", From: "+15005550006", Body: expect.stringMatching(/^Hi Ada, A reminder: your appointment with Dr\. Meredith Grey is on Saturday, 17 January 2026 at 14:00 GMT\. https:\/\/portal\.clinic\.example\/appointments Reply STOP to opt out\.$/) },
+      {
+        To: "+447911123456",
+        From: "+15005550006",
+        Body: expect.stringMatching(
+          /^Hi Ada, A reminder: your appointment with Dr\. Meredith Grey is on Saturday, 17 January 2026 at 14:00 GMT\. https:\/\/portal\.clinic\.example\/appointments Reply STOP to opt out\.$/,
+        ),
+      },
     ]);
   });
 
   it("1 h reminder by email inside its window", async () => {
-    const result = await deliver(db(), { appointmentId: people.ben.video, kind: "reminder_1h", channel: "email", now: at(27 * 60 - 30) });
+    const result = await deliver(db(), {
+      appointmentId: people.ben.video,
+      kind: "reminder_1h",
+      channel: "email",
+      now: at(27 * 60 - 30),
+    });
     expect(result.outcome).toBe("sent");
-    expect(emailBody()[0]).toMatchObject({ to: "ben@patients.example", subject: "Reminder: your video visit on Sunday, 11 January 2026 at 10:00 EST" });
+    expect(emailBody()[0]).toMatchObject({
+      to: "ben@patients.example",
+      subject: "Reminder: your video visit on Sunday, 11 January 2026 at 10:00 EST",
+    });
   });
 
   it("meeting-link reminder by WhatsApp once opted in, with the visit link", async () => {
     await setProfile("ada", { textChannel: "whatsapp", whatsappOptIn: true });
-    const result = await deliver(db(), { appointmentId: people.ada.video, kind: "reminder_15m", channel: "text", now: at(0) });
+    const result = await deliver(db(), {
+      appointmentId: people.ada.video,
+      kind: "reminder_15m",
+      channel: "text",
+      now: at(0),
+    });
     expect(result.outcome).toBe("sent");
     const [message] = texts();
     expect(message?.From).toBe("whatsapp:+14155238886");
@@ -102,22 +153,49 @@ describe("the gate sends what the stored preferences allow", () => {
     expect(message?.Body).toContain(`https://portal.clinic.example/visit/${people.ada.video}`);
     expect(message?.Body).not.toContain("STOP");
     const [row] = await db().select().from(notificationDeliveries);
-    expect(row).toMatchObject({ channel: "whatsapp", status: "sent", kind: "reminder_15m", providerMessageId: expect.stringMatching(/^SM/) });
+    expect(row).toMatchObject({
+      channel: "whatsapp",
+      status: "sent",
+      kind: "reminder_15m",
+      providerMessageId: expect.stringMatching(/^SM/),
+    });
   });
 
   it("cancellation and rescheduled emails state the appointment and its (new) time", async () => {
-    expect((await deliver(db(), { appointmentId: people.ben.cancelled, kind: "cancellation", channel: "email", now: seededAt })).outcome).toBe("sent");
+    expect(
+      (
+        await deliver(db(), {
+          appointmentId: people.ben.cancelled,
+          kind: "cancellation",
+          channel: "email",
+          now: seededAt,
+        })
+      ).outcome,
+    ).toBe("sent");
     expect(emailBody()[0]?.subject).toBe("Your appointment is cancelled");
     const moved = new Date("2026-01-20T15:30:00Z");
     await db().update(appointments).set({ startsAt: moved }).where(eq(appointments.id, people.ben.inPerson));
     const [change] = await db()
       .insert(appointmentReschedules)
-      .values({ appointmentId: people.ben.inPerson, previousStartsAt: new Date("2026-01-17T14:00:00Z"), newStartsAt: moved })
+      .values({
+        appointmentId: people.ben.inPerson,
+        previousStartsAt: new Date("2026-01-17T14:00:00Z"),
+        newStartsAt: moved,
+      })
       .returning({ id: appointmentReschedules.id });
-    const rescheduled = { appointmentId: people.ben.inPerson, kind: "rescheduled", channel: "email", rescheduleId: change!.id, now: seededAt } as const;
+    const rescheduled = {
+      appointmentId: people.ben.inPerson,
+      kind: "rescheduled",
+      channel: "email",
+      rescheduleId: change!.id,
+      now: seededAt,
+    } as const;
     expect((await deliver(db(), rescheduled)).outcome).toBe("sent");
     expect(emailBody()[1]?.text).toContain("is now on Tuesday, 20 January 2026 at 10:30 EST");
-    await db().update(appointments).set({ startsAt: new Date("2026-01-17T14:00:00Z") }).where(eq(appointments.id, people.ben.inPerson));
+    await db()
+      .update(appointments)
+      .set({ startsAt: new Date("2026-01-17T14:00:00Z") })
+      .where(eq(appointments.id, people.ben.inPerson));
   });
 });
 
@@ -127,7 +205,14 @@ describe("the gate skips, with the reason recorded, what the preferences do not 
     ["texts off", "ben", { textMessages: false }, "confirmation", "text", "texts_disabled"],
     ["reminders off", "ada", { appointmentReminders: false }, "reminder_15m", "email", "reminders_disabled"],
     ["reminders off, by text", "ada", { appointmentReminders: false }, "reminder_15m", "text", "reminders_disabled"],
-    ["WhatsApp without its opt-in", "ada", { textChannel: "whatsapp" as const, whatsappOptIn: false }, "reminder_15m", "text", "whatsapp_not_opted_in"],
+    [
+      "WhatsApp without its opt-in",
+      "ada",
+      { textChannel: "whatsapp" as const, whatsappOptIn: false },
+      "reminder_15m",
+      "text",
+      "whatsapp_not_opted_in",
+    ],
     ["no phone", "ada", { phoneE164: null }, "confirmation", "text", "no_phone"],
   ] as const;
   for (const [name, who, profile, kind, channel, reason] of cases) {
@@ -144,16 +229,36 @@ describe("the gate skips, with the reason recorded, what the preferences do not 
 
   it("reminders off still lets a confirmation through", async () => {
     await setProfile("ben", { appointmentReminders: false });
-    expect((await deliver(db(), { appointmentId: people.ben.video, kind: "confirmation", channel: "email", now: seededAt })).outcome).toBe("sent");
+    expect(
+      (await deliver(db(), { appointmentId: people.ben.video, kind: "confirmation", channel: "email", now: seededAt }))
+        .outcome,
+    ).toBe("sent");
   });
 
   it("a cancelled appointment gets no reminder; a passed window is recorded, a future one waits", async () => {
-    const cancelledReminder = await deliver(db(), { appointmentId: people.ben.cancelled, kind: "reminder_24h", channel: "email", now: at(3 * 24 * 60 - 120) });
+    const cancelledReminder = await deliver(db(), {
+      appointmentId: people.ben.cancelled,
+      kind: "reminder_24h",
+      channel: "email",
+      now: at(3 * 24 * 60 - 120),
+    });
     expect(cancelledReminder).toMatchObject({ outcome: "skipped", reason: "appointment_cancelled" });
-    const late = await deliver(db(), { appointmentId: people.ada.video, kind: "reminder_1h", channel: "email", now: at(0) });
+    const late = await deliver(db(), {
+      appointmentId: people.ada.video,
+      kind: "reminder_1h",
+      channel: "email",
+      now: at(0),
+    });
     expect(late).toMatchObject({ outcome: "skipped", reason: "window_passed" });
-    expect(await deliver(db(), { appointmentId: people.ben.video, kind: "reminder_1h", channel: "email", now: at(0) })).toEqual({ outcome: "not_due" });
-    expect(await db().select().from(notificationDeliveries).where(eq(notificationDeliveries.appointmentId, people.ben.video))).toEqual([]);
+    expect(
+      await deliver(db(), { appointmentId: people.ben.video, kind: "reminder_1h", channel: "email", now: at(0) }),
+    ).toEqual({ outcome: "not_due" });
+    expect(
+      await db()
+        .select()
+        .from(notificationDeliveries)
+        .where(eq(notificationDeliveries.appointmentId, people.ben.video)),
+    ).toEqual([]);
   });
 });
 
@@ -178,8 +283,16 @@ describe("nothing is sent twice", () => {
   });
 
   it("an email retried after a provider 500 carries the same payload and key, so Resend's idempotency holds", async () => {
-    resend.queueReply({ status: 500, body: { name: "internal_server_error", message: "Unavailable", statusCode: 500 } });
-    const request = { appointmentId: people.ben.inPerson, kind: "confirmation", channel: "email", now: seededAt } as const;
+    resend.queueReply({
+      status: 500,
+      body: { name: "internal_server_error", message: "Unavailable", statusCode: 500 },
+    });
+    const request = {
+      appointmentId: people.ben.inPerson,
+      kind: "confirmation",
+      channel: "email",
+      now: seededAt,
+    } as const;
     await expect(deliver(db(), request)).rejects.toBeInstanceOf(TransientDeliveryError);
     // Over a second later, when a token minted from the clock would already differ.
     await new Promise((resolve) => setTimeout(resolve, 1100));
@@ -190,7 +303,8 @@ describe("nothing is sent twice", () => {
   });
 
   describe("a claim whose attempt died before recording an outcome", () => {
-    const request = () => ({ appointmentId: people.ben.inPerson, kind: "confirmation", channel: "email", now: seededAt }) as const;
+    const request = () =>
+      ({ appointmentId: people.ben.inPerson, kind: "confirmation", channel: "email", now: seededAt }) as const;
     // The attempt reached Resend, then died before writing `sent`: the row is left pending.
     async function sentThenLeftPending(claimedAgoMs: number) {
       const first = await deliver(db(), request());
@@ -219,8 +333,13 @@ describe("nothing is sent twice", () => {
       expect(retry).toMatchObject({ outcome: "sent", providerMessageId: first.providerMessageId });
       expect(resend.requests).toHaveLength(2);
       expect(resend.requests[1]?.body).toBe(resend.requests[0]?.body);
-      const rows = await db().select().from(notificationDeliveries).where(eq(notificationDeliveries.appointmentId, people.ben.inPerson));
-      expect(rows).toEqual([expect.objectContaining({ status: "sent", attempts: 2, providerMessageId: first.providerMessageId })]);
+      const rows = await db()
+        .select()
+        .from(notificationDeliveries)
+        .where(eq(notificationDeliveries.appointmentId, people.ben.inPerson));
+      expect(rows).toEqual([
+        expect.objectContaining({ status: "sent", attempts: 2, providerMessageId: first.providerMessageId }),
+      ]);
     });
 
     it("an attempt that outlives its lease does not overwrite the outcome of the retry that took its row", async () => {
@@ -239,9 +358,16 @@ describe("nothing is sent twice", () => {
         const retry = await deliver(db(), request());
         expect(retry).toMatchObject({ outcome: "sent" });
         await late;
-        const rows = await db().select().from(notificationDeliveries).where(eq(notificationDeliveries.appointmentId, people.ben.inPerson));
+        const rows = await db()
+          .select()
+          .from(notificationDeliveries)
+          .where(eq(notificationDeliveries.appointmentId, people.ben.inPerson));
         expect(rows).toEqual([
-          expect.objectContaining({ status: "sent", attempts: 2, providerMessageId: (retry as { providerMessageId: string }).providerMessageId }),
+          expect.objectContaining({
+            status: "sent",
+            attempts: 2,
+            providerMessageId: (retry as { providerMessageId: string }).providerMessageId,
+          }),
         ]);
       } finally {
         vi.stubEnv("RESEND_BASE_URL", resend.url);
@@ -260,7 +386,10 @@ describe("nothing is sent twice", () => {
         await setProfile("ben", { firstName: "Ben" });
       }
       expect(resend.requests).toHaveLength(2);
-      const rows = await db().select().from(notificationDeliveries).where(eq(notificationDeliveries.appointmentId, people.ben.inPerson));
+      const rows = await db()
+        .select()
+        .from(notificationDeliveries)
+        .where(eq(notificationDeliveries.appointmentId, people.ben.inPerson));
       expect(rows).toEqual([expect.objectContaining({ status: "sent", attempts: 2, providerMessageId: null })]);
     });
 
@@ -268,7 +397,10 @@ describe("nothing is sent twice", () => {
       await sentThenLeftPending(CLAIM_LEASE_MS + MINUTE);
       await setProfile("ben", { emailNotifications: false });
       expect(await deliver(db(), request())).toMatchObject({ outcome: "skipped", reason: "email_disabled" });
-      const rows = await db().select().from(notificationDeliveries).where(eq(notificationDeliveries.appointmentId, people.ben.inPerson));
+      const rows = await db()
+        .select()
+        .from(notificationDeliveries)
+        .where(eq(notificationDeliveries.appointmentId, people.ben.inPerson));
       expect(rows).toEqual([expect.objectContaining({ status: "skipped", reason: "email_disabled" })]);
     });
   });
@@ -279,9 +411,11 @@ describe("nothing is sent twice", () => {
     await expect(deliver(db(), request)).rejects.toBeInstanceOf(TransientDeliveryError);
     await setProfile("ada", { textMessages: false });
     expect(await deliver(db(), request)).toMatchObject({ outcome: "skipped", reason: "texts_disabled" });
-    expect(await db().select({ status: notificationDeliveries.status, reason: notificationDeliveries.reason }).from(notificationDeliveries)).toEqual([
-      { status: "skipped", reason: "texts_disabled" },
-    ]);
+    expect(
+      await db()
+        .select({ status: notificationDeliveries.status, reason: notificationDeliveries.reason })
+        .from(notificationDeliveries),
+    ).toEqual([{ status: "skipped", reason: "texts_disabled" }]);
     expect(twilio.requests).toHaveLength(1);
   });
 
@@ -296,10 +430,22 @@ describe("nothing is sent twice", () => {
   it("a rescheduled appointment gets a fresh reminder for its new time", async () => {
     const request = { appointmentId: people.ada.video, kind: "reminder_15m", channel: "email", now: at(0) } as const;
     expect((await deliver(db(), request)).outcome).toBe("sent");
-    await db().update(appointments).set({ startsAt: at(70), createdAt: at(-60 * 48) }).where(eq(appointments.id, people.ada.video));
+    await db()
+      .update(appointments)
+      .set({ startsAt: at(70), createdAt: at(-60 * 48) })
+      .where(eq(appointments.id, people.ada.video));
     expect((await deliver(db(), { ...request, now: at(60) })).outcome).toBe("sent");
-    const rows = await db().select().from(notificationDeliveries).where(and(eq(notificationDeliveries.appointmentId, people.ada.video)));
-    expect(rows.map((r) => r.appointmentStartsAt?.toISOString()).sort()).toEqual([at(10).toISOString(), at(70).toISOString()]);
-    await db().update(appointments).set({ startsAt: at(10) }).where(eq(appointments.id, people.ada.video));
+    const rows = await db()
+      .select()
+      .from(notificationDeliveries)
+      .where(and(eq(notificationDeliveries.appointmentId, people.ada.video)));
+    expect(rows.map((r) => r.appointmentStartsAt?.toISOString()).sort()).toEqual([
+      at(10).toISOString(),
+      at(70).toISOString(),
+    ]);
+    await db()
+      .update(appointments)
+      .set({ startsAt: at(10) })
+      .where(eq(appointments.id, people.ada.video));
   });
 });

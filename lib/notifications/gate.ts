@@ -49,7 +49,9 @@ export async function deliver(db: Db, request: DeliveryRequest): Promise<Deliver
   const now = request.now ?? new Date();
   const appUrl = env().appUrl ?? "http://localhost:3000";
   const prepared =
-    "progressNoteId" in request ? await prepareProgressMessage(db, request, now, appUrl) : await prepareAppointmentMessage(db, request, now, appUrl);
+    "progressNoteId" in request
+      ? await prepareProgressMessage(db, request, now, appUrl)
+      : await prepareAppointmentMessage(db, request, now, appUrl);
   if (prepared.decision.action === "wait") return { outcome: "not_due" };
   const { decision, record, compose } = prepared as Extract<PreparedDelivery, { record: unknown }>;
   const base = { ...record, channel: decision.channel };
@@ -65,7 +67,9 @@ export async function deliver(db: Db, request: DeliveryRequest): Promise<Deliver
         setWhere: retakable(),
       })
       .returning({ id: notificationDeliveries.id });
-    return row ? { outcome: "skipped", deliveryId: row.id, reason: decision.reason } : duplicateOf(db, base.deliveryKey);
+    return row
+      ? { outcome: "skipped", deliveryId: row.id, reason: decision.reason }
+      : duplicateOf(db, base.deliveryKey);
   }
 
   const claimed = await claim(db, base);
@@ -76,7 +80,12 @@ export async function deliver(db: Db, request: DeliveryRequest): Promise<Deliver
     const outgoing = await compose(decision.channel, claimed.claimedAt);
     const result =
       outgoing.channel === "email"
-        ? await sendEmail({ to: outgoing.to, ...outgoing.email, headers: outgoing.headers, idempotencyKey: base.deliveryKey })
+        ? await sendEmail({
+            to: outgoing.to,
+            ...outgoing.email,
+            headers: outgoing.headers,
+            idempotencyKey: base.deliveryKey,
+          })
         : await sendText({ channel: outgoing.channel, to: outgoing.to, body: outgoing.body, kind: base.kind });
     providerMessageId = result.providerMessageId;
   } catch (error) {
@@ -136,7 +145,10 @@ const retakable = () =>
   or(
     and(eq(notificationDeliveries.status, "failed"), eq(notificationDeliveries.reason, "transient_error")),
     // The database's clock on both sides of the lease, so app servers' clocks cannot shorten or stretch it.
-    and(eq(notificationDeliveries.status, "pending"), lt(notificationDeliveries.updatedAt, sql`now() - ${leaseInterval}`)),
+    and(
+      eq(notificationDeliveries.status, "pending"),
+      lt(notificationDeliveries.updatedAt, sql`now() - ${leaseInterval}`),
+    ),
   );
 
 type Claim = { id: string; attempts: number };
@@ -146,11 +158,22 @@ type Claim = { id: string; attempts: number };
  * retry, must not overwrite what that retry recorded.
  */
 const stillClaimedBy = (claim: Claim) =>
-  and(eq(notificationDeliveries.id, claim.id), eq(notificationDeliveries.status, "pending"), eq(notificationDeliveries.attempts, claim.attempts));
+  and(
+    eq(notificationDeliveries.id, claim.id),
+    eq(notificationDeliveries.status, "pending"),
+    eq(notificationDeliveries.attempts, claim.attempts),
+  );
 
 /** Claims the key: a new row, or a retakable one taken back atomically so only one attempt sends. */
-async function claim(db: Db, values: typeof notificationDeliveries.$inferInsert): Promise<(Claim & { claimedAt: Date }) | DeliveryOutcome> {
-  const claimedColumns = { id: notificationDeliveries.id, claimedAt: notificationDeliveries.createdAt, attempts: notificationDeliveries.attempts };
+async function claim(
+  db: Db,
+  values: typeof notificationDeliveries.$inferInsert,
+): Promise<(Claim & { claimedAt: Date }) | DeliveryOutcome> {
+  const claimedColumns = {
+    id: notificationDeliveries.id,
+    claimedAt: notificationDeliveries.createdAt,
+    attempts: notificationDeliveries.attempts,
+  };
   const [inserted] = await db
     .insert(notificationDeliveries)
     .values({ ...values, status: "pending", attempts: 1 })
@@ -160,7 +183,13 @@ async function claim(db: Db, values: typeof notificationDeliveries.$inferInsert)
   const [retaken] = await db
     .update(notificationDeliveries)
     // The channel as chosen now: a patient who switched SMS to WhatsApp since the failed attempt gets WhatsApp, recorded so.
-    .set({ status: "pending", channel: values.channel, attempts: sql`${notificationDeliveries.attempts} + 1`, reason: null, updatedAt: sql`now()` })
+    .set({
+      status: "pending",
+      channel: values.channel,
+      attempts: sql`${notificationDeliveries.attempts} + 1`,
+      reason: null,
+      updatedAt: sql`now()`,
+    })
     .where(and(eq(notificationDeliveries.deliveryKey, values.deliveryKey), retakable()))
     .returning(claimedColumns);
   return retaken ?? duplicateOf(db, values.deliveryKey);
@@ -173,13 +202,19 @@ async function duplicateOf(db: Db, deliveryKey: string): Promise<DeliveryOutcome
       id: notificationDeliveries.id,
       status: notificationDeliveries.status,
       // What is left of the lease by the database's clock; the retry time is then set on this server's clock.
-      leaseLeftMs: sql<number>`greatest(0, extract(epoch from (${notificationDeliveries.updatedAt} + ${leaseInterval} - now())) * 1000)`.mapWith(Number),
+      leaseLeftMs:
+        sql<number>`greatest(0, extract(epoch from (${notificationDeliveries.updatedAt} + ${leaseInterval} - now())) * 1000)`.mapWith(
+          Number,
+        ),
     })
     .from(notificationDeliveries)
     .where(eq(notificationDeliveries.deliveryKey, deliveryKey));
   if (existing!.status === "pending") {
     const retryAt = new Date(Date.now() + existing!.leaseLeftMs + 1000);
-    throw new DeliveryInFlightError(`delivery ${existing!.id} is claimed by another attempt; retry after ${retryAt.toISOString()}`, retryAt);
+    throw new DeliveryInFlightError(
+      `delivery ${existing!.id} is claimed by another attempt; retry after ${retryAt.toISOString()}`,
+      retryAt,
+    );
   }
   return { outcome: "duplicate", deliveryId: existing!.id, status: existing!.status };
 }

@@ -1,10 +1,18 @@
-export const messageKinds = ["confirmation", "reminder_24h", "reminder_1h", "reminder_15m", "cancellation", "rescheduled"] as const;
+export const messageKinds = [
+  "confirmation",
+  "reminder_24h",
+  "reminder_1h",
+  "reminder_15m",
+  "cancellation",
+  "rescheduled",
+] as const;
 export type MessageKind = (typeof messageKinds)[number];
 
 export const reminderKinds = ["reminder_24h", "reminder_1h", "reminder_15m"] as const;
 export type ReminderKind = (typeof reminderKinds)[number];
 
-export const isReminder = (kind: MessageKind): kind is ReminderKind => (reminderKinds as readonly string[]).includes(kind);
+export const isReminder = (kind: MessageKind): kind is ReminderKind =>
+  (reminderKinds as readonly string[]).includes(kind);
 
 const MINUTE = 60_000;
 

@@ -35,6 +35,6 @@ export const channelLabels = { email: "Email", sms: "SMS", whatsapp: "WhatsApp" 
 export function outcomeLabel(status: string, reason: DeliveryReason | null): string {
   if (status === "sent") return "Sent";
   if (status === "pending") return "Sending";
-  const why = reason ? reasonLabels[reason] ?? reason : "";
+  const why = reason ? (reasonLabels[reason] ?? reason) : "";
   return `${status === "skipped" ? "Not sent" : "Failed"}${why ? `: ${why}` : ""}`;
 }

@@ -20,13 +20,23 @@ export async function listRecentMessagesForPatient(db: Db, patientId: string, da
   return db
     .select(columns)
     .from(notificationDeliveries)
-    .where(and(eq(notificationDeliveries.patientId, patientId), gte(notificationDeliveries.createdAt, new Date(now.getTime() - days * 86_400_000))))
+    .where(
+      and(
+        eq(notificationDeliveries.patientId, patientId),
+        gte(notificationDeliveries.createdAt, new Date(now.getTime() - days * 86_400_000)),
+      ),
+    )
     .orderBy(desc(notificationDeliveries.createdAt))
     .limit(200);
 }
 export type MessageRow = Awaited<ReturnType<typeof listRecentMessagesForPatient>>[number];
 
-export type DeliveryFilters = { patientEmail?: string; kind?: DeliveryKind; channel?: "email" | "sms" | "whatsapp"; status?: "pending" | "sent" | "skipped" | "failed" };
+export type DeliveryFilters = {
+  patientEmail?: string;
+  kind?: DeliveryKind;
+  channel?: "email" | "sms" | "whatsapp";
+  status?: "pending" | "sent" | "skipped" | "failed";
+};
 
 /** Every delivery for the admin view, filtered, newest first. */
 export async function listDeliveries(db: Db, filters: DeliveryFilters, limit = 200) {
@@ -37,7 +47,12 @@ export async function listDeliveries(db: Db, filters: DeliveryFilters, limit = 2
     filters.status ? eq(notificationDeliveries.status, filters.status) : undefined,
   ];
   return db
-    .select({ ...columns, patientEmail: users.email, firstName: patientProfiles.firstName, lastName: patientProfiles.lastName })
+    .select({
+      ...columns,
+      patientEmail: users.email,
+      firstName: patientProfiles.firstName,
+      lastName: patientProfiles.lastName,
+    })
     .from(notificationDeliveries)
     .innerJoin(users, eq(users.id, notificationDeliveries.patientId))
     .innerJoin(patientProfiles, eq(patientProfiles.userId, notificationDeliveries.patientId))

@@ -30,21 +30,29 @@ beforeAll(async () => {
   for (const [label, offset, status] of schedule) {
     const [row] = await db()
       .insert(appointments)
-      .values({ patientId: ben!.id, clinicianId: grey!.id, startsAt: new Date(now.getTime() + offset), modality: "telehealth", status })
+      .values({
+        patientId: ben!.id,
+        clinicianId: grey!.id,
+        startsAt: new Date(now.getTime() + offset),
+        modality: "telehealth",
+        status,
+      })
       .returning({ id: appointments.id, startsAt: appointments.startsAt });
     labels.set(row!.id, label);
     if (label.startsWith("with its")) {
-      await db().insert(notificationDeliveries).values(
-        (["reminder_24h", "reminder_1h"] as const).map((kind) => ({
-          deliveryKey: `${row!.id}:${kind}:email:${row!.startsAt.toISOString()}`,
-          patientId: ben!.id,
-          appointmentId: row!.id,
-          appointmentStartsAt: row!.startsAt,
-          kind,
-          channel: "email" as const,
-          status: "sent" as const,
-        })),
-      );
+      await db()
+        .insert(notificationDeliveries)
+        .values(
+          (["reminder_24h", "reminder_1h"] as const).map((kind) => ({
+            deliveryKey: `${row!.id}:${kind}:email:${row!.startsAt.toISOString()}`,
+            patientId: ben!.id,
+            appointmentId: row!.id,
+            appointmentStartsAt: row!.startsAt,
+            kind,
+            channel: "email" as const,
+            status: "sent" as const,
+          })),
+        );
     }
   }
 });
@@ -76,7 +84,15 @@ describe("the reminder scan", () => {
   it("uses absolute time across the DST change: 24 h before 10:00 EDT is 09:00 EST the day before", async () => {
     const due = await findDueReminders(db(), now);
     const exactly = due.find((pair) => labels.get(pair.appointmentId) === "exactly 24 h ahead");
-    expect(exactly?.startsAt.toLocaleString("en-US", { timeZone: "America/New_York", timeStyle: "short", dateStyle: "short" })).toBe("3/8/26, 10:00 AM");
-    expect(now.toLocaleString("en-US", { timeZone: "America/New_York", timeStyle: "short", dateStyle: "short" })).toBe("3/7/26, 9:00 AM");
+    expect(
+      exactly?.startsAt.toLocaleString("en-US", {
+        timeZone: "America/New_York",
+        timeStyle: "short",
+        dateStyle: "short",
+      }),
+    ).toBe("3/8/26, 10:00 AM");
+    expect(now.toLocaleString("en-US", { timeZone: "America/New_York", timeStyle: "short", dateStyle: "short" })).toBe(
+      "3/7/26, 9:00 AM",
+    );
   });
 });

@@ -18,7 +18,9 @@ export async function findDueReminders(db: Db, now: Date, limit = 5000): Promise
   const kinds = Object.entries(reminderWindows).map(([kind, w]) => sql`(${kind}, ${w.opensBefore / 60_000}::int)`);
   const nowIso = now.toISOString();
   type Row = { appointment_id: string; kind: ReminderKind; starts_at: string | Date; updated_at: string | Date };
-  const list = await executeRows<Row>(db, sql`
+  const list = await executeRows<Row>(
+    db,
+    sql`
     select a.id as appointment_id, k.kind, a.starts_at, a.updated_at
     from appointments a
     join (values ${sql.join(kinds, sql`, `)}) as k(kind, opens_minutes)
@@ -31,8 +33,14 @@ export async function findDueReminders(db: Db, now: Date, limit = 5000): Promise
         where d.appointment_id = a.id and d.kind = k.kind and d.appointment_starts_at = a.starts_at
       )
     order by a.starts_at, k.kind
-    limit ${limit}`);
-  return list.map((row) => ({ appointmentId: row.appointment_id, kind: row.kind, startsAt: new Date(row.starts_at), updatedAt: new Date(row.updated_at) }));
+    limit ${limit}`,
+  );
+  return list.map((row) => ({
+    appointmentId: row.appointment_id,
+    kind: row.kind,
+    startsAt: new Date(row.starts_at),
+    updatedAt: new Date(row.updated_at),
+  }));
 }
 
 const PASSED_WATERMARK = "reminders-passed";
@@ -47,15 +55,27 @@ export type PassedResult = { recorded: number; appointments: number; upTo: Date 
  * has an answer. A watermark keeps where the last run got to, so a normal run covers the last few minutes only; a run
  * after downtime of any length covers it (up to 30 days), in batches of `batchSize` appointments.
  */
-export async function recordPassedReminders(db: Db, now: Date, { batchSize = 2000, maxBatches = 10 } = {}): Promise<PassedResult> {
+export async function recordPassedReminders(
+  db: Db,
+  now: Date,
+  { batchSize = 2000, maxBatches = 10 } = {},
+): Promise<PassedResult> {
   const upTo = new Date(now.getTime() - LOOK_BACK_MS);
-  const [mark] = await db.select({ until: jobWatermarks.until }).from(jobWatermarks).where(eq(jobWatermarks.name, PASSED_WATERMARK));
+  const [mark] = await db
+    .select({ until: jobWatermarks.until })
+    .from(jobWatermarks)
+    .where(eq(jobWatermarks.name, PASSED_WATERMARK));
   let since = new Date(Math.max(mark?.until.getTime() ?? 0, upTo.getTime() - MAX_PASSED_LOOK_BACK_MS));
   const result: PassedResult = { recorded: 0, appointments: 0, upTo: since };
-  const kinds = sql.join(reminderKinds.map((kind) => sql`(${kind})`), sql`, `);
+  const kinds = sql.join(
+    reminderKinds.map((kind) => sql`(${kind})`),
+    sql`, `,
+  );
   for (let batch = 0; batch < maxBatches && since < upTo; batch++) {
     type Row = { recorded: number | string; batch_size: number | string; last_start: string | Date | null };
-    const [row] = await executeRows<Row>(db, sql`
+    const [row] = await executeRows<Row>(
+      db,
+      sql`
       with batch as (
         select a.id, a.patient_id, a.starts_at from appointments a
         where a.status = 'scheduled' and a.starts_at > ${since.toISOString()}::timestamptz and a.starts_at <= ${upTo.toISOString()}::timestamptz
@@ -80,7 +100,8 @@ export async function recordPassedReminders(db: Db, now: Date, { batchSize = 200
         on conflict (delivery_key) do nothing
         returning 1
       )
-      select (select count(*) from inserted) as recorded, (select count(*) from batch) as batch_size, (select max(starts_at) from batch) as last_start`);
+      select (select count(*) from inserted) as recorded, (select count(*) from batch) as batch_size, (select max(starts_at) from batch) as last_start`,
+    );
     const size = Number(row!.batch_size);
     result.recorded += Number(row!.recorded);
     result.appointments += size;

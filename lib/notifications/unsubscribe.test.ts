@@ -10,8 +10,10 @@ import { createUnsubscribeToken, unsubscribeFromEmail } from "./unsubscribe";
 
 let benId = "";
 let resend: Awaited<ReturnType<typeof startResendFake>>;
-const emailOn = async () => (await db().select().from(patientProfiles).where(eq(patientProfiles.userId, benId)))[0]!.emailNotifications;
-const resetEmail = () => db().update(patientProfiles).set({ emailNotifications: true }).where(eq(patientProfiles.userId, benId));
+const emailOn = async () =>
+  (await db().select().from(patientProfiles).where(eq(patientProfiles.userId, benId)))[0]!.emailNotifications;
+const resetEmail = () =>
+  db().update(patientProfiles).set({ emailNotifications: true }).where(eq(patientProfiles.userId, benId));
 
 beforeAll(async () => {
   await seed(db());
@@ -28,7 +30,11 @@ afterAll(async () => {
 
 describe("one-click unsubscribe", () => {
   it("every appointment email carries RFC 8058 headers whose POST turns email off once, with a ledger row", async () => {
-    const [visit] = await db().select({ id: appointments.id }).from(appointments).where(eq(appointments.patientId, benId)).limit(1);
+    const [visit] = await db()
+      .select({ id: appointments.id })
+      .from(appointments)
+      .where(eq(appointments.patientId, benId))
+      .limit(1);
     await deliver(db(), { appointmentId: visit!.id, kind: "confirmation", channel: "email" });
     const headers = (resend.requests[0]?.parsed as { headers: Record<string, string> }).headers;
     expect(headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
@@ -39,7 +45,13 @@ describe("one-click unsubscribe", () => {
     expect((await oneClick()).status).toBe(200);
     expect(await emailOn()).toBe(false);
     const [row] = await db().select().from(preferenceLedger).where(eq(preferenceLedger.actorKind, "unsubscribe_link"));
-    expect(row).toMatchObject({ patientId: benId, field: "emailNotifications", oldValue: "true", newValue: "false", actorId: null });
+    expect(row).toMatchObject({
+      patientId: benId,
+      field: "emailNotifications",
+      oldValue: "true",
+      newValue: "false",
+      actorId: null,
+    });
 
     await resetEmail();
     expect((await oneClick()).status).toBe(410);
@@ -55,7 +67,9 @@ describe("one-click unsubscribe", () => {
     expect(await unsubscribeFromEmail(db(), `${otherPatient}.${genuine.split(".")[1]}`)).toBe("invalid");
     const old = createUnsubscribeToken(benId, new Date(now.getTime() - 61 * 24 * 3600_000));
     expect(await unsubscribeFromEmail(db(), old)).toBe("invalid");
-    expect((await POST(new Request("http://localhost/api/unsubscribe?token=nonsense", { method: "POST" }))).status).toBe(403);
+    expect(
+      (await POST(new Request("http://localhost/api/unsubscribe?token=nonsense", { method: "POST" }))).status,
+    ).toBe(403);
     expect(await emailOn()).toBe(true);
   });
 });

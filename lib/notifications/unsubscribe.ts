@@ -8,7 +8,8 @@ import { applyAuditedChanges } from "@/lib/patients/ledger";
 
 const VALID_FOR_MS = 60 * 24 * 3600_000;
 
-const sign = (payload: string) => createHmac("sha256", env().authSecret).update(`unsubscribe:${payload}`).digest("base64url");
+const sign = (payload: string) =>
+  createHmac("sha256", env().authSecret).update(`unsubscribe:${payload}`).digest("base64url");
 
 /** A signed, expiring token naming only the patient: the link in every email's List-Unsubscribe header. */
 export function createUnsubscribeToken(patientId: string, now = new Date()): string {
@@ -18,7 +19,10 @@ export function createUnsubscribeToken(patientId: string, now = new Date()): str
 
 /** RFC 8058 one-click: mail clients POST to this URL without opening the portal. */
 export function unsubscribeHeaders(appUrl: string, token: string): Record<string, string> {
-  return { "List-Unsubscribe": `<${appUrl}/api/unsubscribe?token=${token}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
+  return {
+    "List-Unsubscribe": `<${appUrl}/api/unsubscribe?token=${token}>`,
+    "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+  };
 }
 
 export function verifyUnsubscribeToken(token: string, now = new Date()): { patientId: string; issuedAt: Date } | null {
@@ -52,7 +56,11 @@ export async function unsubscribeFromEmail(db: Db, token: string, now = new Date
       )
       .limit(1);
     if (used) return "already_used";
-    await applyAuditedChanges(tx, { patientId: verified.patientId, actor: { kind: "unsubscribe_link", userId: null }, changes: { emailNotifications: false } });
+    await applyAuditedChanges(tx, {
+      patientId: verified.patientId,
+      actor: { kind: "unsubscribe_link", userId: null },
+      changes: { emailNotifications: false },
+    });
     return "unsubscribed";
   });
 }

@@ -32,7 +32,8 @@ export function nationalPhone(e164: string | null): string {
 
 export function displayValue(field: string, value: string | null): string {
   if (value === null || value === "") return "(none)";
-  if (field === "recordingConsent" || field === "progressSharingConsent") return value === "true" ? "Given" : "Not given";
+  if (field === "recordingConsent" || field === "progressSharingConsent")
+    return value === "true" ? "Given" : "Not given";
   if (value === "true") return "On";
   if (value === "false") return "Off";
   if (field === "textChannel") return value === "whatsapp" ? "WhatsApp" : "SMS";

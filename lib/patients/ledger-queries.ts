@@ -45,9 +45,29 @@ const csvCell = (value: string | number | null) => {
 };
 
 export function ledgerCsv(rows: AdminLedgerRow[]): string {
-  const header = ["when_utc", "patient_email", "field", "old_value", "new_value", "actor", "actor_email", "consent_version"];
+  const header = [
+    "when_utc",
+    "patient_email",
+    "field",
+    "old_value",
+    "new_value",
+    "actor",
+    "actor_email",
+    "consent_version",
+  ];
   const lines = rows.map((row) =>
-    [row.createdAt.toISOString(), row.patientEmail, row.field, row.oldValue, row.newValue, row.actorKind, row.actorEmail, row.consentVersion].map(csvCell).join(","),
+    [
+      row.createdAt.toISOString(),
+      row.patientEmail,
+      row.field,
+      row.oldValue,
+      row.newValue,
+      row.actorKind,
+      row.actorEmail,
+      row.consentVersion,
+    ]
+      .map(csvCell)
+      .join(","),
   );
   return [header.join(","), ...lines].join("\r\n") + "\r\n";
 }

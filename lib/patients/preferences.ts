@@ -20,7 +20,10 @@ class RuleViolation extends Error {
   }
 }
 
-async function inTransaction(db: Db, work: (tx: Parameters<Parameters<Db["transaction"]>[0]>[0]) => Promise<ChangeResult>): Promise<ChangeResult> {
+async function inTransaction(
+  db: Db,
+  work: (tx: Parameters<Parameters<Db["transaction"]>[0]>[0]) => Promise<ChangeResult>,
+): Promise<ChangeResult> {
   try {
     return await db.transaction(work);
   } catch (error) {
@@ -51,7 +54,10 @@ export function updateNotificationPreferences(ctx: Context, input: NotificationP
 }
 
 /** Parses a mobile number into E.164; national numbers are read in the country of the number on file. */
-export function parseMobileNumber(raw: string, currentE164: string | null): { e164: string | null } | { error: string } {
+export function parseMobileNumber(
+  raw: string,
+  currentE164: string | null,
+): { e164: string | null } | { error: string } {
   if (raw === "") return { e164: null };
   const country = currentE164 ? parsePhoneNumberFromString(currentE164)?.country : undefined;
   const parsed = parsePhoneNumberFromString(raw, country);
@@ -78,22 +84,30 @@ export function updateContact(ctx: Context, input: ContactInput): Promise<Change
     if (phone.e164 === null && profile?.textMessages) {
       throw new RuleViolation({ phone: ["Turn text messages off before removing your mobile number."] });
     }
-    const changed = await applyAuditedChanges(tx, { ...ctx, changes: { phoneE164: phone.e164, timeZone: input.timeZone } });
+    const changed = await applyAuditedChanges(tx, {
+      ...ctx,
+      changes: { phoneE164: phone.e164, timeZone: input.timeZone },
+    });
     return { ok: true, changed };
   });
 }
 
 /** The person progress summaries are emailed to when progress sharing consent is given; all null removes them. */
 export function updateCareContact(ctx: Context, input: CareContactInput): Promise<ChangeResult> {
-  return inTransaction(ctx.db, async (tx) => ({ ok: true, changed: await applyAuditedChanges(tx, { ...ctx, changes: input }) }));
+  return inTransaction(ctx.db, async (tx) => ({
+    ok: true,
+    changed: await applyAuditedChanges(tx, { ...ctx, changes: input }),
+  }));
 }
 
 /** Gives or withdraws one consent; a recording-consent withdrawal's event commits with it, so every live room hears. */
 export async function decideConsent(ctx: Context, input: ConsentDecision): Promise<ChangeResult> {
   const given = input.decision === "give";
   const version = consentTexts[input.consent].version;
-  const versionColumn = input.consent === "recordingConsent" ? "recordingConsentVersion" : "progressSharingConsentVersion";
-  const timeColumn = input.consent === "recordingConsent" ? "recordingConsentChangedAt" : "progressSharingConsentChangedAt";
+  const versionColumn =
+    input.consent === "recordingConsent" ? "recordingConsentVersion" : "progressSharingConsentVersion";
+  const timeColumn =
+    input.consent === "recordingConsent" ? "recordingConsentChangedAt" : "progressSharingConsentChangedAt";
   return inTransaction(ctx.db, async (tx) => {
     const changed = await applyAuditedChanges(tx, {
       ...ctx,
@@ -103,7 +117,10 @@ export async function decideConsent(ctx: Context, input: ConsentDecision): Promi
     });
     const revoked = !given && input.consent === "recordingConsent" ? changed[0] : undefined;
     if (revoked) {
-      await enqueueEvent(tx, { name: "portal/patient.recording-consent-revoked", data: { patientId: ctx.patientId, ledgerEntryId: revoked.ledgerEntryId } });
+      await enqueueEvent(tx, {
+        name: "portal/patient.recording-consent-revoked",
+        data: { patientId: ctx.patientId, ledgerEntryId: revoked.ledgerEntryId },
+      });
     }
     return { ok: true, changed };
   });

@@ -40,10 +40,18 @@ export const consentDecisionSchema = z
   })
   .superRefine((input, ctx) => {
     if (input.decision === "give" && !input.confirm) {
-      ctx.addIssue({ code: "custom", path: ["confirm"], message: "Tick the box to confirm you have read the consent." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["confirm"],
+        message: "Tick the box to confirm you have read the consent.",
+      });
     }
     if (input.decision === "give" && input.version !== consentTexts[input.consent].version) {
-      ctx.addIssue({ code: "custom", path: ["version"], message: "The consent text has changed. Please read the new version." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["version"],
+        message: "The consent text has changed. Please read the new version.",
+      });
     }
   });
 export type ConsentDecision = z.output<typeof consentDecisionSchema>;
@@ -58,9 +66,14 @@ export const careContactSchema = z
   .superRefine((input, ctx) => {
     const removing = !input.careContactName && !input.careContactRelationship && !input.careContactEmail;
     if (removing) return;
-    if (!input.careContactName) ctx.addIssue({ code: "custom", path: ["careContactName"], message: "Enter your care contact's name." });
+    if (!input.careContactName)
+      ctx.addIssue({ code: "custom", path: ["careContactName"], message: "Enter your care contact's name." });
     if (!z.email().safeParse(input.careContactEmail).success) {
-      ctx.addIssue({ code: "custom", path: ["careContactEmail"], message: "Enter a valid email address, like name@example.com." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["careContactEmail"],
+        message: "Enter a valid email address, like name@example.com.",
+      });
     }
   })
   .transform((input) => ({

@@ -21,11 +21,18 @@ export function optOutIntent(params: { OptOutType?: string; Body?: string }): "s
 /** Turns texts off (STOP) or back on (START) for every patient with this number, with a ledger row each. */
 export async function applyTextOptOut(db: Db, fromNumber: string, intent: "stop" | "start"): Promise<number> {
   const phone = fromNumber.replace(/^whatsapp:/, "");
-  const patients = await db.select({ userId: patientProfiles.userId }).from(patientProfiles).where(eq(patientProfiles.phoneE164, phone));
+  const patients = await db
+    .select({ userId: patientProfiles.userId })
+    .from(patientProfiles)
+    .where(eq(patientProfiles.phoneE164, phone));
   let changed = 0;
   for (const { userId } of patients) {
     const rows = await db.transaction((tx) =>
-      applyAuditedChanges(tx, { patientId: userId, actor: { kind: "sms_stop", userId: null }, changes: { textMessages: intent === "start" } }),
+      applyAuditedChanges(tx, {
+        patientId: userId,
+        actor: { kind: "sms_stop", userId: null },
+        changes: { textMessages: intent === "start" },
+      }),
     );
     changed += rows.length;
   }

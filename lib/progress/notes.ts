@@ -7,19 +7,30 @@ import { enqueueEvent } from "@/lib/events/outbox";
 import type { ProgressNoteInput } from "./schemas";
 
 export type SaveNoteResult =
-  | { ok: true; noteId: string }
-  | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
+  { ok: true; noteId: string } | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
 
-const notYours: SaveNoteResult = { ok: false, message: "That appointment was not found, or it is not yours to write notes on." };
+const notYours: SaveNoteResult = {
+  ok: false,
+  message: "That appointment was not found, or it is not yours to write notes on.",
+};
 
 /**
  * A clinician writes a note on an appointment of theirs that has started and was not cancelled. The note and its
  * `portal/progress-note.created` event commit together (the outbox), so sharing cannot be lost or run for a note that
  * was rolled back. Notes never change: a correction is a new note that points at the one it replaces.
  */
-export async function saveProgressNote(db: Db, actor: SessionUser, input: ProgressNoteInput, now = new Date()): Promise<SaveNoteResult> {
+export async function saveProgressNote(
+  db: Db,
+  actor: SessionUser,
+  input: ProgressNoteInput,
+  now = new Date(),
+): Promise<SaveNoteResult> {
   if (actor.role !== "clinician") return notYours;
-  const refused = (field: string, message: string): SaveNoteResult => ({ ok: false, message: "Nothing was saved.", fieldErrors: { [field]: [message] } });
+  const refused = (field: string, message: string): SaveNoteResult => ({
+    ok: false,
+    message: "Nothing was saved.",
+    fieldErrors: { [field]: [message] },
+  });
   const saved = await db.transaction(async (tx): Promise<SaveNoteResult> => {
     const [appointment] = await tx
       .select({ patientId: appointments.patientId })
@@ -45,7 +56,8 @@ export async function saveProgressNote(db: Db, actor: SessionUser, input: Progre
         .from(progressNotes)
         .where(eq(progressNotes.correctsNoteId, input.correctsNoteId));
       if (!original) return refused("correctsNoteId", "Choose a note of this appointment.");
-      if (alreadyCorrected) return refused("correctsNoteId", "That note already has a correction; correct the latest one.");
+      if (alreadyCorrected)
+        return refused("correctsNoteId", "That note already has a correction; correct the latest one.");
     }
 
     const [note] = await tx

@@ -7,7 +7,12 @@ import { appointments, clinicians, notificationDeliveries, patientProfiles, prog
 const correction = alias(progressNotes, "correction");
 
 /** Notes still `pending` after the grace period: their event was probably never sent. Served by progress_notes_sharing_idx. */
-export async function findNotesPendingSharing(db: Db, now = new Date(), graceMinutes = 5, maxAgeDays = 7): Promise<string[]> {
+export async function findNotesPendingSharing(
+  db: Db,
+  now = new Date(),
+  graceMinutes = 5,
+  maxAgeDays = 7,
+): Promise<string[]> {
   const rows = await db
     .select({ id: progressNotes.id })
     .from(progressNotes)
@@ -58,7 +63,12 @@ export async function getAppointmentForNotes(db: Db, clinicianId: string, appoin
     .from(appointments)
     .innerJoin(patientProfiles, eq(patientProfiles.userId, appointments.patientId))
     .where(
-      and(eq(appointments.id, appointmentId), eq(appointments.clinicianId, clinicianId), ne(appointments.status, "cancelled"), lte(appointments.startsAt, now)),
+      and(
+        eq(appointments.id, appointmentId),
+        eq(appointments.clinicianId, clinicianId),
+        ne(appointments.status, "cancelled"),
+        lte(appointments.startsAt, now),
+      ),
     );
   return row ?? null;
 }
@@ -79,7 +89,10 @@ export async function listNotesForAppointment(db: Db, clinicianId: string, appoi
     .leftJoin(correction, eq(correction.correctsNoteId, progressNotes.id))
     .where(and(eq(progressNotes.appointmentId, appointmentId), eq(progressNotes.clinicianId, clinicianId)))
     .orderBy(desc(progressNotes.createdAt));
-  const deliveries = await deliveriesOf(db, notes.map((note) => note.id));
+  const deliveries = await deliveriesOf(
+    db,
+    notes.map((note) => note.id),
+  );
   return notes.map((note) => ({ ...note, deliveries: deliveries.filter((d) => d.progressNoteId === note.id) }));
 }
 
@@ -122,6 +135,9 @@ export async function listProgressSharing(db: Db, filters: { patientEmail?: stri
     .where(filters.patientEmail ? eq(users.email, filters.patientEmail.toLowerCase()) : undefined)
     .orderBy(desc(progressNotes.createdAt))
     .limit(limit);
-  const deliveries = await deliveriesOf(db, notes.map((note) => note.id));
+  const deliveries = await deliveriesOf(
+    db,
+    notes.map((note) => note.id),
+  );
   return notes.map((note) => ({ ...note, deliveries: deliveries.filter((d) => d.progressNoteId === note.id) }));
 }

@@ -13,6 +13,8 @@ export const progressNoteSchema = z.strictObject({
   privateNote: text("private clinical note", 20_000),
   patientSummary: text("summary for the patient", 4_000),
   // The form sends "" for "this is a new note".
-  correctsNoteId: z.union([z.literal("").transform(() => undefined), z.uuid("Choose a note from the list.")]).optional(),
+  correctsNoteId: z
+    .union([z.literal("").transform(() => undefined), z.uuid("Choose a note from the list.")])
+    .optional(),
 });
 export type ProgressNoteInput = z.output<typeof progressNoteSchema>;

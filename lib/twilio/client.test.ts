@@ -20,11 +20,19 @@ describe("Twilio client", () => {
     const [request] = fake.requests;
     expect(request?.path).toBe("/api/2010-04-01/Accounts/AC00000000000000000000000000000001/Messages.json");
     expect(request?.parsed).toEqual({ To: "+12025550143", From: "+15005550006", Body: "Reminder" });
-    expect(request?.headers.authorization).toBe(`Basic ${Buffer.from("AC00000000000000000000000000000001:token").toString("base64")}`);
+    expect(request?.headers.authorization).toBe(
+      `Basic ${Buffer.from("AC00000000000000000000000000000001:token").toString("base64")}`,
+    );
 
-    const room = await client.video.v1.rooms.create({ uniqueName: "appointment-1", recordParticipantsOnConnect: false });
+    const room = await client.video.v1.rooms.create({
+      uniqueName: "appointment-1",
+      recordParticipantsOnConnect: false,
+    });
     expect(room.recordParticipantsOnConnect).toBe(false);
-    expect(fake.requests[1]?.parsed).toMatchObject({ UniqueName: "appointment-1", RecordParticipantsOnConnect: "false" });
+    expect(fake.requests[1]?.parsed).toMatchObject({
+      UniqueName: "appointment-1",
+      RecordParticipantsOnConnect: "false",
+    });
   });
 
   it("refuses a fake base URL in production", () => {

@@ -2,7 +2,15 @@ import "server-only";
 import { count, desc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
-import { appointments, clinicians, patientProfiles, preferenceLedger, users, videoSessionEvents, videoSessions } from "@/db/schema";
+import {
+  appointments,
+  clinicians,
+  patientProfiles,
+  preferenceLedger,
+  users,
+  videoSessionEvents,
+  videoSessions,
+} from "@/db/schema";
 
 const patientUser = alias(users, "patient_user");
 

@@ -15,7 +15,11 @@ export type RecordingDecision = {
 /** Reads the patient's stored recording consent now: the browser never decides whether a room records. */
 export async function decideRecording(db: Db, patientId: string): Promise<RecordingDecision> {
   const [profile] = await db
-    .select({ consent: patientProfiles.recordingConsent, changedAt: patientProfiles.recordingConsentChangedAt, firstName: patientProfiles.firstName })
+    .select({
+      consent: patientProfiles.recordingConsent,
+      changedAt: patientProfiles.recordingConsentChangedAt,
+      firstName: patientProfiles.firstName,
+    })
     .from(patientProfiles)
     .where(eq(patientProfiles.userId, patientId));
   const [ledger] = await db

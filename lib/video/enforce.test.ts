@@ -31,16 +31,32 @@ describe("recording guard: enforcement after a withdrawal", () => {
     const live = await recordingRoom();
     // The room ended but its row was left in progress (the room-ended callback never came).
     world.fake.completeRoom(completed.roomSid);
-    world.fake.queueReply({ status: 404, body: { code: 20404, message: "The requested resource was not found", status: 404 } }, (r) => r.path.includes(missing.roomSid));
-    world.fake.queueReply({ status: 500, body: { code: 20500, message: "Internal Server Error", status: 500 } }, (r) => r.path.includes(flaky.roomSid));
+    world.fake.queueReply(
+      { status: 404, body: { code: 20404, message: "The requested resource was not found", status: 404 } },
+      (r) => r.path.includes(missing.roomSid),
+    );
+    world.fake.queueReply({ status: 500, body: { code: 20500, message: "Internal Server Error", status: 500 } }, (r) =>
+      r.path.includes(flaky.roomSid),
+    );
     await decideRecordingConsent(world.ada, "withdraw");
     world.fake.requests.length = 0;
 
-    await expect(enforceRecordingConsent(db(), world.ada)).rejects.toThrow("Recording not stopped in 1 of 4 rooms (stopped 1, ended 2)");
-    for (const room of [completed, missing, flaky, live]) expect(ruleUpdates(world.fake, room.roomSid)).toEqual([[{ type: "exclude", all: true }]]);
-    expect((await sessionRows(completed.visit))[0]).toMatchObject({ status: "ended", endedAt: expect.any(Date), recording: true });
+    await expect(enforceRecordingConsent(db(), world.ada)).rejects.toThrow(
+      "Recording not stopped in 1 of 4 rooms (stopped 1, ended 2)",
+    );
+    for (const room of [completed, missing, flaky, live])
+      expect(ruleUpdates(world.fake, room.roomSid)).toEqual([[{ type: "exclude", all: true }]]);
+    expect((await sessionRows(completed.visit))[0]).toMatchObject({
+      status: "ended",
+      endedAt: expect.any(Date),
+      recording: true,
+    });
     expect((await sessionRows(missing.visit))[0]).toMatchObject({ status: "ended", endedAt: expect.any(Date) });
-    expect((await sessionRows(flaky.visit))[0]).toMatchObject({ status: "in-progress", recording: true, guardAction: null });
+    expect((await sessionRows(flaky.visit))[0]).toMatchObject({
+      status: "in-progress",
+      recording: true,
+      guardAction: null,
+    });
     expect((await sessionRows(live.visit))[0]).toMatchObject({
       status: "in-progress",
       recording: false,
@@ -53,7 +69,11 @@ describe("recording guard: enforcement after a withdrawal", () => {
     const { result } = await runEnforcement();
     expect(result).toEqual({ stopped: 1, ended: 0, failed: 0 });
     expect(world.fake.requests.map((r) => r.path)).toEqual([`/video/v1/Rooms/${flaky.roomSid}/RecordingRules`]);
-    expect((await sessionRows(flaky.visit))[0]).toMatchObject({ recording: false, recordingReason: "consent_withdrawn", guardAction: "recording_stopped" });
+    expect((await sessionRows(flaky.visit))[0]).toMatchObject({
+      recording: false,
+      recordingReason: "consent_withdrawn",
+      guardAction: "recording_stopped",
+    });
 
     world.fake.requests.length = 0;
     expect((await runEnforcement()).result).toEqual({ stopped: 0, ended: 0, failed: 0 });

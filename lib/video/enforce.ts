@@ -39,7 +39,10 @@ export async function enforceRecordingConsent(db: Db, patientId: string): Promis
       result.stopped++;
     } catch (error) {
       if (roomIsGone(error)) {
-        await db.update(videoSessions).set(endedOnce).where(and(eq(videoSessions.id, session.id), isLive));
+        await db
+          .update(videoSessions)
+          .set(endedOnce)
+          .where(and(eq(videoSessions.id, session.id), isLive));
         result.ended++;
       } else {
         result.failed++;
@@ -48,12 +51,20 @@ export async function enforceRecordingConsent(db: Db, patientId: string): Promis
     }
   }
   if (result.failed > 0) {
-    throw new Error(`Recording not stopped in ${result.failed} of ${live.length} rooms (stopped ${result.stopped}, ended ${result.ended})`, { cause: firstFailure });
+    throw new Error(
+      `Recording not stopped in ${result.failed} of ${live.length} rooms (stopped ${result.stopped}, ended ${result.ended})`,
+      { cause: firstFailure },
+    );
   }
   return result;
 }
 
-export type RoomEvent = { RoomSid: string; StatusCallbackEvent: string; RecordingSid?: string; ParticipantIdentity?: string };
+export type RoomEvent = {
+  RoomSid: string;
+  StatusCallbackEvent: string;
+  RecordingSid?: string;
+  ParticipantIdentity?: string;
+};
 export type RoomEventAction = GuardAction | "ended" | null;
 
 /** Twilio's recording status as each room callback reports it. */
@@ -76,13 +87,18 @@ export async function handleRoomEvent(db: Db, event: RoomEvent): Promise<RoomEve
     participantIdentity: event.ParticipantIdentity ?? null,
   });
   const recordingStatus = recordingStatusOf[event.StatusCallbackEvent];
-  if (event.RecordingSid && recordingStatus) await noteRecording(db, event.RoomSid, event.RecordingSid, recordingStatus);
+  if (event.RecordingSid && recordingStatus)
+    await noteRecording(db, event.RoomSid, event.RecordingSid, recordingStatus);
   const session = await latestSessionOfRoom(db, event.RoomSid);
   if (!session) return null;
   const config = videoConfig();
   let action: RoomEventAction = null;
   if (event.StatusCallbackEvent === "room-ended") {
-    const ended = await db.update(videoSessions).set(endedOnce).where(and(eq(videoSessions.roomSid, event.RoomSid), isLive)).returning({ id: videoSessions.id });
+    const ended = await db
+      .update(videoSessions)
+      .set(endedOnce)
+      .where(and(eq(videoSessions.roomSid, event.RoomSid), isLive))
+      .returning({ id: videoSessions.id });
     action = ended.length > 0 ? "ended" : null;
   } else if (event.StatusCallbackEvent === "recording-started" && config) {
     action = await stopUnconsentedRecording(db, config, session, event.RoomSid);
@@ -117,11 +133,20 @@ async function noteRecording(db: Db, roomSid: string, recordingSid: string, stat
   await db
     .insert(videoRecordings)
     .values({ recordingSid, roomSid, status })
-    .onConflictDoUpdate({ target: videoRecordings.recordingSid, set: { status, updatedAt: new Date() }, setWhere: sql`${videoRecordings.status} = 'in-progress'` });
+    .onConflictDoUpdate({
+      target: videoRecordings.recordingSid,
+      set: { status, updatedAt: new Date() },
+      setWhere: sql`${videoRecordings.status} = 'in-progress'`,
+    });
 }
 
 /** A recording started without stored consent: exclude-all, and the room is guarded from then on. Decides once. */
-async function stopUnconsentedRecording(db: Db, config: VideoConfig, session: RoomSession, roomSid: string): Promise<RoomEventAction> {
+async function stopUnconsentedRecording(
+  db: Db,
+  config: VideoConfig,
+  session: RoomSession,
+  roomSid: string,
+): Promise<RoomEventAction> {
   // Already guarded, or the room is over: a late or replayed start reopens nothing.
   if (session.guardAction !== null || session.status === "ended") return null;
   const decision = await decideRecording(db, session.patientId);
@@ -133,7 +158,11 @@ async function stopUnconsentedRecording(db: Db, config: VideoConfig, session: Ro
   }
   await db
     .update(videoSessions)
-    .set({ recording: false, recordingReason: session.recordingReason === "consent_given" ? "consent_withdrawn" : "no_consent", guardAction: "recording_stopped" })
+    .set({
+      recording: false,
+      recordingReason: session.recordingReason === "consent_given" ? "consent_withdrawn" : "no_consent",
+      guardAction: "recording_stopped",
+    })
     .where(eq(videoSessions.id, session.id));
   return "recording_stopped";
 }
@@ -142,11 +171,22 @@ async function stopUnconsentedRecording(db: Db, config: VideoConfig, session: Ro
  * Deletes each completed, not yet deleted recording of a guarded room, each on its own: the row is locked while
  * Twilio deletes it, so a concurrent replay skips it rather than deleting it twice. Throws after the others if any failed.
  */
-async function deleteCompletedRecordings(db: Db, config: VideoConfig, sessionId: string, roomSid: string): Promise<number> {
+async function deleteCompletedRecordings(
+  db: Db,
+  config: VideoConfig,
+  sessionId: string,
+  roomSid: string,
+): Promise<number> {
   const pending = await db
     .select({ recordingSid: videoRecordings.recordingSid })
     .from(videoRecordings)
-    .where(and(eq(videoRecordings.roomSid, roomSid), eq(videoRecordings.status, "completed"), isNull(videoRecordings.deletedAt)));
+    .where(
+      and(
+        eq(videoRecordings.roomSid, roomSid),
+        eq(videoRecordings.status, "completed"),
+        isNull(videoRecordings.deletedAt),
+      ),
+    );
   let deleted = 0;
   let firstFailure: unknown;
   for (const { recordingSid } of pending) {
@@ -159,7 +199,10 @@ async function deleteCompletedRecordings(db: Db, config: VideoConfig, sessionId:
           .for("update", { skipLocked: true });
         if (!row) return false;
         await deleteRecording(config, recordingSid);
-        await tx.update(videoRecordings).set({ deletedAt: new Date(), updatedAt: new Date() }).where(eq(videoRecordings.recordingSid, recordingSid));
+        await tx
+          .update(videoRecordings)
+          .set({ deletedAt: new Date(), updatedAt: new Date() })
+          .where(eq(videoRecordings.recordingSid, recordingSid));
         return true;
       });
       if (claimed) deleted++;

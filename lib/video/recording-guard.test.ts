@@ -5,7 +5,15 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/db/client";
 import { videoRecordings, videoSessions } from "@/db/schema";
 import { startVideoSession } from "./sessions";
-import { createVisit, decideRecordingConsent, recordingDeletes, roomCallback, ruleUpdates, sessionRows, setUpVideoWorld } from "./video-test-setup";
+import {
+  createVisit,
+  decideRecordingConsent,
+  recordingDeletes,
+  roomCallback,
+  ruleUpdates,
+  sessionRows,
+  setUpVideoWorld,
+} from "./video-test-setup";
 
 const world = setUpVideoWorld();
 beforeEach(() => {
@@ -15,12 +23,23 @@ beforeEach(() => {
 /** A room the clinician opened for a patient who has not consented to recording (Ben, as seeded). */
 async function unconsentedRoom() {
   const visit = await createVisit(world.ben, world.grey);
-  expect(await startVideoSession(db(), world.grey, visit)).toMatchObject({ ok: true, recording: false, reason: "no_consent" });
+  expect(await startVideoSession(db(), world.grey, visit)).toMatchObject({
+    ok: true,
+    recording: false,
+    reason: "no_consent",
+  });
   const [session] = await sessionRows(visit);
   world.fake.requests.length = 0;
   const roomSid = session!.roomSid!;
-  const event = (StatusCallbackEvent: string, RecordingSid?: string) => roomCallback({ RoomSid: roomSid, StatusCallbackEvent, ...(RecordingSid ? { RecordingSid } : {}) });
-  const guardAction = async () => (await db().select({ guardAction: videoSessions.guardAction }).from(videoSessions).where(eq(videoSessions.id, session!.id)))[0]!.guardAction;
+  const event = (StatusCallbackEvent: string, RecordingSid?: string) =>
+    roomCallback({ RoomSid: roomSid, StatusCallbackEvent, ...(RecordingSid ? { RecordingSid } : {}) });
+  const guardAction = async () =>
+    (
+      await db()
+        .select({ guardAction: videoSessions.guardAction })
+        .from(videoSessions)
+        .where(eq(videoSessions.id, session!.id))
+    )[0]!.guardAction;
   return { visit, roomSid, event, guardAction };
 }
 
@@ -45,7 +64,13 @@ describe("recording guard: status callbacks", () => {
     expect((await room.event("recording-completed", "RTscreen")).action).toBe("recording_deleted");
     expect(await room.guardAction()).toBe("recording_deleted");
 
-    const replays = ["recording-completed:RTaudio", "recording-started:RTvideo", "recording-completed:RTvideo", "recording-completed:RTscreen", "room-ended:"];
+    const replays = [
+      "recording-completed:RTaudio",
+      "recording-started:RTvideo",
+      "recording-completed:RTvideo",
+      "recording-completed:RTscreen",
+      "room-ended:",
+    ];
     for (const replay of [...replays, ...replays]) {
       const [event, sid] = replay.split(":");
       await room.event(event!, sid || undefined);
@@ -65,7 +90,9 @@ describe("recording guard: status callbacks", () => {
   it("a recording Twilio fails to delete is retried by the next callback; the others are deleted meanwhile", async () => {
     const room = await unconsentedRoom();
     await room.event("recording-started", "RTone");
-    world.fake.queueReply({ status: 503, body: { code: 20503, message: "Service unavailable", status: 503 } }, (r) => r.path.endsWith("/RTone"));
+    world.fake.queueReply({ status: 503, body: { code: 20503, message: "Service unavailable", status: 503 } }, (r) =>
+      r.path.endsWith("/RTone"),
+    );
     await room.event("recording-completed", "RTtwo");
     await expect(room.event("recording-completed", "RTone")).rejects.toThrow(/not all deleted/);
     expect(await room.guardAction()).toBe("recording_stopped");
@@ -96,7 +123,10 @@ describe("recording guard: status callbacks", () => {
     // Consent withdrawn after the visit: a late start report must not touch the ended room or its decision.
     await decideRecordingConsent(world.ada, "withdraw");
     world.fake.requests.length = 0;
-    expect((await roomCallback({ RoomSid: roomSid, StatusCallbackEvent: "recording-started", RecordingSid: "RTlate" })).action).toBeNull();
+    expect(
+      (await roomCallback({ RoomSid: roomSid, StatusCallbackEvent: "recording-started", RecordingSid: "RTlate" }))
+        .action,
+    ).toBeNull();
     expect(await sessionRows(visit)).toEqual([ended]);
     expect(world.fake.requests).toEqual([]);
     await decideRecordingConsent(world.ada, "give");

@@ -5,11 +5,20 @@ import { POST as startRoom } from "@/app/api/sessions/[appointmentId]/room/route
 import { db, dbHandle } from "@/db/client";
 import { seedEmails } from "@/db/seed";
 import { enforceRecordingConsent } from "./enforce";
-import { createVisit, decideRecordingConsent, liveSessionRows, ruleUpdates, sessionRows, setUpVideoWorld } from "./video-test-setup";
+import {
+  createVisit,
+  decideRecordingConsent,
+  liveSessionRows,
+  ruleUpdates,
+  sessionRows,
+  setUpVideoWorld,
+} from "./video-test-setup";
 
 const world = setUpVideoWorld();
 const start = (appointmentId: string) =>
-  startRoom(new Request("http://localhost/x", { method: "POST" }), { params: Promise.resolve({ appointmentId }) } as never);
+  startRoom(new Request("http://localhost/x", { method: "POST" }), {
+    params: Promise.resolve({ appointmentId }),
+  } as never);
 
 describe("starting a video session", () => {
   it("consent withdrawn while Twilio creates the room: the room is switched to exclude-all and the clinician told", async () => {
@@ -32,7 +41,14 @@ describe("starting a video session", () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ recording: false, reason: "consent_withdrawn" });
     const rows = await sessionRows(visit);
-    expect(rows).toEqual([expect.objectContaining({ status: "in-progress", recording: false, recordingReason: "consent_withdrawn", guardAction: "recording_stopped" })]);
+    expect(rows).toEqual([
+      expect.objectContaining({
+        status: "in-progress",
+        recording: false,
+        recordingReason: "consent_withdrawn",
+        guardAction: "recording_stopped",
+      }),
+    ]);
     expect((world.fake.requests[0]!.parsed as Record<string, string>).RecordParticipantsOnConnect).toBe("true");
     expect(ruleUpdates(world.fake, rows[0]!.roomSid!)).toEqual([[{ type: "exclude", all: true }]]);
     await decideRecordingConsent(world.ada, "give");

@@ -4,11 +4,25 @@ import type { Db } from "@/db/client";
 import { appointments, patientProfiles, videoSessions } from "@/db/schema";
 import { decideRecording } from "./consent";
 import { liveSessionStatuses, type RecordingReason } from "./types";
-import { applyRecordingRules, roomNameFor, roomToken, statusCallbackUrl, videoClient, videoConfig } from "./twilio-video";
+import {
+  applyRecordingRules,
+  roomNameFor,
+  roomToken,
+  statusCallbackUrl,
+  videoClient,
+  videoConfig,
+} from "./twilio-video";
 
 export type SessionStart =
   | { ok: false; status: 404 | 409; message: string }
-  | { ok: true; mode: "twilio" | "local-preview"; roomName: string; token: string | null; recording: boolean; reason: RecordingReason };
+  | {
+      ok: true;
+      mode: "twilio" | "local-preview";
+      roomName: string;
+      token: string | null;
+      recording: boolean;
+      reason: RecordingReason;
+    };
 
 const ROOM_EXISTS = 53113;
 const MAX_PARTICIPANTS = 4;
@@ -25,7 +39,13 @@ export async function ownTelehealthAppointment(db: Db, clinicianId: string, appo
     })
     .from(appointments)
     .innerJoin(patientProfiles, eq(patientProfiles.userId, appointments.patientId))
-    .where(and(eq(appointments.id, appointmentId), eq(appointments.clinicianId, clinicianId), eq(appointments.modality, "telehealth")));
+    .where(
+      and(
+        eq(appointments.id, appointmentId),
+        eq(appointments.clinicianId, clinicianId),
+        eq(appointments.modality, "telehealth"),
+      ),
+    );
   return row ?? null;
 }
 
@@ -36,7 +56,8 @@ export async function ownTelehealthAppointment(db: Db, clinicianId: string, appo
 export async function startVideoSession(db: Db, clinicianId: string, appointmentId: string): Promise<SessionStart> {
   const appointment = await ownTelehealthAppointment(db, clinicianId, appointmentId);
   if (!appointment) return { ok: false, status: 404, message: "Not found." };
-  if (appointment.status !== "scheduled") return { ok: false, status: 409, message: "This appointment is not scheduled." };
+  if (appointment.status !== "scheduled")
+    return { ok: false, status: 409, message: "This appointment is not scheduled." };
   const decision = await decideRecording(db, appointment.patientId);
   const roomName = roomNameFor(appointmentId);
   const config = videoConfig();
@@ -71,13 +92,17 @@ export async function startVideoSession(db: Db, clinicianId: string, appointment
     createdBy: clinicianId,
     status: config ? "in-progress" : "local-preview",
   });
-  if (sessionId === null) return { ok: false, status: 409, message: "This session is being started elsewhere. Please try again." };
+  if (sessionId === null)
+    return { ok: false, status: 409, message: "This session is being started elsewhere. Please try again." };
   let recording = decision.recording;
   let reason: RecordingReason = decision.reason;
   // A withdrawal that committed before our row did may have found no row to stop: re-read now that the row is visible.
   if (recording && !(await decideRecording(db, appointment.patientId)).recording) {
     if (config && roomSid) await applyRecordingRules(config, roomSid, false);
-    await db.update(videoSessions).set({ recording: false, recordingReason: "consent_withdrawn", guardAction: "recording_stopped" }).where(eq(videoSessions.id, sessionId));
+    await db
+      .update(videoSessions)
+      .set({ recording: false, recordingReason: "consent_withdrawn", guardAction: "recording_stopped" })
+      .where(eq(videoSessions.id, sessionId));
     recording = false;
     reason = "consent_withdrawn";
   }
@@ -102,14 +127,18 @@ async function recordLiveSession(db: Db, session: typeof videoSessions.$inferIns
   for (let attempt = 1; attempt <= LIVE_SESSION_ATTEMPTS; attempt++) {
     try {
       return await db.transaction(async (tx) => {
-        await tx.execute(sql`select pg_advisory_xact_lock(hashtext('video_sessions'), hashtext(${session.appointmentId}))`);
+        await tx.execute(
+          sql`select pg_advisory_xact_lock(hashtext('video_sessions'), hashtext(${session.appointmentId}))`,
+        );
         const superseded = await tx
           .update(videoSessions)
           .set({ status: "superseded" })
           .where(and(eq(videoSessions.appointmentId, session.appointmentId), isLive))
           .returning({ roomSid: videoSessions.roomSid, guardAction: videoSessions.guardAction });
         // A rejoin that still does not record keeps the room's guard, so recordings finishing later are still deleted.
-        const guarded = session.recording ? undefined : superseded.find((row) => row.roomSid === session.roomSid && row.guardAction);
+        const guarded = session.recording
+          ? undefined
+          : superseded.find((row) => row.roomSid === session.roomSid && row.guardAction);
         const [row] = await tx
           .insert(videoSessions)
           .values({ ...session, guardAction: guarded?.guardAction ?? null })
@@ -124,20 +153,33 @@ async function recordLiveSession(db: Db, session: typeof videoSessions.$inferIns
   return null;
 }
 
-type DatabaseFailure = { code?: string; constraint_name?: string; constraint?: string; message?: string; cause?: unknown };
+type DatabaseFailure = {
+  code?: string;
+  constraint_name?: string;
+  constraint?: string;
+  message?: string;
+  cause?: unknown;
+};
 
 /** A unique violation of video_sessions_live_idx, from either driver (drizzle wraps the driver's error as the cause). */
 function isLiveSessionConflict(error: unknown): boolean {
   const failure = error as DatabaseFailure | null | undefined;
   if (!failure) return false;
   const names = [failure.constraint_name, failure.constraint, failure.message].join(" ");
-  return (failure.code === "23505" && names.includes("video_sessions_live_idx")) || isLiveSessionConflict(failure.cause);
+  return (
+    (failure.code === "23505" && names.includes("video_sessions_live_idx")) || isLiveSessionConflict(failure.cause)
+  );
 }
 
 /** What the page shows while the session runs: the latest session row's recording state. */
 export async function currentRecordingState(db: Db, appointmentId: string) {
   const [session] = await db
-    .select({ recording: videoSessions.recording, reason: videoSessions.recordingReason, status: videoSessions.status, guardAction: videoSessions.guardAction })
+    .select({
+      recording: videoSessions.recording,
+      reason: videoSessions.recordingReason,
+      status: videoSessions.status,
+      guardAction: videoSessions.guardAction,
+    })
     .from(videoSessions)
     .where(eq(videoSessions.appointmentId, appointmentId))
     .orderBy(desc(isLive), desc(videoSessions.createdAt))

@@ -7,7 +7,11 @@ export type VideoConfig = { accountSid: string; apiKeySid: string; apiKeySecret:
 
 /** Twilio Video credentials, or null: then sessions run in local preview mode. */
 export function videoConfig(): VideoConfig | null {
-  const { TWILIO_ACCOUNT_SID: accountSid, TWILIO_API_KEY_SID: apiKeySid, TWILIO_API_KEY_SECRET: apiKeySecret } = process.env;
+  const {
+    TWILIO_ACCOUNT_SID: accountSid,
+    TWILIO_API_KEY_SID: apiKeySid,
+    TWILIO_API_KEY_SECRET: apiKeySecret,
+  } = process.env;
   return accountSid && apiKeySid && apiKeySecret ? { accountSid, apiKeySid, apiKeySecret } : null;
 }
 
@@ -22,14 +26,19 @@ const TOKEN_TTL_SECONDS = 60 * 60;
 
 /** A short-lived token that can join this one room and nothing else. */
 export function roomToken(config: VideoConfig, identity: string, roomName: string): string {
-  const token = new twilio.jwt.AccessToken(config.accountSid, config.apiKeySid, config.apiKeySecret, { identity, ttl: TOKEN_TTL_SECONDS });
+  const token = new twilio.jwt.AccessToken(config.accountSid, config.apiKeySid, config.apiKeySecret, {
+    identity,
+    ttl: TOKEN_TTL_SECONDS,
+  });
   token.addGrant(new twilio.jwt.AccessToken.VideoGrant({ room: roomName }));
   return token.toJwt();
 }
 
 /** Explicit rules both ways: include all while consent stands, exclude all otherwise. */
 export async function applyRecordingRules(config: VideoConfig, roomSid: string, recording: boolean): Promise<void> {
-  await videoClient(config).video.v1.rooms(roomSid).recordingRules.update({ rules: [{ type: recording ? "include" : "exclude", all: true }] });
+  await videoClient(config)
+    .video.v1.rooms(roomSid)
+    .recordingRules.update({ rules: [{ type: recording ? "include" : "exclude", all: true }] });
 }
 
 const ROOM_COMPLETED = 53118;

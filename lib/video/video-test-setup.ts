@@ -67,15 +67,25 @@ export async function roomCallback(params: Record<string, string>): Promise<{ st
   const response = await roomStatus(
     new Request("http://127.0.0.1:3000/api/video/status", {
       method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": twilio.getExpectedTwilioSignature(AUTH_TOKEN, url, params) },
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        "x-twilio-signature": twilio.getExpectedTwilioSignature(AUTH_TOKEN, url, params),
+      },
       body: new URLSearchParams(params).toString(),
     }),
   );
-  return { status: response.status, action: response.ok ? ((await response.json()) as { action: unknown }).action : null };
+  return {
+    status: response.status,
+    action: response.ok ? ((await response.json()) as { action: unknown }).action : null,
+  };
 }
 
 export const sessionRows = (appointmentId: string) =>
-  db().select().from(videoSessions).where(eq(videoSessions.appointmentId, appointmentId)).orderBy(videoSessions.createdAt);
+  db()
+    .select()
+    .from(videoSessions)
+    .where(eq(videoSessions.appointmentId, appointmentId))
+    .orderBy(videoSessions.createdAt);
 
 export const liveSessionRows = (appointmentId: string) =>
   db()
@@ -86,13 +96,20 @@ export const liveSessionRows = (appointmentId: string) =>
 /** The recording-rules updates that reached Twilio, per room. */
 export const ruleUpdates = (fake: TwilioFake, roomSid?: string) =>
   fake.requests
-    .filter((request) => request.method === "POST" && request.path.endsWith("/RecordingRules") && (!roomSid || request.path.includes(roomSid)))
+    .filter(
+      (request) =>
+        request.method === "POST" &&
+        request.path.endsWith("/RecordingRules") &&
+        (!roomSid || request.path.includes(roomSid)),
+    )
     .map((request) => JSON.parse((request.parsed as { Rules: string }).Rules) as unknown);
 
 /** How many DELETEs of each recording reached Twilio. */
 export function recordingDeletes(fake: TwilioFake): Record<string, number> {
   const counts: Record<string, number> = {};
-  for (const request of fake.requests.filter((r) => r.method === "DELETE" && r.path.startsWith("/video/v1/Recordings/"))) {
+  for (const request of fake.requests.filter(
+    (r) => r.method === "DELETE" && r.path.startsWith("/video/v1/Recordings/"),
+  )) {
     const sid = request.path.split("/").pop()!;
     counts[sid] = (counts[sid] ?? 0) + 1;
   }

@@ -17,10 +17,15 @@ import { enforceRecordingConsentFn } from "@/inngest/functions/video/enforce-rec
 let fake: Awaited<ReturnType<typeof startTwilioFake>>;
 const ids = { ada: "", ben: "", adaVisit: "", benVisit: "" };
 const context = (appointmentId: string) => ({ params: Promise.resolve({ appointmentId }) });
-const start = (appointmentId: string) => startRoom(new Request("http://localhost/x", { method: "POST" }), context(appointmentId) as never);
+const start = (appointmentId: string) =>
+  startRoom(new Request("http://localhost/x", { method: "POST" }), context(appointmentId) as never);
 const roomCreates = () => fake.requests.filter((r) => r.method === "POST" && r.path === "/video/v1/Rooms");
-const ruleUpdates = () => fake.requests.filter((r) => r.path.endsWith("/RecordingRules")).map((r) => JSON.parse((r.parsed as { Rules: string }).Rules));
-const setConsent = (patientId: string, recordingConsent: boolean) => db().update(patientProfiles).set({ recordingConsent }).where(eq(patientProfiles.userId, patientId));
+const ruleUpdates = () =>
+  fake.requests
+    .filter((r) => r.path.endsWith("/RecordingRules"))
+    .map((r) => JSON.parse((r.parsed as { Rules: string }).Rules));
+const setConsent = (patientId: string, recordingConsent: boolean) =>
+  db().update(patientProfiles).set({ recordingConsent }).where(eq(patientProfiles.userId, patientId));
 
 beforeAll(async () => {
   await seed(db());
@@ -29,7 +34,13 @@ beforeAll(async () => {
     const [visit] = await db()
       .select({ id: appointments.id })
       .from(appointments)
-      .where(and(eq(appointments.patientId, ids[who]), eq(appointments.modality, "telehealth"), eq(appointments.status, "scheduled")))
+      .where(
+        and(
+          eq(appointments.patientId, ids[who]),
+          eq(appointments.modality, "telehealth"),
+          eq(appointments.status, "scheduled"),
+        ),
+      )
       .orderBy(appointments.startsAt)
       .limit(1);
     ids[`${who}Visit`] = visit!.id;
@@ -60,7 +71,12 @@ describe("video sessions", () => {
     const response = await start(ids.adaVisit);
     expect(response.status).toBe(200);
     const body = await response.json();
-    expect(body).toMatchObject({ mode: "twilio", recording: true, reason: "consent_given", roomName: `appointment-${ids.adaVisit}` });
+    expect(body).toMatchObject({
+      mode: "twilio",
+      recording: true,
+      reason: "consent_given",
+      roomName: `appointment-${ids.adaVisit}`,
+    });
     expect(roomCreates()[0]?.parsed).toMatchObject({
       UniqueName: `appointment-${ids.adaVisit}`,
       Type: "group",
@@ -69,9 +85,17 @@ describe("video sessions", () => {
       MaxParticipants: "4",
     });
     const grant = JSON.parse(Buffer.from(body.token.split(".")[1], "base64url").toString()).grants;
-    expect(grant).toEqual({ identity: expect.stringMatching(/^clinician-/), video: { room: `appointment-${ids.adaVisit}` } });
+    expect(grant).toEqual({
+      identity: expect.stringMatching(/^clinician-/),
+      video: { room: `appointment-${ids.adaVisit}` },
+    });
     const [session] = await db().select().from(videoSessions).where(eq(videoSessions.appointmentId, ids.adaVisit));
-    expect(session).toMatchObject({ recording: true, recordingReason: "consent_given", consentLedgerId: expect.any(Number), status: "in-progress" });
+    expect(session).toMatchObject({
+      recording: true,
+      recordingReason: "consent_given",
+      consentLedgerId: expect.any(Number),
+      status: "in-progress",
+    });
   });
 
   it("without consent the room is created with recording explicitly false", async () => {
@@ -105,11 +129,16 @@ describe("video sessions", () => {
     expect(await (await start(ids.adaVisit)).json()).toMatchObject({ recording: true });
     fake.requests.length = 0;
     await actAs(db(), seedEmails.ada);
-    const response = await visitToken(new Request("http://localhost/x", { method: "POST" }), context(ids.adaVisit) as never);
+    const response = await visitToken(
+      new Request("http://localhost/x", { method: "POST" }),
+      context(ids.adaVisit) as never,
+    );
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ mode: "twilio", recording: true, token: expect.any(String) });
     await actAs(db(), seedEmails.ben);
-    expect((await visitToken(new Request("http://localhost/x", { method: "POST" }), context(ids.adaVisit) as never)).status).toBe(404);
+    expect(
+      (await visitToken(new Request("http://localhost/x", { method: "POST" }), context(ids.adaVisit) as never)).status,
+    ).toBe(404);
     expect(fake.requests).toHaveLength(0);
   });
 
@@ -128,14 +157,24 @@ describe("video sessions", () => {
   });
 
   it("status callbacks: a bad signature is refused; an unconsented recording is stopped, then deleted", async () => {
-    const [session] = await db().select().from(videoSessions).where(eq(videoSessions.appointmentId, ids.benVisit)).limit(1);
+    const [session] = await db()
+      .select()
+      .from(videoSessions)
+      .where(eq(videoSessions.appointmentId, ids.benVisit))
+      .limit(1);
     const callback = (params: Record<string, string>, signature?: string) =>
       roomStatus(
         new Request("http://127.0.0.1:3000/api/video/status", {
           method: "POST",
           headers: {
             "content-type": "application/x-www-form-urlencoded",
-            "x-twilio-signature": signature ?? twilio.getExpectedTwilioSignature("twilio-token", "https://portal.clinic.example/api/video/status", params),
+            "x-twilio-signature":
+              signature ??
+              twilio.getExpectedTwilioSignature(
+                "twilio-token",
+                "https://portal.clinic.example/api/video/status",
+                params,
+              ),
           },
           body: new URLSearchParams(params).toString(),
         }),
@@ -146,7 +185,10 @@ describe("video sessions", () => {
 
     expect(await (await callback(started)).json()).toEqual({ ok: true, action: "recording_stopped" });
     expect(ruleUpdates()).toEqual([[{ type: "exclude", all: true }]]);
-    expect(await (await callback({ ...started, StatusCallbackEvent: "recording-completed" })).json()).toEqual({ ok: true, action: "recording_deleted" });
+    expect(await (await callback({ ...started, StatusCallbackEvent: "recording-completed" })).json()).toEqual({
+      ok: true,
+      action: "recording_deleted",
+    });
     expect(fake.requests.filter((r) => r.method === "DELETE").map((r) => r.path)).toEqual(["/video/v1/Recordings/RT1"]);
     const events = await db().select({ event: videoSessionEvents.event }).from(videoSessionEvents);
     expect(events.map((e) => e.event)).toEqual(["recording-started", "recording-completed"]);

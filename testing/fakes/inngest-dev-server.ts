@@ -13,7 +13,14 @@ type Trigger = { event?: string; cron?: string };
 type RegisteredFunction = { id: string; slug: string; triggers: Trigger[]; url: string };
 type InngestEvent = { id?: string; name: string; data: Record<string, unknown>; ts?: number };
 type Op = { id: string; op: string; data?: unknown; error?: unknown; displayName?: string };
-export type Run = { id: string; fn: string; event: string; status: "running" | "completed" | "failed"; output?: unknown; error?: unknown };
+export type Run = {
+  id: string;
+  fn: string;
+  event: string;
+  status: "running" | "completed" | "failed";
+  output?: unknown;
+  error?: unknown;
+};
 
 const MAX_REQUESTS_PER_RUN = 50;
 const MAX_ATTEMPTS = 3;
@@ -29,11 +36,28 @@ export async function startInngestDevServer({ appUrl, port = 0 }: { appUrl: stri
     if (!response.ok) throw new Error(`sync failed: ${response.status} ${await response.text()}`);
   }
 
-  async function call(fn: RegisteredFunction, stepId: string, event: InngestEvent, steps: Record<string, unknown>, runId: string, attempt: number) {
+  async function call(
+    fn: RegisteredFunction,
+    stepId: string,
+    event: InngestEvent,
+    steps: Record<string, unknown>,
+    runId: string,
+    attempt: number,
+  ) {
     const url = new URL(fn.url);
     url.searchParams.set("stepId", stepId);
-    const body = { version: 2, event, events: [event], steps, ctx: { run_id: runId, attempt, disable_immediate_execution: false, use_api: false } };
-    const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const body = {
+      version: 2,
+      event,
+      events: [event],
+      steps,
+      ctx: { run_id: runId, attempt, disable_immediate_execution: false, use_api: false },
+    };
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
     const text = await response.text();
     return { status: response.status, body: text ? (JSON.parse(text) as unknown) : null };
   }
@@ -102,36 +126,41 @@ export async function startInngestDevServer({ appUrl, port = 0 }: { appUrl: stri
   }
 
   const json = (status: number, body: unknown): FakeReply => ({ status, body });
-  const fake = await startHttpFake(async (request) => {
-    const path = request.path.split("?")[0]!;
-    if (request.method === "POST" && path.startsWith("/e/")) {
-      const events = (Array.isArray(request.parsed) ? request.parsed : [request.parsed]) as InngestEvent[];
-      return json(200, { ids: await receive(events), status: 200 });
-    }
-    if (request.method === "POST" && path === "/fn/register") {
-      const registration = request.parsed as { functions: { id: string; triggers: Trigger[]; steps: Record<string, { runtime: { url: string } }> }[] };
-      functions = registration.functions.map((fn) => ({
-        id: fn.id,
-        slug: fn.id.replace(/^patient-portal-/, ""),
-        triggers: fn.triggers,
-        url: Object.values(fn.steps)[0]!.runtime.url,
-      }));
-      return json(200, { ok: true, modified: true });
-    }
-    if (request.method === "POST" && path.startsWith("/test/cron/")) {
-      if (functions.length === 0) await sync();
-      const fn = functions.find((f) => f.slug === path.slice("/test/cron/".length));
-      if (!fn) return json(404, { error: "no such function" });
-      start(fn, { name: "inngest/scheduled.timer", data: { cron: fn.triggers.find((t) => t.cron)?.cron } });
-      await settle();
-      return json(200, { runs });
-    }
-    if (request.method === "POST" && path === "/test/settle") {
-      await settle();
-      return json(200, { runs });
-    }
-    if (request.method === "GET" && path === "/test/runs") return json(200, { runs });
-    return json(404, { error: "not found" });
-  }, { port });
+  const fake = await startHttpFake(
+    async (request) => {
+      const path = request.path.split("?")[0]!;
+      if (request.method === "POST" && path.startsWith("/e/")) {
+        const events = (Array.isArray(request.parsed) ? request.parsed : [request.parsed]) as InngestEvent[];
+        return json(200, { ids: await receive(events), status: 200 });
+      }
+      if (request.method === "POST" && path === "/fn/register") {
+        const registration = request.parsed as {
+          functions: { id: string; triggers: Trigger[]; steps: Record<string, { runtime: { url: string } }> }[];
+        };
+        functions = registration.functions.map((fn) => ({
+          id: fn.id,
+          slug: fn.id.replace(/^patient-portal-/, ""),
+          triggers: fn.triggers,
+          url: Object.values(fn.steps)[0]!.runtime.url,
+        }));
+        return json(200, { ok: true, modified: true });
+      }
+      if (request.method === "POST" && path.startsWith("/test/cron/")) {
+        if (functions.length === 0) await sync();
+        const fn = functions.find((f) => f.slug === path.slice("/test/cron/".length));
+        if (!fn) return json(404, { error: "no such function" });
+        start(fn, { name: "inngest/scheduled.timer", data: { cron: fn.triggers.find((t) => t.cron)?.cron } });
+        await settle();
+        return json(200, { runs });
+      }
+      if (request.method === "POST" && path === "/test/settle") {
+        await settle();
+        return json(200, { runs });
+      }
+      if (request.method === "GET" && path === "/test/runs") return json(200, { runs });
+      return json(404, { error: "not found" });
+    },
+    { port },
+  );
   return { ...fake, runs, settle };
 }

@@ -9,14 +9,24 @@ export function startInngestFake() {
       return { status: 200, body: { ids: events.map(() => randomUUID()), status: 200 } };
     }
     // The SDK registers the app's functions here when /api/inngest receives a PUT (a sync).
-    if (request.method === "POST" && request.path.startsWith("/fn/register")) return { status: 200, body: { ok: true, modified: true } };
+    if (request.method === "POST" && request.path.startsWith("/fn/register"))
+      return { status: 200, body: { ok: true, modified: true } };
     return { status: 404, body: { error: "not found" } };
   });
 }
 
 /** Every event the fake received, flattened, as { name, data, id }. */
-export function receivedEvents(requests: RecordedRequest[]): { name: string; data: Record<string, unknown>; id?: string }[] {
+export function receivedEvents(
+  requests: RecordedRequest[],
+): { name: string; data: Record<string, unknown>; id?: string }[] {
   return requests
     .filter((r) => r.path.startsWith("/e/"))
-    .flatMap((r) => (Array.isArray(r.parsed) ? r.parsed : [r.parsed]) as { name: string; data: Record<string, unknown>; id?: string }[]);
+    .flatMap(
+      (r) =>
+        (Array.isArray(r.parsed) ? r.parsed : [r.parsed]) as {
+          name: string;
+          data: Record<string, unknown>;
+          id?: string;
+        }[],
+    );
 }

@@ -15,7 +15,11 @@ export async function startResendFake(options: FakeOptions = {}) {
       if (earlier && earlier.body !== request.body) {
         return {
           status: 409,
-          body: { name: "invalid_idempotent_request", message: "Same idempotency key used with a different request payload.", statusCode: 409 },
+          body: {
+            name: "invalid_idempotent_request",
+            message: "Same idempotency key used with a different request payload.",
+            statusCode: 409,
+          },
         };
       }
       if (earlier) return { status: 200, body: { id: earlier.id } };

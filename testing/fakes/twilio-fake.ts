@@ -3,7 +3,14 @@ import { startHttpFake, type FakeOptions, type RecordedRequest } from "./http-fa
 let counter = 0;
 const sid = (prefix: string) => `${prefix}${(++counter).toString(16).padStart(32, "0")}`;
 
-type Room = { sid: string; unique_name: string; status: string; type: string; record_participants_on_connect: boolean; max_participants: number };
+type Room = {
+  sid: string;
+  unique_name: string;
+  status: string;
+  type: string;
+  record_participants_on_connect: boolean;
+  max_participants: number;
+};
 
 /**
  * Twilio's REST API on loopback, reached through lib/twilio's redirecting httpClient (TWILIO_API_BASE_URL).
@@ -19,10 +26,22 @@ export async function startTwilioFake(options: FakeOptions = {}) {
     const form = (request.parsed ?? {}) as Record<string, string>;
     const path = request.path.split("?")[0]!;
     if (request.method === "POST" && /^\/api\/2010-04-01\/Accounts\/[^/]+\/Messages\.json$/.test(path)) {
-      return { status: 201, body: { sid: sid("SM"), status: "queued", to: form.To, from: form.From, body: form.Body ?? null, num_segments: "1" } };
+      return {
+        status: 201,
+        body: {
+          sid: sid("SM"),
+          status: "queued",
+          to: form.To,
+          from: form.From,
+          body: form.Body ?? null,
+          num_segments: "1",
+        },
+      };
     }
     if (request.method === "POST" && path === "/video/v1/Rooms") {
-      const existing = [...rooms.values()].find((room) => room.unique_name === form.UniqueName && room.status === "in-progress");
+      const existing = [...rooms.values()].find(
+        (room) => room.unique_name === form.UniqueName && room.status === "in-progress",
+      );
       if (existing) return { status: 400, body: { code: 53113, message: "Room exists", status: 400 } };
       const room: Room = {
         sid: sid("RM"),
@@ -39,15 +58,20 @@ export async function startTwilioFake(options: FakeOptions = {}) {
     if (request.method === "GET" && roomMatch) {
       const key = decodeURIComponent(roomMatch[1]!);
       // By unique name, Twilio finds only the in-progress room: completed rooms free their name.
-      const room = rooms.get(key) ?? [...rooms.values()].find((r) => r.unique_name === key && r.status === "in-progress");
+      const room =
+        rooms.get(key) ?? [...rooms.values()].find((r) => r.unique_name === key && r.status === "in-progress");
       return room ? { status: 200, body: room } : notFound;
     }
     const rulesMatch = /^\/video\/v1\/Rooms\/([^/]+)\/RecordingRules$/.exec(path);
     if (request.method === "POST" && rulesMatch) {
       const room = rooms.get(decodeURIComponent(rulesMatch[1]!));
       if (!room) return notFound;
-      if (room.status !== "in-progress") return { status: 400, body: { code: 53118, message: "Room completed", status: 400 } };
-      return { status: 200, body: { room_sid: room.sid, rules: JSON.parse(form.Rules ?? "[]"), date_created: null, date_updated: null } };
+      if (room.status !== "in-progress")
+        return { status: 400, body: { code: 53118, message: "Room completed", status: 400 } };
+      return {
+        status: 200,
+        body: { room_sid: room.sid, rules: JSON.parse(form.Rules ?? "[]"), date_created: null, date_updated: null },
+      };
     }
     const recordingMatch = /^\/video\/v1\/Recordings\/([^/]+)$/.exec(path);
     if (request.method === "DELETE" && recordingMatch) {

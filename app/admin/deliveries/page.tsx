@@ -20,27 +20,48 @@ const filtersSchema = z.object({
 export default async function DeliveriesPage({ searchParams }: PageProps<"/admin/deliveries">) {
   await requirePageRole("admin");
   const filters = filtersSchema.parse(await searchParams);
-  const rows = await listDeliveries(db(), { patientEmail: filters.patient || undefined, kind: filters.kind, channel: filters.channel, status: filters.status });
+  const rows = await listDeliveries(db(), {
+    patientEmail: filters.patient || undefined,
+    kind: filters.kind,
+    channel: filters.channel,
+    status: filters.status,
+  });
   const select = "rounded border border-slate-300 px-2 py-1";
   return (
     <section>
       <h1 className="text-2xl font-semibold">Deliveries</h1>
-      <p className="mt-1 text-slate-600">Every message the portal sent or decided not to send, with the reason. Times in UTC.</p>
+      <p className="mt-1 text-slate-600">
+        Every message the portal sent or decided not to send, with the reason. Times in UTC.
+      </p>
       <form className="mt-4 flex flex-wrap items-end gap-3 text-sm" role="search" aria-label="Filter deliveries">
-        <label className="flex flex-col">Patient email<input name="patient" defaultValue={filters.patient} className={select} /></label>
-        <label className="flex flex-col">Message
+        <label className="flex flex-col">
+          Patient email
+          <input name="patient" defaultValue={filters.patient} className={select} />
+        </label>
+        <label className="flex flex-col">
+          Message
           <select name="kind" defaultValue={filters.kind ?? ""} className={select}>
             <option value="">Any</option>
-            {deliveryKinds.map((kind) => <option key={kind} value={kind}>{kindLabels[kind]}</option>)}
+            {deliveryKinds.map((kind) => (
+              <option key={kind} value={kind}>
+                {kindLabels[kind]}
+              </option>
+            ))}
           </select>
         </label>
-        <label className="flex flex-col">Channel
+        <label className="flex flex-col">
+          Channel
           <select name="channel" defaultValue={filters.channel ?? ""} className={select}>
             <option value="">Any</option>
-            {(["email", "sms", "whatsapp"] as const).map((channel) => <option key={channel} value={channel}>{channelLabels[channel]}</option>)}
+            {(["email", "sms", "whatsapp"] as const).map((channel) => (
+              <option key={channel} value={channel}>
+                {channelLabels[channel]}
+              </option>
+            ))}
           </select>
         </label>
-        <label className="flex flex-col">Outcome
+        <label className="flex flex-col">
+          Outcome
           <select name="status" defaultValue={filters.status ?? ""} className={select}>
             <option value="">Any</option>
             <option value="sent">Sent</option>
@@ -52,7 +73,12 @@ export default async function DeliveriesPage({ searchParams }: PageProps<"/admin
         <button className="rounded bg-brand-600 px-3 py-1.5 font-medium text-white">Filter</button>
       </form>
       <div className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
-        <MessageTable rows={rows.map((row) => ({ ...row, patient: `${row.firstName} ${row.lastName}` }))} timeZone="UTC" caption="Deliveries, newest first" showPatient />
+        <MessageTable
+          rows={rows.map((row) => ({ ...row, patient: `${row.firstName} ${row.lastName}` }))}
+          timeZone="UTC"
+          caption="Deliveries, newest first"
+          showPatient
+        />
       </div>
     </section>
   );

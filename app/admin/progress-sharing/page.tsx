@@ -21,12 +21,17 @@ export default async function ProgressSharingPage({ searchParams }: PageProps<"/
     <section>
       <h1 className="text-2xl font-semibold">Progress sharing</h1>
       <p className="mt-1 text-slate-600">
-        Each progress note and where it went: the notice to the patient and the summary to their care contact, or why not. Note content is not shown
-        here. Times in UTC.
+        Each progress note and where it went: the notice to the patient and the summary to their care contact, or why
+        not. Note content is not shown here. Times in UTC.
       </p>
       <PatientFilter label="Filter progress sharing" value={patient} />
       <div className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
-        <Table caption="Progress notes, newest first" headers={["Saved", "Patient", "Clinician", "Sharing", "Shares and skips"]} empty="No progress notes match." isEmpty={notes.length === 0}>
+        <Table
+          caption="Progress notes, newest first"
+          headers={["Saved", "Patient", "Clinician", "Sharing", "Shares and skips"]}
+          empty="No progress notes match."
+          isEmpty={notes.length === 0}
+        >
           {notes.map((note) => (
             <tr key={note.id} className={rowClass} data-testid="progress-sharing-row">
               <td className={cell}>
@@ -45,7 +50,8 @@ export default async function ProgressSharingPage({ searchParams }: PageProps<"/
                   <ul>
                     {note.deliveries.map((d) => (
                       <li key={d.id}>
-                        {kindLabels[d.kind as DeliveryKind] ?? d.kind}, {channelLabels[d.channel]}: <OutcomeCell status={d.status} reason={d.reason} errorCode={d.errorCode} />
+                        {kindLabels[d.kind as DeliveryKind] ?? d.kind}, {channelLabels[d.channel]}:{" "}
+                        <OutcomeCell status={d.status} reason={d.reason} errorCode={d.errorCode} />
                       </li>
                     ))}
                   </ul>

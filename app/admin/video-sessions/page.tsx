@@ -31,7 +31,10 @@ export default async function VideoSessionsPage({ searchParams }: PageProps<"/ad
   return (
     <section>
       <h1 className="text-2xl font-semibold">Video sessions</h1>
-      <p className="mt-1 text-slate-600">Each room, whether it recorded, the consent that decision rested on, and any action the server took. Times in UTC.</p>
+      <p className="mt-1 text-slate-600">
+        Each room, whether it recorded, the consent that decision rested on, and any action the server took. Times in
+        UTC.
+      </p>
       <PatientFilter label="Filter video sessions" value={patient} />
       <div className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
         <Table
@@ -45,13 +48,17 @@ export default async function VideoSessionsPage({ searchParams }: PageProps<"/ad
               <td className={cell}>{formatDateTime(row.createdAt, "UTC")}</td>
               <td className={cell}>
                 {row.patientFirstName} {row.patientLastName} with {row.clinicianName}
-                <span className="block text-xs text-slate-500">starts {formatDateTime(row.appointmentStartsAt, "UTC")}</span>
+                <span className="block text-xs text-slate-500">
+                  starts {formatDateTime(row.appointmentStartsAt, "UTC")}
+                </span>
               </td>
               <td className={cell}>
                 {row.recording ? "On" : "Off"}: {reasonLabels[row.recordingReason] ?? row.recordingReason}
               </td>
               <td className={cell}>{consentCell(row)}</td>
-              <td className={cell}>{row.guardAction ? guardLabels[row.guardAction] ?? row.guardAction : "None needed"}</td>
+              <td className={cell}>
+                {row.guardAction ? (guardLabels[row.guardAction] ?? row.guardAction) : "None needed"}
+              </td>
               <td className={cell}>
                 {row.roomSid ?? "local preview"}
                 <span className="block text-xs text-slate-500">

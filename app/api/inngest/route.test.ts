@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startInngestFake } from "@/testing/fakes/inngest-fake";
 
-type Registration = { appName: string; url: string; functions: { id: string; triggers: { cron?: string; event?: string }[] }[] };
+type Registration = {
+  appName: string;
+  url: string;
+  functions: { id: string; triggers: { cron?: string; event?: string }[] }[];
+};
 
 describe("/api/inngest", () => {
   let fake: Awaited<ReturnType<typeof startInngestFake>>;
@@ -17,14 +21,21 @@ describe("/api/inngest", () => {
 
   it("in dev mode, describes itself and registers every function with its trigger (what the Dev Server lists)", async () => {
     const { GET, PUT } = await import("./route");
-    const described = await (await GET(new Request("http://localhost:3000/api/inngest") as never, undefined as never)).json();
+    const described = await (
+      await GET(new Request("http://localhost:3000/api/inngest") as never, undefined as never)
+    ).json();
     expect(described).toMatchObject({ mode: "dev", function_count: 7 });
 
-    const synced = await PUT(new Request("http://localhost:3000/api/inngest", { method: "PUT" }) as never, undefined as never);
+    const synced = await PUT(
+      new Request("http://localhost:3000/api/inngest", { method: "PUT" }) as never,
+      undefined as never,
+    );
     expect(synced.status).toBe(200);
     const registration = fake.requests.find((r) => r.path.startsWith("/fn/register"))?.parsed as Registration;
     expect(registration.url).toContain("/api/inngest");
-    const triggers = Object.fromEntries(registration.functions.map((fn) => [fn.id.replace(/^patient-portal-/, ""), fn.triggers]));
+    const triggers = Object.fromEntries(
+      registration.functions.map((fn) => [fn.id.replace(/^patient-portal-/, ""), fn.triggers]),
+    );
     expect(triggers).toEqual({
       "scan-reminders": [{ cron: "*/5 * * * *" }],
       "send-reminder": [{ event: "portal/reminder.due" }],

@@ -5,7 +5,9 @@ import { unsubscribeFromEmail } from "@/lib/notifications/unsubscribe";
 export async function POST(request: Request) {
   const token = new URL(request.url).searchParams.get("token") ?? "";
   const outcome = await unsubscribeFromEmail(db(), token);
-  if (outcome === "invalid") return Response.json({ error: "This unsubscribe link is not valid or has expired." }, { status: 403 });
-  if (outcome === "already_used") return Response.json({ error: "This unsubscribe link was already used." }, { status: 410 });
+  if (outcome === "invalid")
+    return Response.json({ error: "This unsubscribe link is not valid or has expired." }, { status: 403 });
+  if (outcome === "already_used")
+    return Response.json({ error: "This unsubscribe link was already used." }, { status: 410 });
   return Response.json({ ok: true });
 }

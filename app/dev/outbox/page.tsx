@@ -44,8 +44,8 @@ export default async function OutboxPage({ searchParams }: PageProps<"/dev/outbo
         {messages.map((message) => (
           <li key={message.id} className="rounded-lg border border-slate-200 bg-white p-4" data-testid="outbox-message">
             <p className="text-sm text-slate-600">
-              {message.channel.toUpperCase()} to <span className="font-medium text-slate-900">{message.recipient}</span> ·{" "}
-              <time dateTime={message.createdAt.toISOString()}>{message.createdAt.toISOString()}</time>
+              {message.channel.toUpperCase()} to <span className="font-medium text-slate-900">{message.recipient}</span>{" "}
+              · <time dateTime={message.createdAt.toISOString()}>{message.createdAt.toISOString()}</time>
             </p>
             {message.subject ? <h2 className="mt-1 font-semibold">{message.subject}</h2> : null}
             <p className="mt-2 whitespace-pre-wrap">

@@ -6,6 +6,9 @@ import { bookAppointmentSchema } from "@/lib/appointments/schemas";
 import { authedAction } from "@/lib/auth/authed-action";
 import { toFormState } from "./result";
 
-export const bookAppointmentAction = authedAction(["clinician", "admin"], bookAppointmentSchema, async (input, { user }) =>
-  toFormState(await bookAppointment(db(), user, input), "Booked. The patient is told as their settings allow."),
+export const bookAppointmentAction = authedAction(
+  ["clinician", "admin"],
+  bookAppointmentSchema,
+  async (input, { user }) =>
+    toFormState(await bookAppointment(db(), user, input), "Booked. The patient is told as their settings allow."),
 );

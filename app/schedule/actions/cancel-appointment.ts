@@ -6,6 +6,12 @@ import { cancelAppointmentSchema } from "@/lib/appointments/schemas";
 import { authedAction } from "@/lib/auth/authed-action";
 import { toFormState } from "./result";
 
-export const cancelAppointmentAction = authedAction(["clinician", "admin"], cancelAppointmentSchema, async (input, { user }) =>
-  toFormState(await cancelAppointment(db(), user, input.appointmentId), "Cancelled. The patient is told as their settings allow."),
+export const cancelAppointmentAction = authedAction(
+  ["clinician", "admin"],
+  cancelAppointmentSchema,
+  async (input, { user }) =>
+    toFormState(
+      await cancelAppointment(db(), user, input.appointmentId),
+      "Cancelled. The patient is told as their settings allow.",
+    ),
 );

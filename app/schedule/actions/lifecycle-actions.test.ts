@@ -18,7 +18,11 @@ beforeAll(async () => {
   for (const who of ["ben", "grey", "shepherd"] as const) {
     ids[who] = (await db().select({ id: users.id }).from(users).where(eq(users.email, seedEmails[who])))[0]!.id;
   }
-  const bens = await db().select().from(appointments).where(eq(appointments.patientId, ids.ben)).orderBy(appointments.startsAt);
+  const bens = await db()
+    .select()
+    .from(appointments)
+    .where(eq(appointments.patientId, ids.ben))
+    .orderBy(appointments.startsAt);
   ids.bensGreyVisit = bens.find((a) => a.clinicianId === ids.grey && a.status === "scheduled")!.id;
   ids.bensShepherdVisit = bens.find((a) => a.clinicianId === ids.shepherd)!.id;
 });
@@ -35,38 +39,74 @@ const nextWeek = new Date(Date.now() + 7 * 24 * 3600_000).toISOString().slice(0,
 describe("appointment lifecycle actions", () => {
   it("a clinician books for their own patient in their own zone, and the booking event carries only the id", async () => {
     await actAs(db(), seedEmails.grey);
-    const result = await bookAppointmentAction({}, form({ patientId: ids.ben, startsAt: `${nextWeek}T09:30`, durationMinutes: "30", modality: "telehealth" }));
+    const result = await bookAppointmentAction(
+      {},
+      form({ patientId: ids.ben, startsAt: `${nextWeek}T09:30`, durationMinutes: "30", modality: "telehealth" }),
+    );
     expect(result.ok).toBe(true);
     const [event] = await published();
     expect(event?.name).toBe("portal/appointment.booked");
     expect(Object.keys(event!.data)).toEqual(["appointmentId"]);
-    const [booked] = await db().select().from(appointments).where(eq(appointments.id, event!.data.appointmentId as string));
-    expect(booked).toMatchObject({ clinicianId: ids.grey, patientId: ids.ben, modality: "telehealth", status: "scheduled" });
+    const [booked] = await db()
+      .select()
+      .from(appointments)
+      .where(eq(appointments.id, event!.data.appointmentId as string));
+    expect(booked).toMatchObject({
+      clinicianId: ids.grey,
+      patientId: ids.ben,
+      modality: "telehealth",
+      status: "scheduled",
+    });
     // Dr. Grey works in Europe/London.
-    expect(booked!.startsAt.toLocaleString("en-GB", { timeZone: "Europe/London", hour: "2-digit", minute: "2-digit" })).toBe("09:30");
+    expect(
+      booked!.startsAt.toLocaleString("en-GB", { timeZone: "Europe/London", hour: "2-digit", minute: "2-digit" }),
+    ).toBe("09:30");
   });
 
   it("a clinician cannot book someone who is not their patient, nor in the past", async () => {
     await actAs(db(), seedEmails.shepherd);
     const [ada] = await db().select({ id: users.id }).from(users).where(eq(users.email, seedEmails.ada));
-    const stranger = await bookAppointmentAction({}, form({ patientId: ada!.id, startsAt: `${nextWeek}T09:30`, durationMinutes: "30", modality: "in_person" }));
+    const stranger = await bookAppointmentAction(
+      {},
+      form({ patientId: ada!.id, startsAt: `${nextWeek}T09:30`, durationMinutes: "30", modality: "in_person" }),
+    );
     expect(stranger.fieldErrors?.patientId).toEqual(["Choose one of your patients."]);
-    const past = await bookAppointmentAction({}, form({ patientId: ids.ben, startsAt: "2020-01-01T09:00", durationMinutes: "30", modality: "in_person" }));
+    const past = await bookAppointmentAction(
+      {},
+      form({ patientId: ids.ben, startsAt: "2020-01-01T09:00", durationMinutes: "30", modality: "in_person" }),
+    );
     expect(past.fieldErrors?.startsAt).toEqual(["Choose a time in the future."]);
     expect(await published()).toEqual([]);
   });
 
   it("rescheduling keeps the history and emits one event per change", async () => {
     await actAs(db(), seedEmails.grey);
-    const result = await rescheduleAppointmentAction({}, form({ appointmentId: ids.bensGreyVisit, startsAt: `${nextWeek}T15:00` }));
+    const result = await rescheduleAppointmentAction(
+      {},
+      form({ appointmentId: ids.bensGreyVisit, startsAt: `${nextWeek}T15:00` }),
+    );
     expect(result.ok).toBe(true);
-    const [history] = await db().select().from(appointmentReschedules).where(eq(appointmentReschedules.appointmentId, ids.bensGreyVisit));
+    const [history] = await db()
+      .select()
+      .from(appointmentReschedules)
+      .where(eq(appointmentReschedules.appointmentId, ids.bensGreyVisit));
     expect(history).toMatchObject({ actorId: ids.grey });
     // The event committed with the change, in the outbox, and is published under the outbox row's id.
-    const [queued] = await db().select().from(eventOutbox).where(eq(eventOutbox.name, "portal/appointment.rescheduled"));
-    expect(queued).toMatchObject({ data: { appointmentId: ids.bensGreyVisit, rescheduleId: history!.id }, publishedAt: null });
+    const [queued] = await db()
+      .select()
+      .from(eventOutbox)
+      .where(eq(eventOutbox.name, "portal/appointment.rescheduled"));
+    expect(queued).toMatchObject({
+      data: { appointmentId: ids.bensGreyVisit, rescheduleId: history!.id },
+      publishedAt: null,
+    });
     expect(await published()).toEqual([
-      { id: queued!.id, name: "portal/appointment.rescheduled", data: { appointmentId: ids.bensGreyVisit, rescheduleId: history!.id }, ts: queued!.createdAt.getTime() },
+      {
+        id: queued!.id,
+        name: "portal/appointment.rescheduled",
+        data: { appointmentId: ids.bensGreyVisit, rescheduleId: history!.id },
+        ts: queued!.createdAt.getTime(),
+      },
     ]);
   });
 
@@ -76,12 +116,16 @@ describe("appointment lifecycle actions", () => {
       const refused = await cancelAppointmentAction({}, form({ appointmentId: ids.bensShepherdVisit }));
       expect(refused.ok).toBe(false);
     }
-    expect((await db().select().from(appointments).where(eq(appointments.id, ids.bensShepherdVisit)))[0]?.status).toBe("scheduled");
+    expect((await db().select().from(appointments).where(eq(appointments.id, ids.bensShepherdVisit)))[0]?.status).toBe(
+      "scheduled",
+    );
     expect(await published()).toEqual([]);
 
     await actAs(db(), seedEmails.admin);
     expect((await cancelAppointmentAction({}, form({ appointmentId: ids.bensShepherdVisit }))).ok).toBe(true);
-    expect((await db().select().from(appointments).where(eq(appointments.id, ids.bensShepherdVisit)))[0]?.status).toBe("cancelled");
+    expect((await db().select().from(appointments).where(eq(appointments.id, ids.bensShepherdVisit)))[0]?.status).toBe(
+      "cancelled",
+    );
     expect((await published()).map((e) => e.name)).toEqual(["portal/appointment.cancelled"]);
     // Cancelling twice is not found, and emits nothing more.
     expect((await cancelAppointmentAction({}, form({ appointmentId: ids.bensShepherdVisit }))).ok).toBe(false);

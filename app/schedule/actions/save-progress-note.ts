@@ -13,5 +13,8 @@ export const saveProgressNoteAction = authedAction("clinician", progressNoteSche
   if (!result.ok) return { ok: false, message: result.message, fieldErrors: result.fieldErrors };
   revalidatePath(`/schedule/${input.appointmentId}/notes`);
   relayAfterResponse();
-  return { ok: true, message: "Saved. The summary is on the patient's Progress page; sharing is queued and follows their settings." };
+  return {
+    ok: true,
+    message: "Saved. The summary is on the patient's Progress page; sharing is queued and follows their settings.",
+  };
 });

@@ -15,9 +15,14 @@ export default async function SessionPage({ params }: PageProps<"/sessions/[appo
   const user = await requirePageRole("clinician");
   const { appointmentId } = await params;
   // Another clinician's appointment is a plain 404: it learns nothing about it.
-  const appointment = /^[0-9a-f-]{36}$/.test(appointmentId) ? await ownTelehealthAppointment(db(), user.id, appointmentId) : null;
+  const appointment = /^[0-9a-f-]{36}$/.test(appointmentId)
+    ? await ownTelehealthAppointment(db(), user.id, appointmentId)
+    : null;
   if (!appointment) notFound();
-  const [decision, timeZone] = await Promise.all([decideRecording(db(), appointment.patientId), timeZoneOfClinician(db(), user.id)]);
+  const [decision, timeZone] = await Promise.all([
+    decideRecording(db(), appointment.patientId),
+    timeZoneOfClinician(db(), user.id),
+  ]);
   return (
     <section className="space-y-4">
       <div>
@@ -30,7 +35,9 @@ export default async function SessionPage({ params }: PageProps<"/sessions/[appo
         appointmentId={appointmentId}
         firstName={decision.firstName}
         recordingIfStarted={decision.recording}
-        consentGivenOn={decision.recording && decision.consentChangedAt ? formatDateTime(decision.consentChangedAt, timeZone) : null}
+        consentGivenOn={
+          decision.recording && decision.consentChangedAt ? formatDateTime(decision.consentChangedAt, timeZone) : null
+        }
         videoConfigured={videoConfig() !== null}
       />
     </section>

@@ -52,7 +52,10 @@ describe("updateNotificationPreferencesAction", () => {
     expect(added[0]?.requestHash).toMatch(/^[0-9a-f]{32}$/);
 
     const total = await ledgerCount();
-    expect(await updateNotificationPreferencesAction({}, form({ textChannel: "sms" }))).toEqual({ ok: true, message: "No changes to save." });
+    expect(await updateNotificationPreferencesAction({}, form({ textChannel: "sms" }))).toEqual({
+      ok: true,
+      message: "No changes to save.",
+    });
     expect(await ledgerCount()).toBe(total);
     await updateNotificationPreferencesAction({}, form(bensPreferences));
   });
@@ -64,12 +67,18 @@ describe("updateNotificationPreferencesAction", () => {
     expect(noPhone.fieldErrors?.textMessages?.[0]).toMatch(/Add your mobile number/);
 
     await actAs(db(), seedEmails.ada);
-    const noOptIn = await updateNotificationPreferencesAction({}, form({ ...bensPreferences, textMessages: "on", textChannel: "whatsapp" }));
+    const noOptIn = await updateNotificationPreferencesAction(
+      {},
+      form({ ...bensPreferences, textMessages: "on", textChannel: "whatsapp" }),
+    );
     expect(noOptIn.fieldErrors?.whatsappOptIn?.[0]).toMatch(/WhatsApp opt-in/);
     expect(await ledgerCount()).toBe(total);
     expect((await profileOf("ada")).textChannel).toBe("sms");
 
-    const whatsapp = await updateNotificationPreferencesAction({}, form({ ...bensPreferences, textMessages: "on", textChannel: "whatsapp", whatsappOptIn: "on" }));
+    const whatsapp = await updateNotificationPreferencesAction(
+      {},
+      form({ ...bensPreferences, textMessages: "on", textChannel: "whatsapp", whatsappOptIn: "on" }),
+    );
     expect(whatsapp.ok).toBe(true);
     expect(await profileOf("ada")).toMatchObject({ textChannel: "whatsapp", whatsappOptIn: true, textMessages: true });
     await updateNotificationPreferencesAction({}, form({ ...bensPreferences, textMessages: "on" }));
@@ -92,7 +101,9 @@ describe("updateContactAction", () => {
     expect((await getPatientSettings(db(), ids.ben))?.timeZoneChosen).toBe(true);
     expect((await getPatientSettings(db(), ids.ada))?.timeZoneChosen).toBe(false);
     // A national number is read in the country of the number on file.
-    expect((await updateContactAction({}, form({ phone: "(202) 555-0143", timeZone: "America/Chicago" }))).message).toBe("No changes to save.");
+    expect(
+      (await updateContactAction({}, form({ phone: "(202) 555-0143", timeZone: "America/Chicago" }))).message,
+    ).toBe("No changes to save.");
     await updateContactAction({}, form({ phone: "", timeZone: "America/New_York" }));
     expect(await profileOf("ben")).toMatchObject({ phoneE164: null, timeZone: "America/New_York" });
   });
@@ -110,32 +121,58 @@ describe("updateConsentAction", () => {
 
   it("gives consent only with the confirmation tick and the current text version", async () => {
     const total = await ledgerCount();
-    const unconfirmed = await updateConsentAction({}, form({ consent: "recordingConsent", decision: "give", version: recording.version }));
+    const unconfirmed = await updateConsentAction(
+      {},
+      form({ consent: "recordingConsent", decision: "give", version: recording.version }),
+    );
     expect(unconfirmed.fieldErrors?.confirm?.[0]).toMatch(/Tick the box/);
-    const stale = await updateConsentAction({}, form({ consent: "recordingConsent", decision: "give", version: "recording-2020", confirm: "on" }));
+    const stale = await updateConsentAction(
+      {},
+      form({ consent: "recordingConsent", decision: "give", version: "recording-2020", confirm: "on" }),
+    );
     expect(stale.fieldErrors?.version?.[0]).toMatch(/changed/);
     expect(await ledgerCount()).toBe(total);
 
-    const given = await updateConsentAction({}, form({ consent: "recordingConsent", decision: "give", version: recording.version, confirm: "on" }));
+    const given = await updateConsentAction(
+      {},
+      form({ consent: "recordingConsent", decision: "give", version: recording.version, confirm: "on" }),
+    );
     expect(given.ok).toBe(true);
     const profile = await profileOf("ben");
     expect(profile).toMatchObject({ recordingConsent: true, recordingConsentVersion: recording.version });
     expect(profile.recordingConsentChangedAt).toBeInstanceOf(Date);
     const [last] = (await ledgerOf("ben")).slice(-1);
-    expect(last).toMatchObject({ field: "recordingConsent", oldValue: "false", newValue: "true", consentVersion: recording.version });
+    expect(last).toMatchObject({
+      field: "recordingConsent",
+      oldValue: "false",
+      newValue: "true",
+      consentVersion: recording.version,
+    });
     expect(await db().select().from(eventOutbox)).toEqual([]);
   });
 
   it("withdrawing recording consent commits its revocation event with the ledger row, ids only", async () => {
-    const result = await updateConsentAction({}, form({ consent: "recordingConsent", decision: "withdraw", version: recording.version }));
+    const result = await updateConsentAction(
+      {},
+      form({ consent: "recordingConsent", decision: "withdraw", version: recording.version }),
+    );
     expect(result).toEqual({ ok: true, message: "Your consent is withdrawn." });
     const [last] = (await ledgerOf("ben")).slice(-1);
     const [queued] = await db().select().from(eventOutbox);
-    expect(queued).toMatchObject({ name: "portal/patient.recording-consent-revoked", data: { patientId: ids.ben, ledgerEntryId: last!.id }, publishedAt: null });
+    expect(queued).toMatchObject({
+      name: "portal/patient.recording-consent-revoked",
+      data: { patientId: ids.ben, ledgerEntryId: last!.id },
+      publishedAt: null,
+    });
     // The action scheduled the relay for after its response.
     await runAfterResponse();
     expect(receivedEvents(fakes.inngest.requests)).toEqual([
-      { id: queued!.id, name: "portal/patient.recording-consent-revoked", data: { patientId: ids.ben, ledgerEntryId: last!.id }, ts: queued!.createdAt.getTime() },
+      {
+        id: queued!.id,
+        name: "portal/patient.recording-consent-revoked",
+        data: { patientId: ids.ben, ledgerEntryId: last!.id },
+        ts: queued!.createdAt.getTime(),
+      },
     ]);
     expect(fakes.inngest.requests[0]?.path).toBe("/e/test-key");
   });
@@ -143,7 +180,10 @@ describe("updateConsentAction", () => {
   it("keeps the withdrawal and its event when the event API is down, and publishes it once it is back", async () => {
     await actAs(db(), seedEmails.ada);
     fakes.inngest.setOutage({ status: 500, body: { error: "down" } });
-    const result = await updateConsentAction({}, form({ consent: "recordingConsent", decision: "withdraw", version: recording.version }));
+    const result = await updateConsentAction(
+      {},
+      form({ consent: "recordingConsent", decision: "withdraw", version: recording.version }),
+    );
     expect(result.ok).toBe(true);
     expect((await profileOf("ada")).recordingConsent).toBe(false);
     const [last] = (await ledgerOf("ada")).slice(-1);
@@ -155,7 +195,10 @@ describe("updateConsentAction", () => {
     fakes.inngest.setOutage(null);
     fakes.inngest.requests.length = 0;
     // The backoff has run out (the cron's next run, seeded rather than waited for).
-    await db().update(eventOutbox).set({ nextAttemptAt: new Date(Date.now() - 1000) }).where(eq(eventOutbox.id, waiting!.id));
+    await db()
+      .update(eventOutbox)
+      .set({ nextAttemptAt: new Date(Date.now() - 1000) })
+      .where(eq(eventOutbox.id, waiting!.id));
     expect(await relayOutboxNow()).toMatchObject({ published: 1, failed: 0 });
     expect(receivedEvents(fakes.inngest.requests).filter((event) => event.id === waiting!.id)).toHaveLength(1);
   });
@@ -167,7 +210,11 @@ describe("two tabs saving at once", () => {
       updateNotificationPreferencesAction({}, form({ textChannel: "sms", appointmentReminders: "on" })),
       updateContactAction({}, form({ phone: "", timeZone: "America/Denver" })),
     ]);
-    expect(await profileOf("ben")).toMatchObject({ emailNotifications: false, appointmentReminders: true, timeZone: "America/Denver" });
+    expect(await profileOf("ben")).toMatchObject({
+      emailNotifications: false,
+      appointmentReminders: true,
+      timeZone: "America/Denver",
+    });
     await Promise.all([
       updateNotificationPreferencesAction({}, form(bensPreferences)),
       updateContactAction({}, form({ phone: "", timeZone: "America/New_York" })),
@@ -178,18 +225,48 @@ describe("two tabs saving at once", () => {
 
 describe("bad input writes nothing", () => {
   const tenKilobytes = "x".repeat(10_240);
-  const cases: [string, (state: object, data: FormData) => Promise<{ ok?: boolean; fieldErrors?: Record<string, string[]> }>, Record<string, string | string[]>, string][] = [
+  const cases: [
+    string,
+    (state: object, data: FormData) => Promise<{ ok?: boolean; fieldErrors?: Record<string, string[]> }>,
+    Record<string, string | string[]>,
+    string,
+  ][] = [
     ["an unknown field", updateNotificationPreferencesAction, { ...bensPreferences, isAdmin: "on" }, "form"],
-    ["another patient's id", updateNotificationPreferencesAction, { ...bensPreferences, patientId: "someone-else" }, "form"],
-    ["a wrong type", updateNotificationPreferencesAction, { ...bensPreferences, emailNotifications: "banana" }, "emailNotifications"],
-    ["a repeated field", updateNotificationPreferencesAction, { ...bensPreferences, textChannel: ["sms", "whatsapp"] }, "textChannel"],
-    ["an unknown channel", updateNotificationPreferencesAction, { ...bensPreferences, textChannel: "pigeon" }, "textChannel"],
+    [
+      "another patient's id",
+      updateNotificationPreferencesAction,
+      { ...bensPreferences, patientId: "someone-else" },
+      "form",
+    ],
+    [
+      "a wrong type",
+      updateNotificationPreferencesAction,
+      { ...bensPreferences, emailNotifications: "banana" },
+      "emailNotifications",
+    ],
+    [
+      "a repeated field",
+      updateNotificationPreferencesAction,
+      { ...bensPreferences, textChannel: ["sms", "whatsapp"] },
+      "textChannel",
+    ],
+    [
+      "an unknown channel",
+      updateNotificationPreferencesAction,
+      { ...bensPreferences, textChannel: "pigeon" },
+      "textChannel",
+    ],
     ["a 10 kB string", updateContactAction, { phone: tenKilobytes, timeZone: "Europe/London" }, "phone"],
     ["a 10 kB time zone", updateContactAction, { phone: "", timeZone: tenKilobytes }, "timeZone"],
     ["an invalid phone", updateContactAction, { phone: "12345", timeZone: "America/New_York" }, "phone"],
     ["a landline", updateContactAction, { phone: "+44 20 7946 0000", timeZone: "America/New_York" }, "phone"],
     ["an unknown time zone", updateContactAction, { phone: "", timeZone: "Mars/Olympus_Mons" }, "timeZone"],
-    ["an unknown consent", updateConsentAction, { consent: "everything", decision: "give", version: "x", confirm: "on" }, "consent"],
+    [
+      "an unknown consent",
+      updateConsentAction,
+      { consent: "everything", decision: "give", version: "x", confirm: "on" },
+      "consent",
+    ],
   ];
 
   for (const [name, action, fields, field] of cases) {
@@ -207,9 +284,20 @@ describe("bad input writes nothing", () => {
 describe("updateCareContactAction", () => {
   it("stores the contact with one ledger row per field, and removes it the same way", async () => {
     const before = (await ledgerOf("ben")).length;
-    const saved = await updateCareContactAction({}, form({ careContactName: " Alice Carter ", careContactRelationship: "Sister", careContactEmail: "Alice@Family.example" }));
+    const saved = await updateCareContactAction(
+      {},
+      form({
+        careContactName: " Alice Carter ",
+        careContactRelationship: "Sister",
+        careContactEmail: "Alice@Family.example",
+      }),
+    );
     expect(saved).toEqual({ ok: true, message: "Your care contact is saved." });
-    expect(await profileOf("ben")).toMatchObject({ careContactName: "Alice Carter", careContactRelationship: "Sister", careContactEmail: "alice@family.example" });
+    expect(await profileOf("ben")).toMatchObject({
+      careContactName: "Alice Carter",
+      careContactRelationship: "Sister",
+      careContactEmail: "alice@family.example",
+    });
     const added = (await ledgerOf("ben")).slice(before);
     expect(added.map((row) => [row.field, row.oldValue, row.newValue, row.actorKind])).toEqual([
       ["careContactName", null, "Alice Carter", "patient"],
@@ -217,17 +305,30 @@ describe("updateCareContactAction", () => {
       ["careContactEmail", null, "alice@family.example", "patient"],
     ]);
 
-    const removed = await updateCareContactAction({}, form({ careContactName: "", careContactRelationship: "", careContactEmail: "" }));
+    const removed = await updateCareContactAction(
+      {},
+      form({ careContactName: "", careContactRelationship: "", careContactEmail: "" }),
+    );
     expect(removed).toEqual({ ok: true, message: "Your care contact is removed." });
-    expect(await profileOf("ben")).toMatchObject({ careContactName: null, careContactRelationship: null, careContactEmail: null });
+    expect(await profileOf("ben")).toMatchObject({
+      careContactName: null,
+      careContactRelationship: null,
+      careContactEmail: null,
+    });
     expect((await ledgerOf("ben")).slice(before + 3).map((row) => row.newValue)).toEqual([null, null, null]);
   });
 
   it("refuses a contact without a valid email or name, writing nothing", async () => {
     const total = await ledgerCount();
-    const noEmail = await updateCareContactAction({}, form({ careContactName: "Alice", careContactRelationship: "", careContactEmail: "alice@" }));
+    const noEmail = await updateCareContactAction(
+      {},
+      form({ careContactName: "Alice", careContactRelationship: "", careContactEmail: "alice@" }),
+    );
     expect(noEmail.fieldErrors?.careContactEmail).toEqual(["Enter a valid email address, like name@example.com."]);
-    const noName = await updateCareContactAction({}, form({ careContactName: "", careContactRelationship: "", careContactEmail: "alice@family.example" }));
+    const noName = await updateCareContactAction(
+      {},
+      form({ careContactName: "", careContactRelationship: "", careContactEmail: "alice@family.example" }),
+    );
     expect(noName.fieldErrors?.careContactName).toEqual(["Enter your care contact's name."]);
     expect(await ledgerCount()).toBe(total);
     expect((await profileOf("ben")).careContactEmail).toBeNull();
@@ -238,7 +339,11 @@ describe("authorization", () => {
   for (const who of [seedEmails.grey, seedEmails.admin, null]) {
     it(`${who ?? "a signed-out caller"} cannot change a patient's settings`, async () => {
       await actAs(db(), who);
-      const [ledgerBefore, adaBefore, benBefore] = [await ledgerCount(), await profileOf("ada"), await profileOf("ben")];
+      const [ledgerBefore, adaBefore, benBefore] = [
+        await ledgerCount(),
+        await profileOf("ada"),
+        await profileOf("ben"),
+      ];
       for (const [action, fields] of [
         [updateNotificationPreferencesAction, { textChannel: "sms" }],
         [updateContactAction, { phone: "", timeZone: "UTC" }],

@@ -9,13 +9,24 @@ import { consentDecisionSchema } from "@/lib/patients/schemas";
 import { enforceRecordingConsent } from "@/lib/video/enforce";
 import { toFormState } from "./result";
 
-export const updateConsentAction = authedAction("patient", consentDecisionSchema, async (input, { user, requestHash }) => {
-  const result = await decideConsent({ db: db(), patientId: user.id, actor: { kind: "patient", userId: user.id }, requestHash }, input);
-  if (result.ok) {
-    // A withdrawal stops live recordings as soon as the response is on its way, without waiting on Inngest …
-    if (input.consent === "recordingConsent" && input.decision === "withdraw") afterResponse("recording enforcement", () => enforceRecordingConsent(db(), user.id));
-    // … and its event, committed in the outbox, makes that durable (Inngest retries it, whatever happens here).
-    relayAfterResponse();
-  }
-  return toFormState(result, input.decision === "give" ? "Thank you: your consent is recorded." : "Your consent is withdrawn.");
-});
+export const updateConsentAction = authedAction(
+  "patient",
+  consentDecisionSchema,
+  async (input, { user, requestHash }) => {
+    const result = await decideConsent(
+      { db: db(), patientId: user.id, actor: { kind: "patient", userId: user.id }, requestHash },
+      input,
+    );
+    if (result.ok) {
+      // A withdrawal stops live recordings as soon as the response is on its way, without waiting on Inngest …
+      if (input.consent === "recordingConsent" && input.decision === "withdraw")
+        afterResponse("recording enforcement", () => enforceRecordingConsent(db(), user.id));
+      // … and its event, committed in the outbox, makes that durable (Inngest retries it, whatever happens here).
+      relayAfterResponse();
+    }
+    return toFormState(
+      result,
+      input.decision === "give" ? "Thank you: your consent is recorded." : "Your consent is withdrawn.",
+    );
+  },
+);

@@ -19,14 +19,22 @@ export default async function VisitPage({ params }: PageProps<"/visit/[appointme
     .select({ startsAt: appointments.startsAt, clinicianName: clinicians.displayName })
     .from(appointments)
     .innerJoin(clinicians, eq(clinicians.userId, appointments.clinicianId))
-    .where(and(eq(appointments.id, appointmentId), eq(appointments.patientId, user.id), eq(appointments.modality, "telehealth")));
+    .where(
+      and(
+        eq(appointments.id, appointmentId),
+        eq(appointments.patientId, user.id),
+        eq(appointments.modality, "telehealth"),
+      ),
+    );
   if (!visit) notFound();
   const timeZone = await timeZoneOfPatient(db(), user.id);
   return (
     <section className="space-y-4">
       <div>
         <h1 className="text-2xl font-semibold">Video visit with {visit.clinicianName}</h1>
-        <p className="text-slate-600">{formatDateTime(visit.startsAt, timeZone)}. You can join from 15 minutes before.</p>
+        <p className="text-slate-600">
+          {formatDateTime(visit.startsAt, timeZone)}. You can join from 15 minutes before.
+        </p>
       </div>
       <VisitRoom appointmentId={appointmentId} roomName={roomNameFor(appointmentId)} />
     </section>

@@ -24,17 +24,27 @@ describe("appointment messages", () => {
   it("a booking made while the event API is down is published once it is back, then confirmed once", async () => {
     const patient = await createPatient(db());
     const clinician = await createClinician(db());
-    await createAppointment(db(), { patientId: patient.id, clinicianId: clinician.id, startsAt: new Date(Date.now() - 30 * 86_400_000), status: "completed" });
+    await createAppointment(db(), {
+      patientId: patient.id,
+      clinicianId: clinician.id,
+      startsAt: new Date(Date.now() - 30 * 86_400_000),
+      status: "completed",
+    });
     await actAs(db(), clinician.email);
     fakes.inngest.setOutage({ status: 503, body: { error: "unavailable" } });
     const day = new Date(Date.now() + 5 * 24 * 3600_000).toISOString().slice(0, 10);
-    const booked = await bookAppointmentAction({}, form({ patientId: patient.id, startsAt: `${day}T10:00`, durationMinutes: "30", modality: "in_person" }));
+    const booked = await bookAppointmentAction(
+      {},
+      form({ patientId: patient.id, startsAt: `${day}T10:00`, durationMinutes: "30", modality: "in_person" }),
+    );
     expect(booked.ok).toBe(true);
     expect(await relayOutboxNow()).toMatchObject({ published: 0, failed: 1 });
 
     fakes.inngest.setOutage(null);
     fakes.inngest.requests.length = 0;
-    await db().update(eventOutbox).set({ nextAttemptAt: new Date(Date.now() - 1000) });
+    await db()
+      .update(eventOutbox)
+      .set({ nextAttemptAt: new Date(Date.now() - 1000) });
     expect(await relayOutboxNow()).toMatchObject({ published: 1 });
     // A second relay (the cron racing the after-response one) finds nothing left to publish.
     expect(await relayOutboxNow()).toMatchObject({ published: 0, failed: 0 });
@@ -50,10 +60,16 @@ describe("appointment messages", () => {
     const B = "2027-03-02T15:00";
 
     /** Four reschedules; `between` runs after each one (the message handled as it arrives), else they pile up. */
-    async function fourReschedules(between?: (event: { id: string; name: string; data: Record<string, unknown> }) => Promise<unknown>) {
+    async function fourReschedules(
+      between?: (event: { id: string; name: string; data: Record<string, unknown> }) => Promise<unknown>,
+    ) {
       const patient = await createPatient(db());
       const clinician = await createClinician(db());
-      const appointmentId = await createAppointment(db(), { patientId: patient.id, clinicianId: clinician.id, startsAt: new Date("2027-02-20T10:00:00Z") });
+      const appointmentId = await createAppointment(db(), {
+        patientId: patient.id,
+        clinicianId: clinician.id,
+        startsAt: new Date("2027-02-20T10:00:00Z"),
+      });
       const actor = { id: clinician.id, email: clinician.email, name: null, role: "clinician" as const };
       const events = [];
       for (const time of [A, B, A, B]) {
@@ -88,7 +104,10 @@ describe("appointment messages", () => {
       ]);
       expect(emails()).toHaveLength(1);
       expect(emails()[0]!.text).toContain("Tuesday, 2 March 2027 at 15:00");
-      const records = await db().select().from(notificationDeliveries).where(eq(notificationDeliveries.appointmentId, appointmentId));
+      const records = await db()
+        .select()
+        .from(notificationDeliveries)
+        .where(eq(notificationDeliveries.appointmentId, appointmentId));
       expect(records.filter((record) => record.kind === "rescheduled")).toHaveLength(8);
     });
   });

@@ -14,7 +14,11 @@ export const sendAppointmentMessage = inngest.createFunction(
   {
     id: "send-appointment-message",
     name: "Send an appointment message",
-    triggers: [{ event: appointmentBooked.name }, { event: appointmentCancelled.name }, { event: appointmentRescheduled.name }],
+    triggers: [
+      { event: appointmentBooked.name },
+      { event: appointmentCancelled.name },
+      { event: appointmentRescheduled.name },
+    ],
     throttle: { limit: 50, period: "1s" },
     retries: 5,
   },

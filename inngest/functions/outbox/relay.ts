@@ -5,7 +5,12 @@ import { relayOutboxNow } from "../../relay";
 
 /** Every minute: publishes outbox rows the after-response relay could not (event API down, a crash), with backoff. */
 export const relayOutboxFn = inngest.createFunction(
-  { id: "relay-outbox", name: "Publish the event outbox", triggers: [{ cron: "* * * * *" }], concurrency: { limit: 1 } },
+  {
+    id: "relay-outbox",
+    name: "Publish the event outbox",
+    triggers: [{ cron: "* * * * *" }],
+    concurrency: { limit: 1 },
+  },
   async ({ step }) => {
     const relayed = await step.run("publish-pending", () => relayOutboxNow());
     const health = await step.run("check-stale", async () => {
@@ -13,7 +18,9 @@ export const relayOutboxFn = inngest.createFunction(
       // Counts and ages only: the rows' payloads are ids, but even those stay out of the log.
       if (found.stale > 0) {
         const minutes = Math.round((Date.now() - found.oldestStaleAt!.getTime()) / 60_000);
-        console.warn(`[outbox] ${found.stale} events unpublished for over 10 minutes (oldest ${minutes} min, last error ${found.lastError ?? "none"})`);
+        console.warn(
+          `[outbox] ${found.stale} events unpublished for over 10 minutes (oldest ${minutes} min, last error ${found.lastError ?? "none"})`,
+        );
       }
       return { pending: found.pending, stale: found.stale };
     });

@@ -33,7 +33,13 @@ beforeAll(async () => {
     const [visit] = await db()
       .select({ id: appointments.id })
       .from(appointments)
-      .where(and(eq(appointments.patientId, ids[who]), eq(appointments.clinicianId, ids.grey), eq(appointments.status, "completed")));
+      .where(
+        and(
+          eq(appointments.patientId, ids[who]),
+          eq(appointments.clinicianId, ids.grey),
+          eq(appointments.status, "completed"),
+        ),
+      );
     visits[who] = visit!.id;
   }
   [events, resend, twilio] = await Promise.all([startInngestFake(), startResendFake(), startTwilioFake()]);
@@ -66,20 +72,38 @@ const PRIVATE = "Differential includes vestibular migraine; consider MRI if no i
 const SUMMARY = "You are sleeping better. Keep the evening routine and the exercises twice a day.";
 
 async function writeNote(who: "ada" | "ben", extra: Record<string, string> = {}) {
-  const result = await saveProgressNoteAction({}, form({ appointmentId: visits[who], privateNote: PRIVATE, patientSummary: SUMMARY, ...extra }));
+  const result = await saveProgressNoteAction(
+    {},
+    form({ appointmentId: visits[who], privateNote: PRIVATE, patientSummary: SUMMARY, ...extra }),
+  );
   expect(result.ok).toBe(true);
-  const [note] = await db().select().from(progressNotes).where(eq(progressNotes.patientId, ids[who])).orderBy(sql`${progressNotes.createdAt} desc`).limit(1);
+  const [note] = await db()
+    .select()
+    .from(progressNotes)
+    .where(eq(progressNotes.patientId, ids[who]))
+    .orderBy(sql`${progressNotes.createdAt} desc`)
+    .limit(1);
   return note!;
 }
 
 const share = async (progressNoteId: string, eventId = `progress-note-created-${progressNoteId}`) =>
-  (await new InngestTestEngine({ function: shareProgressNote, events: [{ id: eventId, name: "portal/progress-note.created", data: { progressNoteId } }] }).execute())
-    .result as Record<string, string>;
+  (
+    await new InngestTestEngine({
+      function: shareProgressNote,
+      events: [{ id: eventId, name: "portal/progress-note.created", data: { progressNoteId } }],
+    }).execute()
+  ).result as Record<string, string>;
 
-const emails = () => resend.requests.map((r) => r.parsed as { to: string; subject: string; text: string; html: string });
+const emails = () =>
+  resend.requests.map((r) => r.parsed as { to: string; subject: string; text: string; html: string });
 const deliveriesOf = (noteId: string) =>
   db()
-    .select({ kind: notificationDeliveries.kind, channel: notificationDeliveries.channel, status: notificationDeliveries.status, reason: notificationDeliveries.reason })
+    .select({
+      kind: notificationDeliveries.kind,
+      channel: notificationDeliveries.channel,
+      status: notificationDeliveries.status,
+      reason: notificationDeliveries.reason,
+    })
     .from(notificationDeliveries)
     .where(eq(notificationDeliveries.progressNoteId, noteId))
     .orderBy(notificationDeliveries.kind, notificationDeliveries.channel);
@@ -87,12 +111,30 @@ const deliveriesOf = (noteId: string) =>
 describe("saving a progress note", () => {
   it("commits the note and its portal/progress-note.created event together, ids only", async () => {
     const note = await writeNote("ben");
-    expect(note).toMatchObject({ clinicianId: ids.grey, patientId: ids.ben, privateNote: PRIVATE, patientSummary: SUMMARY, sharingStatus: "pending" });
-    const [queued] = await db().select().from(eventOutbox).where(sql`${eventOutbox.data}->>'progressNoteId' = ${note.id}`);
-    expect(queued).toMatchObject({ name: "portal/progress-note.created", data: { progressNoteId: note.id }, publishedAt: null });
+    expect(note).toMatchObject({
+      clinicianId: ids.grey,
+      patientId: ids.ben,
+      privateNote: PRIVATE,
+      patientSummary: SUMMARY,
+      sharingStatus: "pending",
+    });
+    const [queued] = await db()
+      .select()
+      .from(eventOutbox)
+      .where(sql`${eventOutbox.data}->>'progressNoteId' = ${note.id}`);
+    expect(queued).toMatchObject({
+      name: "portal/progress-note.created",
+      data: { progressNoteId: note.id },
+      publishedAt: null,
+    });
     await relayOutboxNow();
     expect(receivedEvents(events.requests)).toEqual([
-      { id: queued!.id, name: "portal/progress-note.created", data: { progressNoteId: note.id }, ts: queued!.createdAt.getTime() },
+      {
+        id: queued!.id,
+        name: "portal/progress-note.created",
+        data: { progressNoteId: note.id },
+        ts: queued!.createdAt.getTime(),
+      },
     ]);
     expect(JSON.stringify(events.requests.map((r) => r.parsed))).not.toMatch(/sleeping|migraine|Ben/);
   });
@@ -100,20 +142,43 @@ describe("saving a progress note", () => {
   it("refuses another clinician's appointment, a patient and an admin, writing nothing and sending nothing", async () => {
     const before = (await db().select({ n: count() }).from(progressNotes))[0]!.n;
     await actAs(db(), seedEmails.shepherd);
-    const other = await saveProgressNoteAction({}, form({ appointmentId: visits.ada, privateNote: PRIVATE, patientSummary: SUMMARY }));
-    expect(other).toEqual({ ok: false, message: "That appointment was not found, or it is not yours to write notes on." });
+    const other = await saveProgressNoteAction(
+      {},
+      form({ appointmentId: visits.ada, privateNote: PRIVATE, patientSummary: SUMMARY }),
+    );
+    expect(other).toEqual({
+      ok: false,
+      message: "That appointment was not found, or it is not yours to write notes on.",
+    });
     for (const who of [seedEmails.ada, seedEmails.admin]) {
       await actAs(db(), who);
-      expect((await saveProgressNoteAction({}, form({ appointmentId: visits.ada, privateNote: PRIVATE, patientSummary: SUMMARY }))).ok).toBe(false);
+      expect(
+        (
+          await saveProgressNoteAction(
+            {},
+            form({ appointmentId: visits.ada, privateNote: PRIVATE, patientSummary: SUMMARY }),
+          )
+        ).ok,
+      ).toBe(false);
     }
     await actAs(db(), null);
-    expect((await saveProgressNoteAction({}, form({ appointmentId: visits.ada, privateNote: PRIVATE, patientSummary: SUMMARY }))).ok).toBe(false);
+    expect(
+      (
+        await saveProgressNoteAction(
+          {},
+          form({ appointmentId: visits.ada, privateNote: PRIVATE, patientSummary: SUMMARY }),
+        )
+      ).ok,
+    ).toBe(false);
     expect((await db().select({ n: count() }).from(progressNotes))[0]!.n).toBe(before);
     expect(await relayOutboxNow()).toMatchObject({ published: 0 });
   });
 
   it("refuses a blank summary with a field error", async () => {
-    const result = await saveProgressNoteAction({}, form({ appointmentId: visits.ada, privateNote: PRIVATE, patientSummary: "   " }));
+    const result = await saveProgressNoteAction(
+      {},
+      form({ appointmentId: visits.ada, privateNote: PRIVATE, patientSummary: "   " }),
+    );
     expect(result.ok).toBe(false);
     expect(result.fieldErrors?.patientSummary).toEqual(["Write the summary for the patient."]);
     expect(await relayOutboxNow()).toMatchObject({ published: 0 });
@@ -121,13 +186,21 @@ describe("saving a progress note", () => {
 
   it("keeps notes immutable: the database refuses changes and deletes; a correction is a new note, once per note", async () => {
     const original = await writeNote("ada");
-    await expect(db().update(progressNotes).set({ patientSummary: "edited" }).where(eq(progressNotes.id, original.id))).rejects.toThrow();
+    await expect(
+      db().update(progressNotes).set({ patientSummary: "edited" }).where(eq(progressNotes.id, original.id)),
+    ).rejects.toThrow();
     await expect(db().delete(progressNotes).where(eq(progressNotes.id, original.id))).rejects.toThrow();
     const correction = await writeNote("ada", { correctsNoteId: original.id });
     expect(correction.correctsNoteId).toBe(original.id);
-    const again = await saveProgressNoteAction({}, form({ appointmentId: visits.ada, privateNote: PRIVATE, patientSummary: SUMMARY, correctsNoteId: original.id }));
+    const again = await saveProgressNoteAction(
+      {},
+      form({ appointmentId: visits.ada, privateNote: PRIVATE, patientSummary: SUMMARY, correctsNoteId: original.id }),
+    );
     expect(again.fieldErrors?.correctsNoteId).toEqual(["That note already has a correction; correct the latest one."]);
-    const unrelated = await saveProgressNoteAction({}, form({ appointmentId: visits.ben, privateNote: PRIVATE, patientSummary: SUMMARY, correctsNoteId: correction.id }));
+    const unrelated = await saveProgressNoteAction(
+      {},
+      form({ appointmentId: visits.ben, privateNote: PRIVATE, patientSummary: SUMMARY, correctsNoteId: correction.id }),
+    );
     expect(unrelated.fieldErrors?.correctsNoteId).toEqual(["Choose a note of this appointment."]);
   });
 });
@@ -137,7 +210,10 @@ describe("sharing a progress note", () => {
     const note = await writeNote("ada");
     expect(await share(note.id)).toEqual({ patientEmail: "sent", patientText: "sent", careContact: "sent" });
 
-    const [toAda, toMary] = [emails().find((e) => e.to === seedEmails.ada)!, emails().find((e) => e.to === "mary@family.example")!];
+    const [toAda, toMary] = [
+      emails().find((e) => e.to === seedEmails.ada)!,
+      emails().find((e) => e.to === "mary@family.example")!,
+    ];
     expect(toAda.subject).toBe("A new progress update is available");
     expect(toAda.text).toContain("https://portal.clinic.example/progress");
     expect(`${toAda.html}${toAda.text}`).not.toContain("sleeping");
@@ -153,26 +229,52 @@ describe("sharing a progress note", () => {
       { kind: "progress_update", channel: "email", status: "sent", reason: null },
       { kind: "progress_update", channel: "sms", status: "sent", reason: null },
     ]);
-    expect((await db().select().from(progressNotes).where(eq(progressNotes.id, note.id)))[0]!.sharingStatus).toBe("shared");
+    expect((await db().select().from(progressNotes).where(eq(progressNotes.id, note.id)))[0]!.sharingStatus).toBe(
+      "shared",
+    );
   });
 
   it("without consent nothing leaves for the contact, and the skip is recorded with its reason", async () => {
     const note = await writeNote("ben");
-    expect(await share(note.id)).toEqual({ patientEmail: "sent", patientText: "skipped:texts_disabled", careContact: "skipped:no_sharing_consent" });
+    expect(await share(note.id)).toEqual({
+      patientEmail: "sent",
+      patientText: "skipped:texts_disabled",
+      careContact: "skipped:no_sharing_consent",
+    });
     expect(emails().map((e) => e.to)).toEqual([seedEmails.ben]);
-    expect(await deliveriesOf(note.id)).toContainEqual({ kind: "progress_share", channel: "email", status: "skipped", reason: "no_sharing_consent" });
+    expect(await deliveriesOf(note.id)).toContainEqual({
+      kind: "progress_share",
+      channel: "email",
+      status: "skipped",
+      reason: "no_sharing_consent",
+    });
   });
 
   it("a consent withdrawn after the note was saved stops the share that was not yet sent", async () => {
     const note = await writeNote("ada");
     await actAs(db(), seedEmails.ada);
-    const withdrawn = await updateConsentAction({}, form({ consent: "progressSharingConsent", decision: "withdraw", version: consentTexts.progressSharingConsent.version }));
+    const withdrawn = await updateConsentAction(
+      {},
+      form({
+        consent: "progressSharingConsent",
+        decision: "withdraw",
+        version: consentTexts.progressSharingConsent.version,
+      }),
+    );
     expect(withdrawn.ok).toBe(true);
     try {
       expect((await share(note.id)).careContact).toBe("skipped:no_sharing_consent");
       expect(emails().map((e) => e.to)).not.toContain("mary@family.example");
     } finally {
-      await updateConsentAction({}, form({ consent: "progressSharingConsent", decision: "give", version: consentTexts.progressSharingConsent.version, confirm: "on" }));
+      await updateConsentAction(
+        {},
+        form({
+          consent: "progressSharingConsent",
+          decision: "give",
+          version: consentTexts.progressSharingConsent.version,
+          confirm: "on",
+        }),
+      );
     }
   });
 
@@ -188,24 +290,37 @@ describe("sharing a progress note", () => {
 
   it("with the event API down the note is saved and pending; the relay publishes its event once the API is back", async () => {
     events.setOutage({ status: 503, body: { error: "unavailable" } });
-    const result = await saveProgressNoteAction({}, form({ appointmentId: visits.ben, privateNote: PRIVATE, patientSummary: SUMMARY }));
+    const result = await saveProgressNoteAction(
+      {},
+      form({ appointmentId: visits.ben, privateNote: PRIVATE, patientSummary: SUMMARY }),
+    );
     expect(result).toMatchObject({ ok: true, message: expect.stringContaining("queued") });
     expect(await relayOutboxNow()).toMatchObject({ published: 0, failed: 1 });
     events.setOutage(null);
     events.requests.length = 0;
-    const [note] = await db().select().from(progressNotes).where(eq(progressNotes.sharingStatus, "pending")).orderBy(sql`${progressNotes.createdAt} desc`).limit(1);
+    const [note] = await db()
+      .select()
+      .from(progressNotes)
+      .where(eq(progressNotes.sharingStatus, "pending"))
+      .orderBy(sql`${progressNotes.createdAt} desc`)
+      .limit(1);
     expect(note).toMatchObject({ patientId: ids.ben, sharingStatus: "pending" });
 
     // Inside its backoff the row waits; once it has run out (seeded, not waited for) one relay publishes it, once.
     expect(await relayOutboxNow()).toMatchObject({ published: 0 });
-    await db().update(eventOutbox).set({ nextAttemptAt: new Date(Date.now() - 1000) }).where(isNull(eventOutbox.publishedAt));
+    await db()
+      .update(eventOutbox)
+      .set({ nextAttemptAt: new Date(Date.now() - 1000) })
+      .where(isNull(eventOutbox.publishedAt));
     expect(await relayOutboxNow()).toMatchObject({ published: 1 });
     expect(await relayOutboxNow()).toMatchObject({ published: 0 });
     const published = receivedEvents(events.requests).filter((e) => e.data.progressNoteId === note!.id);
     expect(published).toEqual([expect.objectContaining({ name: "portal/progress-note.created" })]);
 
     expect(await share(note!.id, published[0]!.id)).toMatchObject({ careContact: "skipped:no_sharing_consent" });
-    expect((await db().select().from(progressNotes).where(eq(progressNotes.id, note!.id)))[0]!.sharingStatus).toBe("shared");
+    expect((await db().select().from(progressNotes).where(eq(progressNotes.id, note!.id)))[0]!.sharingStatus).toBe(
+      "shared",
+    );
   });
 });
 

@@ -20,12 +20,28 @@ export const shareProgressNote = inngest.createFunction(
   },
   async ({ event, step }) => {
     const { progressNoteId } = progressNoteCreated.data.parse(event.data);
-    const patientEmail = await deliverInSteps(step, "tell-patient-email", { progressNoteId, kind: "progress_update", channel: "email" });
-    const patientText = await deliverInSteps(step, "tell-patient-text", { progressNoteId, kind: "progress_update", channel: "text" });
-    const careContact = await deliverInSteps(step, "share-with-care-contact", { progressNoteId, kind: "progress_share", channel: "email" });
+    const patientEmail = await deliverInSteps(step, "tell-patient-email", {
+      progressNoteId,
+      kind: "progress_update",
+      channel: "email",
+    });
+    const patientText = await deliverInSteps(step, "tell-patient-text", {
+      progressNoteId,
+      kind: "progress_update",
+      channel: "text",
+    });
+    const careContact = await deliverInSteps(step, "share-with-care-contact", {
+      progressNoteId,
+      kind: "progress_share",
+      channel: "email",
+    });
     const outcomes = { patientEmail, patientText, careContact };
-    const anySent = Object.values(outcomes).some((o) => o.outcome === "sent" || (o.outcome === "duplicate" && o.status === "sent"));
+    const anySent = Object.values(outcomes).some(
+      (o) => o.outcome === "sent" || (o.outcome === "duplicate" && o.status === "sent"),
+    );
     await step.run("mark-done", () => markSharingDone(db(), progressNoteId, anySent));
-    return Object.fromEntries(Object.entries(outcomes).map(([who, o]) => [who, "reason" in o ? `${o.outcome}:${o.reason}` : o.outcome]));
+    return Object.fromEntries(
+      Object.entries(outcomes).map(([who, o]) => [who, "reason" in o ? `${o.outcome}:${o.reason}` : o.outcome]),
+    );
   },
 );

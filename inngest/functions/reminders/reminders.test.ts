@@ -40,7 +40,13 @@ beforeAll(async () => {
   const [visit] = await db()
     .select({ id: appointments.id })
     .from(appointments)
-    .where(and(eq(appointments.patientId, adaId), eq(appointments.status, "scheduled"), eq(appointments.modality, "telehealth")));
+    .where(
+      and(
+        eq(appointments.patientId, adaId),
+        eq(appointments.status, "scheduled"),
+        eq(appointments.modality, "telehealth"),
+      ),
+    );
   visitId = visit!.id;
 });
 afterAll(async () => {
@@ -68,18 +74,28 @@ describe("reminder functions", () => {
   });
 
   it("sends the 15-minute meeting-link reminder on both channels, and records the passed ones", async () => {
-    const { result } = await new InngestTestEngine({ function: sendReminder, events: [reminderEvent("reminder_15m")] }).execute();
+    const { result } = await new InngestTestEngine({
+      function: sendReminder,
+      events: [reminderEvent("reminder_15m")],
+    }).execute();
     expect(result).toEqual({ email: "sent", text: "sent" });
-    expect((resend.requests[0]?.parsed as { subject: string }).subject).toBe("Your video visit starts soon: here is your link");
+    expect((resend.requests[0]?.parsed as { subject: string }).subject).toBe(
+      "Your video visit starts soon: here is your link",
+    );
     expect((twilio.requests[0]?.parsed as { To: string }).To).toBe("+447911123456");
 
-    const late = await new InngestTestEngine({ function: sendReminder, events: [reminderEvent("reminder_1h")] }).execute();
+    const late = await new InngestTestEngine({
+      function: sendReminder,
+      events: [reminderEvent("reminder_1h")],
+    }).execute();
     expect(late.result).toEqual({ email: "skipped:window_passed", text: "skipped:window_passed" });
   });
 
   it("reminders turned off after the fan-out but before the send: nothing is sent", async () => {
     await new InngestTestEngine({ function: scanReminders }).execute();
-    const fannedOut = receivedEvents(events.requests).filter((event) => event.data.appointmentId === visitId && event.data.kind === "reminder_15m");
+    const fannedOut = receivedEvents(events.requests).filter(
+      (event) => event.data.appointmentId === visitId && event.data.kind === "reminder_15m",
+    );
     expect(fannedOut).toHaveLength(1);
     await db().update(patientProfiles).set({ appointmentReminders: false }).where(eq(patientProfiles.userId, adaId));
     const { result } = await new InngestTestEngine({ function: sendReminder, events: [fannedOut[0]!] }).execute();
@@ -89,9 +105,15 @@ describe("reminder functions", () => {
 
   it("the same event delivered three times sends once per channel", async () => {
     // Three separate runs, as Inngest makes for three deliveries of one event (no shared step memo).
-    const run = async () => (await new InngestTestEngine({ function: sendReminder, events: [reminderEvent("reminder_15m")] }).execute()).result;
+    const run = async () =>
+      (await new InngestTestEngine({ function: sendReminder, events: [reminderEvent("reminder_15m")] }).execute())
+        .result;
     const results = [await run(), await run(), await run()];
-    expect(results).toEqual([{ email: "sent", text: "sent" }, { email: "duplicate", text: "duplicate" }, { email: "duplicate", text: "duplicate" }]);
+    expect(results).toEqual([
+      { email: "sent", text: "sent" },
+      { email: "duplicate", text: "duplicate" },
+      { email: "duplicate", text: "duplicate" },
+    ]);
     expect(resend.requests).toHaveLength(1);
     expect(twilio.requests).toHaveLength(1);
   });
@@ -99,8 +121,14 @@ describe("reminder functions", () => {
   it("a channel whose claim another attempt still holds is retried when that claim's lease ends", async () => {
     await new InngestTestEngine({ function: sendReminder, events: [reminderEvent("reminder_15m")] }).execute();
     // The email attempt is, as far as the database knows, still sending.
-    await db().update(notificationDeliveries).set({ status: "pending", updatedAt: new Date() }).where(eq(notificationDeliveries.channel, "email"));
-    const { error } = await new InngestTestEngine({ function: sendReminder, events: [reminderEvent("reminder_15m")] }).execute();
+    await db()
+      .update(notificationDeliveries)
+      .set({ status: "pending", updatedAt: new Date() })
+      .where(eq(notificationDeliveries.channel, "email"));
+    const { error } = await new InngestTestEngine({
+      function: sendReminder,
+      events: [reminderEvent("reminder_15m")],
+    }).execute();
     // RetryAfterError sets the retry time Inngest honours (instead of its backoff, which would end inside the lease).
     expect(error).toMatchObject({ name: "RetryAfterError" });
     const retryAt = new Date(/retry after (\S+)$/.exec((error as Error).message)![1]!);
@@ -110,7 +138,10 @@ describe("reminder functions", () => {
 
   it("a cancelled appointment gets no reminder", async () => {
     await db().update(appointments).set({ status: "cancelled" }).where(eq(appointments.id, visitId));
-    const { result } = await new InngestTestEngine({ function: sendReminder, events: [reminderEvent("reminder_15m")] }).execute();
+    const { result } = await new InngestTestEngine({
+      function: sendReminder,
+      events: [reminderEvent("reminder_15m")],
+    }).execute();
     await db().update(appointments).set({ status: "scheduled" }).where(eq(appointments.id, visitId));
     expect(result).toEqual({ email: "skipped:appointment_cancelled", text: "skipped:appointment_cancelled" });
     expect(resend.requests.length + twilio.requests.length).toBe(0);

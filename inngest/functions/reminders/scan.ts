@@ -7,10 +7,19 @@ const FAN_OUT_BATCH = 500;
 
 /** Every 5 minutes: one indexed query for due reminder pairs, fanned out as one event per pair, 500 to a request. */
 export const scanReminders = inngest.createFunction(
-  { id: "scan-reminders", name: "Scan for due reminders", triggers: [{ cron: "*/5 * * * *" }], concurrency: { limit: 1 } },
+  {
+    id: "scan-reminders",
+    name: "Scan for due reminders",
+    triggers: [{ cron: "*/5 * * * *" }],
+    concurrency: { limit: 1 },
+  },
   async ({ step }) => {
     const due = await step.run("find-due-reminders", async () =>
-      (await findDueReminders(db(), new Date())).map((pair) => ({ ...pair, startsAt: pair.startsAt.toISOString(), updatedAt: pair.updatedAt.toISOString() })),
+      (await findDueReminders(db(), new Date())).map((pair) => ({
+        ...pair,
+        startsAt: pair.startsAt.toISOString(),
+        updatedAt: pair.updatedAt.toISOString(),
+      })),
     );
     for (let offset = 0; offset < due.length; offset += FAN_OUT_BATCH) {
       const batch = due.slice(offset, offset + FAN_OUT_BATCH);

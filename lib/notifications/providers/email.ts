@@ -14,15 +14,30 @@ export type EmailMessage = {
   idempotencyKey?: string;
 };
 
-const PERMANENT = new Set(["validation_error", "invalid_from_address", "invalid_api_key", "missing_required_field", "restricted_api_key", "invalid_parameter"]);
+const PERMANENT = new Set([
+  "validation_error",
+  "invalid_from_address",
+  "invalid_api_key",
+  "missing_required_field",
+  "restricted_api_key",
+  "invalid_parameter",
+]);
 
 /** Sends through Resend when configured (RESEND_BASE_URL reaches a local fake in tests), else the dev outbox. */
 export async function sendEmail(message: EmailMessage): Promise<ProviderResult> {
   const config = env();
-  if (!config.resendApiKey) return writeToOutbox({ channel: "email", to: message.to, subject: message.subject, body: message.text });
+  if (!config.resendApiKey)
+    return writeToOutbox({ channel: "email", to: message.to, subject: message.subject, body: message.text });
   const resend = new Resend(config.resendApiKey);
   const { data, error } = await resend.emails.send(
-    { from: config.emailFrom, to: message.to, subject: message.subject, text: message.text, html: message.html, headers: message.headers },
+    {
+      from: config.emailFrom,
+      to: message.to,
+      subject: message.subject,
+      text: message.text,
+      html: message.html,
+      headers: message.headers,
+    },
     message.idempotencyKey ? { idempotencyKey: message.idempotencyKey } : undefined,
   );
   // The key was already used, with another payload, by a request Resend accepted: this delivery's email went out

@@ -5,8 +5,14 @@ import { env } from "@/lib/env";
 import { ProviderError, type ProviderResult } from "./errors";
 
 /** Demo, dev and tests without a configured provider: keep the message where /dev/outbox shows it. */
-export async function writeToOutbox(message: { channel: "email" | "sms" | "whatsapp"; to: string; subject?: string; body: string }): Promise<ProviderResult> {
-  if (!env().devOutboxEnabled) throw new ProviderError(`No ${message.channel} provider is configured`, "not_configured", true);
+export async function writeToOutbox(message: {
+  channel: "email" | "sms" | "whatsapp";
+  to: string;
+  subject?: string;
+  body: string;
+}): Promise<ProviderResult> {
+  if (!env().devOutboxEnabled)
+    throw new ProviderError(`No ${message.channel} provider is configured`, "not_configured", true);
   const [row] = await db()
     .insert(devOutbox)
     .values({ channel: message.channel, recipient: message.to, subject: message.subject ?? null, body: message.body })

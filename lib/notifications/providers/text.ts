@@ -9,7 +9,12 @@ export type TextMessage = { channel: "sms" | "whatsapp"; to: string; body: strin
 const PERMANENT_CODES = new Set([21211, 21214, 21408, 21610, 21612, 21614, 63003, 63016, 63024]);
 
 function twilioConfig() {
-  const { TWILIO_ACCOUNT_SID: accountSid, TWILIO_AUTH_TOKEN: authToken, TWILIO_SMS_FROM: smsFrom, TWILIO_WHATSAPP_FROM: whatsappFrom } = process.env;
+  const {
+    TWILIO_ACCOUNT_SID: accountSid,
+    TWILIO_AUTH_TOKEN: authToken,
+    TWILIO_SMS_FROM: smsFrom,
+    TWILIO_WHATSAPP_FROM: whatsappFrom,
+  } = process.env;
   return accountSid && authToken ? { accountSid, authToken, smsFrom, whatsappFrom } : null;
 }
 
@@ -20,7 +25,8 @@ const contentSidFor = (kind: string) => process.env[`TWILIO_WHATSAPP_CONTENT_SID
 export async function sendText(message: TextMessage): Promise<ProviderResult> {
   const config = twilioConfig();
   if (!config) return writeToOutbox({ channel: message.channel, to: message.to, body: message.body });
-  const from = message.channel === "whatsapp" ? config.whatsappFrom && `whatsapp:${config.whatsappFrom}` : config.smsFrom;
+  const from =
+    message.channel === "whatsapp" ? config.whatsappFrom && `whatsapp:${config.whatsappFrom}` : config.smsFrom;
   if (!from) throw new ProviderError(`No ${message.channel} sender number configured`, "not_configured", true);
   const to = message.channel === "whatsapp" ? `whatsapp:${message.to}` : message.to;
   const contentSid = message.channel === "whatsapp" ? contentSidFor(message.kind) : undefined;
@@ -28,12 +34,18 @@ export async function sendText(message: TextMessage): Promise<ProviderResult> {
     const client = createTwilioClient({ accountSid: config.accountSid, authToken: config.authToken });
     // An approved template takes the whole message as its one variable {{1}}.
     const sent = await client.messages.create(
-      contentSid ? { from, to, contentSid, contentVariables: JSON.stringify({ 1: message.body }) } : { from, to, body: message.body },
+      contentSid
+        ? { from, to, contentSid, contentVariables: JSON.stringify({ 1: message.body }) }
+        : { from, to, body: message.body },
     );
     return { providerMessageId: sent.sid, via: "twilio" };
   } catch (error) {
     const { code, status } = error as { code?: number; status?: number };
     const permanent = code !== undefined && PERMANENT_CODES.has(code);
-    throw new ProviderError(`Twilio refused the ${message.channel} message`, String(code ?? status ?? "network_error"), permanent);
+    throw new ProviderError(
+      `Twilio refused the ${message.channel} message`,
+      String(code ?? status ?? "network_error"),
+      permanent,
+    );
   }
 }

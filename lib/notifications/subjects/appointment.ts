@@ -51,7 +51,12 @@ async function rescheduleChange(db: Db, appointmentId: string, rescheduleId: str
       superseded: sql<boolean>`exists (select 1 from appointment_reschedules later where later.appointment_id = "appointment_reschedules"."appointment_id" and later.created_at > "appointment_reschedules"."created_at")`,
     })
     .from(appointmentReschedules)
-    .where(and(eq(appointmentReschedules.appointmentId, appointmentId), rescheduleId ? eq(appointmentReschedules.id, rescheduleId) : undefined))
+    .where(
+      and(
+        eq(appointmentReschedules.appointmentId, appointmentId),
+        rescheduleId ? eq(appointmentReschedules.id, rescheduleId) : undefined,
+      ),
+    )
     .orderBy(desc(appointmentReschedules.createdAt))
     .limit(1);
   if (!row) throw new Error(`Reschedule ${rescheduleId ?? "(latest)"} of appointment ${appointmentId} not found`);
@@ -59,11 +64,24 @@ async function rescheduleChange(db: Db, appointmentId: string, rescheduleId: str
 }
 
 /** Confirmations, reminders, cancellations and reschedules, keyed by the appointment's current start. */
-export async function prepareAppointmentMessage(db: Db, request: AppointmentDeliveryRequest, now: Date, appUrl: string): Promise<PreparedDelivery> {
+export async function prepareAppointmentMessage(
+  db: Db,
+  request: AppointmentDeliveryRequest,
+  now: Date,
+  appUrl: string,
+): Promise<PreparedDelivery> {
   const fresh = await loadFresh(db, request.appointmentId);
   if (!fresh) throw new Error(`Appointment ${request.appointmentId} not found`);
-  const change = request.kind === "rescheduled" ? await rescheduleChange(db, request.appointmentId, request.rescheduleId) : null;
-  const decision = decide({ kind: request.kind, channel: request.channel, now, patient: fresh, appointment: fresh, superseded: change?.superseded });
+  const change =
+    request.kind === "rescheduled" ? await rescheduleChange(db, request.appointmentId, request.rescheduleId) : null;
+  const decision = decide({
+    kind: request.kind,
+    channel: request.channel,
+    now,
+    patient: fresh,
+    appointment: fresh,
+    superseded: change?.superseded,
+  });
   if (decision.action === "wait") return { decision };
   return {
     decision,
@@ -89,7 +107,12 @@ export async function prepareAppointmentMessage(db: Db, request: AppointmentDeli
         unsubscribeUrl: `${appUrl}/unsubscribe?token=${token}`,
       };
       if (channel === "email") {
-        return { channel, to: fresh.email, email: await renderAppointmentEmail(context), headers: unsubscribeHeaders(appUrl, token) };
+        return {
+          channel,
+          to: fresh.email,
+          email: await renderAppointmentEmail(context),
+          headers: unsubscribeHeaders(appUrl, token),
+        };
       }
       return { channel, to: fresh.phoneE164!, body: textBody(context, channel) };
     },

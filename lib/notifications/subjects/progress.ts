@@ -4,13 +4,23 @@ import type { Db } from "@/db/client";
 import { appointments, clinicians, patientProfiles, progressNotes, users } from "@/db/schema";
 import { decideProgress } from "../decide";
 import type { LogicalChannel, ProgressKind } from "../kinds";
-import { careContactFooter, progressShareContent, progressUpdateContent, progressUpdateText } from "../templates/progress-content";
+import {
+  careContactFooter,
+  progressShareContent,
+  progressUpdateContent,
+  progressUpdateText,
+} from "../templates/progress-content";
 import { PATIENT_EMAIL_FOOTER, renderEmail } from "../templates/render";
 import { createUnsubscribeToken, unsubscribeHeaders } from "../unsubscribe";
 import { patientChoiceColumns } from "./patient";
 import type { PreparedDelivery } from "./types";
 
-export type ProgressDeliveryRequest = { progressNoteId: string; kind: ProgressKind; channel: LogicalChannel; now?: Date };
+export type ProgressDeliveryRequest = {
+  progressNoteId: string;
+  kind: ProgressKind;
+  channel: LogicalChannel;
+  now?: Date;
+};
 
 /** The note, its appointment and the patient's current choices, read in one query at the moment of sending. */
 async function loadFresh(db: Db, noteId: string) {
@@ -37,7 +47,12 @@ async function loadFresh(db: Db, noteId: string) {
 }
 
 /** The patient's notice of a new update, and the care contact's copy of the summary; one key per note and recipient. */
-export async function prepareProgressMessage(db: Db, request: ProgressDeliveryRequest, now: Date, appUrl: string): Promise<PreparedDelivery> {
+export async function prepareProgressMessage(
+  db: Db,
+  request: ProgressDeliveryRequest,
+  now: Date,
+  appUrl: string,
+): Promise<PreparedDelivery> {
   const fresh = await loadFresh(db, request.progressNoteId);
   if (!fresh) throw new Error(`Progress note ${request.progressNoteId} not found`);
   const decision = decideProgress({ kind: request.kind, channel: request.channel, patient: fresh });
@@ -63,10 +78,18 @@ export async function prepareProgressMessage(db: Db, request: ProgressDeliveryRe
           summary: fresh.summary,
           portalUrl: appUrl,
         });
-        const email = await renderEmail({ greetingName: fresh.careContactName ?? "there", content, footer: careContactFooter(fresh.firstName) });
+        const email = await renderEmail({
+          greetingName: fresh.careContactName ?? "there",
+          content,
+          footer: careContactFooter(fresh.firstName),
+        });
         return { channel: "email", to: fresh.careContactEmail!, email };
       }
-      const context = { firstName: fresh.firstName, clinicianName: fresh.clinicianName, progressUrl: `${appUrl}/progress` };
+      const context = {
+        firstName: fresh.firstName,
+        clinicianName: fresh.clinicianName,
+        progressUrl: `${appUrl}/progress`,
+      };
       if (channel === "email") {
         const token = createUnsubscribeToken(fresh.patientId, claimedAt);
         const email = await renderEmail({

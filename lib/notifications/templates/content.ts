@@ -23,10 +23,18 @@ export function messageContent(ctx: MessageContext): MessageContent {
   const portal = { label: "Open the patient portal", url: ctx.portalUrl };
   switch (ctx.kind) {
     case "confirmation":
-      return { subject: `Your ${visit} is booked`, lines: [`Your ${visit} with ${ctx.clinicianName} is booked for ${when}.`], link: portal };
+      return {
+        subject: `Your ${visit} is booked`,
+        lines: [`Your ${visit} with ${ctx.clinicianName} is booked for ${when}.`],
+        link: portal,
+      };
     case "reminder_24h":
     case "reminder_1h":
-      return { subject: `Reminder: your ${visit} on ${when}`, lines: [`A reminder: your ${visit} with ${ctx.clinicianName} is on ${when}.`], link: portal };
+      return {
+        subject: `Reminder: your ${visit} on ${when}`,
+        lines: [`A reminder: your ${visit} with ${ctx.clinicianName} is on ${when}.`],
+        link: portal,
+      };
     case "reminder_15m":
       return ctx.modality === "telehealth"
         ? {
@@ -34,11 +42,23 @@ export function messageContent(ctx: MessageContext): MessageContent {
             lines: [`Your video visit with ${ctx.clinicianName} starts at ${when}. Join with the link below.`],
             link: { label: "Join your video visit", url: ctx.visitUrl },
           }
-        : { subject: "Your appointment starts soon", lines: [`Your appointment with ${ctx.clinicianName} starts at ${when}.`], link: portal };
+        : {
+            subject: "Your appointment starts soon",
+            lines: [`Your appointment with ${ctx.clinicianName} starts at ${when}.`],
+            link: portal,
+          };
     case "cancellation":
-      return { subject: `Your ${visit} is cancelled`, lines: [`Your ${visit} with ${ctx.clinicianName} on ${when} is cancelled.`], link: portal };
+      return {
+        subject: `Your ${visit} is cancelled`,
+        lines: [`Your ${visit} with ${ctx.clinicianName} on ${when} is cancelled.`],
+        link: portal,
+      };
     case "rescheduled":
-      return { subject: `Your ${visit} has a new time`, lines: [`Your ${visit} with ${ctx.clinicianName} is now on ${when}.`], link: portal };
+      return {
+        subject: `Your ${visit} has a new time`,
+        lines: [`Your ${visit} with ${ctx.clinicianName} is now on ${when}.`],
+        link: portal,
+      };
   }
 }
 

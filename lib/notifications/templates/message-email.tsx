@@ -16,7 +16,12 @@ export function MessageEmail({ greetingName, content, footer, unsubscribeUrl }: 
     <Html lang="en">
       <Head />
       <Preview>{content.lines[0] ?? content.subject}</Preview>
-      <Body style={{ backgroundColor: "#f8fafc", fontFamily: "system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif" }}>
+      <Body
+        style={{
+          backgroundColor: "#f8fafc",
+          fontFamily: "system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif",
+        }}
+      >
         <Container style={{ backgroundColor: "#ffffff", padding: "24px", borderRadius: "8px", maxWidth: "560px" }}>
           <Heading as="h1" style={{ fontSize: "20px", color: "#114543" }}>
             {content.subject}
@@ -25,7 +30,10 @@ export function MessageEmail({ greetingName, content, footer, unsubscribeUrl }: 
           {content.lines.map((line, index) => (
             <Text key={index}>{line}</Text>
           ))}
-          <Button href={content.link.url} style={{ backgroundColor: "#1f6f6b", color: "#ffffff", padding: "10px 16px", borderRadius: "6px" }}>
+          <Button
+            href={content.link.url}
+            style={{ backgroundColor: "#1f6f6b", color: "#ffffff", padding: "10px 16px", borderRadius: "6px" }}
+          >
             {content.link.label}
           </Button>
           <Text style={{ color: "#64748b", fontSize: "12px" }}>

@@ -23,7 +23,12 @@ describe("renderAppointmentEmail", () => {
       for (const modality of ["telehealth", "in_person"] as const) {
         const ctx = { ...base, kind, modality };
         const email = await renderAppointmentEmail(ctx);
-        const element = createElement(MessageEmail, { greetingName: "Ada", content: messageContent(ctx), footer: PATIENT_EMAIL_FOOTER, unsubscribeUrl: ctx.unsubscribeUrl });
+        const element = createElement(MessageEmail, {
+          greetingName: "Ada",
+          content: messageContent(ctx),
+          footer: PATIENT_EMAIL_FOOTER,
+          unsubscribeUrl: ctx.unsubscribeUrl,
+        });
         expect(email.text).toBe(await render(element, { plainText: true }));
         expect(email.text).toContain("Hi Ada,");
         expect(email.html).toMatch(/^<!DOCTYPE html/);

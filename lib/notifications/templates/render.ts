@@ -14,5 +14,10 @@ export async function renderEmail(props: MessageEmailProps): Promise<RenderedEma
 export const PATIENT_EMAIL_FOOTER = "You receive this because email notifications are on in your portal settings.";
 
 export function renderAppointmentEmail(ctx: MessageContext): Promise<RenderedEmail> {
-  return renderEmail({ greetingName: ctx.firstName, content: messageContent(ctx), footer: PATIENT_EMAIL_FOOTER, unsubscribeUrl: ctx.unsubscribeUrl });
+  return renderEmail({
+    greetingName: ctx.firstName,
+    content: messageContent(ctx),
+    footer: PATIENT_EMAIL_FOOTER,
+    unsubscribeUrl: ctx.unsubscribeUrl,
+  });
 }

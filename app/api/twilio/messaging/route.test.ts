@@ -36,9 +36,16 @@ afterAll(() => vi.unstubAllEnvs());
 describe("Twilio messaging webhook", () => {
   it("refuses a bad signature and changes nothing", async () => {
     const before = await ledgerRows();
-    const forged = await POST(inbound({ From: "+447911123456", Body: "STOP", OptOutType: "STOP" }, "bm90LWEtc2lnbmF0dXJl"));
+    const forged = await POST(
+      inbound({ From: "+447911123456", Body: "STOP", OptOutType: "STOP" }, "bm90LWEtc2lnbmF0dXJl"),
+    );
     expect(forged.status).toBe(403);
-    const unsigned = await POST(new Request("http://127.0.0.1:3000/api/twilio/messaging", { method: "POST", body: "From=%2B447911123456&Body=STOP" }));
+    const unsigned = await POST(
+      new Request("http://127.0.0.1:3000/api/twilio/messaging", {
+        method: "POST",
+        body: "From=%2B447911123456&Body=STOP",
+      }),
+    );
     expect(unsigned.status).toBe(403);
     expect((await ada()).textMessages).toBe(true);
     expect(await ledgerRows()).toBe(before);
@@ -58,9 +65,20 @@ describe("Twilio messaging webhook", () => {
     const [visit] = await db()
       .select({ id: appointments.id })
       .from(appointments)
-      .where(and(eq(appointments.patientId, adaId), eq(appointments.modality, "telehealth"), eq(appointments.status, "scheduled")));
-    expect(await deliver(db(), { appointmentId: visit!.id, kind: "reminder_15m", channel: "text" })).toMatchObject({ outcome: "skipped", reason: "texts_disabled" });
-    expect(await deliver(db(), { appointmentId: visit!.id, kind: "reminder_15m", channel: "email" })).toMatchObject({ outcome: "sent" });
+      .where(
+        and(
+          eq(appointments.patientId, adaId),
+          eq(appointments.modality, "telehealth"),
+          eq(appointments.status, "scheduled"),
+        ),
+      );
+    expect(await deliver(db(), { appointmentId: visit!.id, kind: "reminder_15m", channel: "text" })).toMatchObject({
+      outcome: "skipped",
+      reason: "texts_disabled",
+    });
+    expect(await deliver(db(), { appointmentId: visit!.id, kind: "reminder_15m", channel: "email" })).toMatchObject({
+      outcome: "sent",
+    });
   });
 
   it("START (Twilio's OptOutType) turns texts back on; other messages change nothing", async () => {

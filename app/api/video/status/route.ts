@@ -8,7 +8,8 @@ export async function POST(request: Request) {
   if (!isSignedByTwilio(new URL(request.url).pathname, request.headers.get("x-twilio-signature"), params)) {
     return new Response("Invalid signature", { status: 403 });
   }
-  if (!params.RoomSid || !params.StatusCallbackEvent) return new Response("Missing RoomSid or StatusCallbackEvent", { status: 400 });
+  if (!params.RoomSid || !params.StatusCallbackEvent)
+    return new Response("Missing RoomSid or StatusCallbackEvent", { status: 400 });
   const action = await handleRoomEvent(db(), {
     RoomSid: params.RoomSid,
     StatusCallbackEvent: params.StatusCallbackEvent,

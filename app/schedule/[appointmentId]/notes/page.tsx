@@ -19,7 +19,10 @@ export default async function ProgressNotesPage({ params }: PageProps<"/schedule
   const user = await requirePageRole("clinician");
   const { appointmentId } = await params;
   if (!/^[0-9a-f-]{36}$/i.test(appointmentId)) notFound();
-  const [appointment, timeZone] = await Promise.all([getAppointmentForNotes(db(), user.id, appointmentId), timeZoneOfClinician(db(), user.id)]);
+  const [appointment, timeZone] = await Promise.all([
+    getAppointmentForNotes(db(), user.id, appointmentId),
+    timeZoneOfClinician(db(), user.id),
+  ]);
   // Another clinician's appointment looks exactly like a missing one.
   if (!appointment) notFound();
   const notes = await listNotesForAppointment(db(), user.id, appointmentId);
@@ -36,7 +39,8 @@ export default async function ProgressNotesPage({ params }: PageProps<"/schedule
           Progress notes: {appointment.patientFirstName} {appointment.patientLastName}
         </h1>
         <p className="text-slate-600">
-          {appointment.modality === "telehealth" ? "Video visit" : "Appointment"} on {formatDateTime(appointment.startsAt, timeZone)}
+          {appointment.modality === "telehealth" ? "Video visit" : "Appointment"} on{" "}
+          {formatDateTime(appointment.startsAt, timeZone)}
         </p>
       </div>
       <section aria-labelledby="new-note-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
@@ -46,7 +50,9 @@ export default async function ProgressNotesPage({ params }: PageProps<"/schedule
         <ProgressNoteForm
           appointmentId={appointment.id}
           patientFirstName={appointment.patientFirstName}
-          correctable={notes.filter((note) => !note.correctedByNoteId).map((note) => ({ id: note.id, label: dateOf.get(note.id)! }))}
+          correctable={notes
+            .filter((note) => !note.correctedByNoteId)
+            .map((note) => ({ id: note.id, label: dateOf.get(note.id)! }))}
         />
       </section>
       <section aria-labelledby="notes-heading">
@@ -59,7 +65,9 @@ export default async function ProgressNotesPage({ params }: PageProps<"/schedule
             <li key={note.id} className="rounded-lg border border-slate-200 bg-white p-5" data-testid="saved-note">
               <p className="text-sm text-slate-600">
                 Saved {dateOf.get(note.id)} · {sharingLabels[note.sharingStatus]}
-                {note.correctsNoteId ? ` · corrects the note of ${dateOf.get(note.correctsNoteId) ?? "an earlier date"}` : ""}
+                {note.correctsNoteId
+                  ? ` · corrects the note of ${dateOf.get(note.correctsNoteId) ?? "an earlier date"}`
+                  : ""}
                 {note.correctedByNoteId ? ` · corrected on ${dateOf.get(note.correctedByNoteId)}` : ""}
               </p>
               <h3 className="mt-2 text-sm font-semibold">Private clinical note</h3>
@@ -70,7 +78,8 @@ export default async function ProgressNotesPage({ params }: PageProps<"/schedule
                 <ul className="mt-3 space-y-1 text-sm text-slate-700" aria-label="Where this note went">
                   {note.deliveries.map((d) => (
                     <li key={d.id}>
-                      {kindLabels[d.kind as DeliveryKind] ?? d.kind}, {channelLabels[d.channel]}: <OutcomeCell status={d.status} reason={d.reason} errorCode={d.errorCode} />
+                      {kindLabels[d.kind as DeliveryKind] ?? d.kind}, {channelLabels[d.channel]}:{" "}
+                      <OutcomeCell status={d.status} reason={d.reason} errorCode={d.errorCode} />
                     </li>
                   ))}
                 </ul>

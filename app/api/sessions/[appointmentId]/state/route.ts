@@ -13,9 +13,17 @@ export async function GET(_request: Request, { params }: RouteContext<"/api/sess
   const [appointment] = await db()
     .select({ patientId: appointments.patientId })
     .from(appointments)
-    .where(and(eq(appointments.id, appointmentId), or(eq(appointments.clinicianId, auth.user.id), eq(appointments.patientId, auth.user.id))));
+    .where(
+      and(
+        eq(appointments.id, appointmentId),
+        or(eq(appointments.clinicianId, auth.user.id), eq(appointments.patientId, auth.user.id)),
+      ),
+    );
   if (!appointment) return Response.json({ error: "Not found." }, { status: 404 });
-  const [session, consent] = await Promise.all([currentRecordingState(db(), appointmentId), decideRecording(db(), appointment.patientId)]);
+  const [session, consent] = await Promise.all([
+    currentRecordingState(db(), appointmentId),
+    decideRecording(db(), appointment.patientId),
+  ]);
   return Response.json(
     {
       started: Boolean(session),
