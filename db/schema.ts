@@ -157,7 +157,12 @@ export const appointments = pgTable(
     durationMinutes: integer("duration_minutes").notNull().default(30),
     modality: modalityEnum("modality").notNull(),
     status: appointmentStatusEnum("status").notNull().default("scheduled"),
+    /** who booked it (a clinician or an admin); null for rows from before it was recorded, and for the seed */
+    bookedBy: text("booked_by").references(() => users.id),
     cancelledAt: tstz("cancelled_at"),
+    cancelledBy: text("cancelled_by").references(() => users.id),
+    /** the reason given when cancelling, if any (shown to admins, never sent to the patient) */
+    cancellationReason: text("cancellation_reason"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -319,6 +324,20 @@ export const videoSessionEvents = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index("video_session_events_room_idx").on(t.roomSid, t.createdAt)],
+);
+
+// ---- Inbound webhooks and callbacks, each handled once ----
+
+// One row per provider message or callback already handled (Twilio's MessageSid, a room's SequenceNumber, …):
+// inserted in the same transaction as the change it causes, so a replay finds it and changes nothing.
+export const webhookReceipts = pgTable(
+  "webhook_receipts",
+  {
+    source: text("source").notNull(),
+    receiptKey: text("receipt_key").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.source, t.receiptKey] }), index("webhook_receipts_created_idx").on(t.createdAt)],
 );
 
 // ---- Transactional event outbox ----

@@ -73,3 +73,74 @@ describe("env", () => {
     expect(problemsOf({ APP_ENV: "staging" })[0]).toMatch(/^APP_ENV/);
   });
 });
+
+describe("env, one validated configuration", () => {
+  it("reads Twilio messaging and video settings, or says they are off", () => {
+    const none = parseEnv({ APP_ENV: "test" });
+    expect(none).toMatchObject({
+      twilioMessaging: null,
+      twilioVideo: null,
+      appUrl: "http://localhost:3000",
+      trustProxyHops: 0,
+    });
+    const both = parseEnv({
+      APP_ENV: "test",
+      TWILIO_ACCOUNT_SID: "AC1",
+      TWILIO_AUTH_TOKEN: "token",
+      TWILIO_SMS_FROM: "+15005550006",
+      TWILIO_API_KEY_SID: "SK1",
+      TWILIO_API_KEY_SECRET: "secret",
+      AUTH_URL: "https://portal.example.org/",
+    });
+    expect(both.twilioMessaging).toEqual({
+      accountSid: "AC1",
+      authToken: "token",
+      smsFrom: "+15005550006",
+      whatsappFrom: undefined,
+    });
+    expect(both.twilioVideo).toEqual({ accountSid: "AC1", apiKeySid: "SK1", apiKeySecret: "secret" });
+    expect(both.appUrl).toBe("https://portal.example.org");
+  });
+
+  it("pins the Inngest serve origin to INNGEST_SERVE_ORIGIN, else the app's own origin", () => {
+    expect(parseEnv({ APP_ENV: "test", AUTH_URL: "https://portal.example.org/base" }).inngestServeOrigin).toBe(
+      "https://portal.example.org",
+    );
+    expect(
+      parseEnv({ APP_ENV: "test", INNGEST_SERVE_ORIGIN: "https://internal.example:8443" }).inngestServeOrigin,
+    ).toBe("https://internal.example:8443");
+    expect(problemsOf({ APP_ENV: "test", INNGEST_SERVE_ORIGIN: "not a url" })[0]).toMatch(/^INNGEST_SERVE_ORIGIN/);
+  });
+
+  it("production with Twilio needs the auth token that verifies its webhooks", () => {
+    expect(problemsOf({ ...completeProduction, TWILIO_ACCOUNT_SID: "AC1", TWILIO_API_KEY_SID: "SK1" })).toEqual([
+      "TWILIO_AUTH_TOKEN is required in production with Twilio configured: it verifies Twilio's webhooks.",
+    ]);
+  });
+
+  it("never falls back to a constant secret: without AUTH_SECRET each install gets its own", () => {
+    const secrets = new Set<string>();
+    for (let install = 0; install < 3; install++) {
+      const generated: string[] = [];
+      const config = parseEnv({ APP_ENV: "demo" }, () => {
+        const secret = `install-${install}-${Math.random()}`;
+        generated.push(secret);
+        return secret;
+      });
+      expect(config.authSecret).toBe(generated[0]);
+      secrets.add(config.authSecret);
+    }
+    expect(secrets.size).toBe(3);
+    // In this process (APP_ENV=test): random, stable for the process, and not the old constant.
+    const { authSecret } = parseEnv({ APP_ENV: "test" });
+    expect(authSecret).toHaveLength(43);
+    expect(parseEnv({ APP_ENV: "test" }).authSecret).toBe(authSecret);
+    expect(authSecret).not.toContain("dev-only");
+  });
+
+  it("refuses a TRUST_PROXY_HOPS that is not a small whole number", () => {
+    expect(parseEnv({ APP_ENV: "test", TRUST_PROXY_HOPS: "1" }).trustProxyHops).toBe(1);
+    expect(problemsOf({ APP_ENV: "test", TRUST_PROXY_HOPS: "-1" })[0]).toMatch(/^TRUST_PROXY_HOPS/);
+    expect(problemsOf({ APP_ENV: "test", TRUST_PROXY_HOPS: "all" })[0]).toMatch(/^TRUST_PROXY_HOPS/);
+  });
+});

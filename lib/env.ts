@@ -1,6 +1,10 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { z } from "zod";
 
-// Validated configuration. Production refuses to start with a missing secret or a test fake.
+// Validated configuration, the one place the server reads process.env. Production refuses to start with a missing
+// secret or a test fake.
 export type AppEnv = "production" | "demo" | "test" | "development";
 
 const optional = z
@@ -20,10 +24,21 @@ const rawSchema = z.object({
   RESEND_BASE_URL: optional,
   EMAIL_FROM: optional,
   TWILIO_API_BASE_URL: optional,
+  TWILIO_ACCOUNT_SID: optional,
+  TWILIO_AUTH_TOKEN: optional,
+  TWILIO_SMS_FROM: optional,
+  TWILIO_WHATSAPP_FROM: optional,
+  TWILIO_API_KEY_SID: optional,
+  TWILIO_API_KEY_SECRET: optional,
   INNGEST_DEV: optional,
   INNGEST_EVENT_KEY: optional,
   INNGEST_SIGNING_KEY: optional,
+  INNGEST_SERVE_ORIGIN: optional,
+  TRUST_PROXY_HOPS: optional,
 });
+
+export type TwilioMessagingConfig = { accountSid: string; authToken: string; smsFrom?: string; whatsappFrom?: string };
+export type TwilioVideoConfig = { accountSid: string; apiKeySid: string; apiKeySecret: string };
 
 export type Env = {
   appEnv: AppEnv;
@@ -31,14 +46,26 @@ export type Env = {
   databaseUrl?: string;
   pgliteDataDir: string;
   authSecret: string;
-  appUrl?: string;
+  /** the portal's public origin, used in links, webhook signatures and the Inngest registration */
+  appUrl: string;
+  /** where Inngest is told to call /api/inngest: INNGEST_SERVE_ORIGIN, else the app's origin; never the request's Host */
+  inngestServeOrigin: string;
   resendApiKey?: string;
   emailFrom: string;
+  /** Twilio Messaging (SMS, WhatsApp), or null: texts go to the dev outbox */
+  twilioMessaging: TwilioMessagingConfig | null;
+  /** Twilio Video, or null: sessions run in local preview mode */
+  twilioVideo: TwilioVideoConfig | null;
+  /** the Twilio auth token that signs webhooks and callbacks */
+  twilioAuthToken?: string;
+  twilioApiBaseUrl?: string;
+  /** how many reverse proxies in front of the app append to X-Forwarded-For; 0: the socket's address is the client's */
+  trustProxyHops: number;
   /** demo, dev and test: messages without a configured provider go to the dev outbox */
   devOutboxEnabled: boolean;
 };
 
-const DEV_AUTH_SECRET = "dev-only-auth-secret-not-for-production-use";
+const LOCAL_APP_URL = "http://localhost:3000";
 
 export class EnvError extends Error {
   constructor(public readonly problems: string[]) {
@@ -47,7 +74,9 @@ export class EnvError extends Error {
   }
 }
 
-export function parseEnv(source: Record<string, string | undefined>): Env {
+const originOf = (url: string) => new URL(url).origin;
+
+export function parseEnv(source: Record<string, string | undefined>, secretOf = installSecret): Env {
   const parsed = rawSchema.safeParse(source);
   if (!parsed.success) {
     throw new EnvError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
@@ -56,6 +85,13 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const appEnv: AppEnv = raw.APP_ENV ?? (raw.NODE_ENV === "production" ? "production" : "development");
   const isProduction = appEnv === "production";
   const problems: string[] = [];
+  for (const name of ["AUTH_URL", "INNGEST_SERVE_ORIGIN"] as const) {
+    if (raw[name] && !URL.canParse(raw[name]))
+      problems.push(`${name} must be a URL such as https://portal.example.org.`);
+  }
+  const hops = raw.TRUST_PROXY_HOPS === undefined ? 0 : Number(raw.TRUST_PROXY_HOPS);
+  if (!Number.isInteger(hops) || hops < 0 || hops > 10)
+    problems.push("TRUST_PROXY_HOPS must be a whole number from 0 to 10.");
   if (isProduction) {
     if (!raw.DATABASE_URL) problems.push("DATABASE_URL is required in production (PostgreSQL connection string).");
     if (!raw.AUTH_SECRET) problems.push("AUTH_SECRET is required in production (generate one with `npx auth secret`).");
@@ -73,20 +109,61 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     if (!raw.INNGEST_SIGNING_KEY)
       problems.push("INNGEST_SIGNING_KEY is required in production so only Inngest can call /api/inngest.");
     if (!raw.INNGEST_EVENT_KEY) problems.push("INNGEST_EVENT_KEY is required in production to send events.");
+    if ((raw.TWILIO_ACCOUNT_SID || raw.TWILIO_API_KEY_SID) && !raw.TWILIO_AUTH_TOKEN) {
+      problems.push(
+        "TWILIO_AUTH_TOKEN is required in production with Twilio configured: it verifies Twilio's webhooks.",
+      );
+    }
   }
   if (problems.length > 0) throw new EnvError(problems);
 
+  const appUrl = (raw.AUTH_URL ?? LOCAL_APP_URL).replace(/\/+$/, "");
+  const { TWILIO_ACCOUNT_SID: accountSid, TWILIO_AUTH_TOKEN: authToken } = raw;
   return {
     appEnv,
     isProduction,
     databaseUrl: raw.DATABASE_URL,
     pgliteDataDir: raw.PGLITE_DATA_DIR ?? ".data/pglite",
-    authSecret: raw.AUTH_SECRET ?? DEV_AUTH_SECRET,
-    appUrl: raw.AUTH_URL,
+    authSecret: raw.AUTH_SECRET ?? secretOf(appEnv, raw.PGLITE_DATA_DIR),
+    appUrl,
+    inngestServeOrigin: originOf(raw.INNGEST_SERVE_ORIGIN ?? appUrl),
     resendApiKey: raw.RESEND_API_KEY,
     emailFrom: raw.EMAIL_FROM ?? "Patient Portal <portal@localhost>",
+    twilioMessaging:
+      accountSid && authToken
+        ? { accountSid, authToken, smsFrom: raw.TWILIO_SMS_FROM, whatsappFrom: raw.TWILIO_WHATSAPP_FROM }
+        : null,
+    twilioVideo:
+      accountSid && raw.TWILIO_API_KEY_SID && raw.TWILIO_API_KEY_SECRET
+        ? { accountSid, apiKeySid: raw.TWILIO_API_KEY_SID, apiKeySecret: raw.TWILIO_API_KEY_SECRET }
+        : null,
+    twilioAuthToken: authToken,
+    twilioApiBaseUrl: raw.TWILIO_API_BASE_URL,
+    trustProxyHops: hops,
     devOutboxEnabled: !isProduction,
   };
+}
+
+const holder = globalThis as typeof globalThis & { __portalInstallSecret?: string };
+
+/**
+ * Outside production with no AUTH_SECRET: a random secret per install, never a constant anyone could read in the
+ * source. Kept in .data/auth-secret (as `npm run demo` does) so sessions and links survive a restart; tests get one
+ * per process.
+ */
+function installSecret(appEnv: AppEnv, pgliteDataDir?: string): string {
+  if (holder.__portalInstallSecret) return holder.__portalInstallSecret;
+  let secret = randomBytes(32).toString("base64url");
+  if (appEnv !== "test") {
+    const file = path.join(path.dirname(pgliteDataDir ?? ".data/pglite"), "auth-secret");
+    if (existsSync(file)) secret = readFileSync(file, "utf8").trim();
+    else {
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, secret, { mode: 0o600 });
+    }
+  }
+  holder.__portalInstallSecret = secret;
+  return secret;
 }
 
 /** The process's configuration; parsing is microseconds, so it always reflects process.env. */

@@ -1,21 +1,11 @@
 // `npm run demo`: the portal on the embedded database, migrated and seeded on first run, no other service needed.
 import { spawn, spawnSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { prepareDatabase } from "./prepare-db";
 
 const root = path.resolve(import.meta.dirname, "..");
 process.chdir(root);
-
-function persistentSecret(): string {
-  const file = ".data/auth-secret";
-  if (existsSync(file)) return readFileSync(file, "utf8").trim();
-  mkdirSync(".data", { recursive: true });
-  const secret = randomBytes(32).toString("base64url");
-  writeFileSync(file, secret, { mode: 0o600 });
-  return secret;
-}
 
 function newestSourceChange(dir: string): number {
   let newest = 0;
@@ -44,7 +34,7 @@ Object.assign(process.env, {
   AUTH_URL: process.env.AUTH_URL ?? `http://localhost:${port}`,
   APP_ENV: process.env.APP_ENV ?? "demo",
   NEXT_TELEMETRY_DISABLED: "1",
-  AUTH_SECRET: process.env.AUTH_SECRET ?? persistentSecret(),
+  // Without AUTH_SECRET, lib/env.ts keeps a random one for this install in .data/auth-secret.
   // /api/inngest in dev mode, so the Inngest Dev Server can attach at any time (README "Operating it: Inngest");
   // with a signing key the portal talks to Inngest Cloud or a self-hosted server instead.
   ...(process.env.INNGEST_SIGNING_KEY || process.env.INNGEST_DEV ? {} : { INNGEST_DEV: "1" }),

@@ -47,7 +47,7 @@ export class DeliveryInFlightError extends TransientDeliveryError {
  */
 export async function deliver(db: Db, request: DeliveryRequest): Promise<DeliveryOutcome> {
   const now = request.now ?? new Date();
-  const appUrl = env().appUrl ?? "http://localhost:3000";
+  const { appUrl } = env();
   const prepared =
     "progressNoteId" in request
       ? await prepareProgressMessage(db, request, now, appUrl)

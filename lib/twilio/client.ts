@@ -23,8 +23,9 @@ export type TwilioCredentials = { accountSid: string; authToken?: string; apiKey
 
 /** The one place a Twilio REST client is made; TWILIO_API_BASE_URL (refused in production) points it at a fake. */
 export function createTwilioClient(credentials: TwilioCredentials): twilio.Twilio {
-  const baseUrl = process.env.TWILIO_API_BASE_URL;
-  if (baseUrl && env().isProduction) throw new Error("TWILIO_API_BASE_URL is not allowed in production");
+  const config = env();
+  const baseUrl = config.twilioApiBaseUrl;
+  if (baseUrl && config.isProduction) throw new Error("TWILIO_API_BASE_URL is not allowed in production");
   const httpClient = baseUrl ? new RedirectingRequestClient(baseUrl) : undefined;
   if (credentials.apiKeySid && credentials.apiKeySecret) {
     return twilio(credentials.apiKeySid, credentials.apiKeySecret, { accountSid: credentials.accountSid, httpClient });

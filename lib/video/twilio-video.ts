@@ -1,26 +1,19 @@
 import "server-only";
 import twilio from "twilio";
-import { env } from "@/lib/env";
+import { env, type TwilioVideoConfig } from "@/lib/env";
 import { createTwilioClient } from "@/lib/twilio/client";
 
-export type VideoConfig = { accountSid: string; apiKeySid: string; apiKeySecret: string };
+export type VideoConfig = TwilioVideoConfig;
 
 /** Twilio Video credentials, or null: then sessions run in local preview mode. */
-export function videoConfig(): VideoConfig | null {
-  const {
-    TWILIO_ACCOUNT_SID: accountSid,
-    TWILIO_API_KEY_SID: apiKeySid,
-    TWILIO_API_KEY_SECRET: apiKeySecret,
-  } = process.env;
-  return accountSid && apiKeySid && apiKeySecret ? { accountSid, apiKeySid, apiKeySecret } : null;
-}
+export const videoConfig = (): VideoConfig | null => env().twilioVideo;
 
 export function videoClient(config: VideoConfig) {
   return createTwilioClient(config);
 }
 
 export const roomNameFor = (appointmentId: string) => `appointment-${appointmentId}`;
-export const statusCallbackUrl = () => `${env().appUrl ?? "http://localhost:3000"}/api/video/status`;
+export const statusCallbackUrl = () => `${env().appUrl}/api/video/status`;
 
 const TOKEN_TTL_SECONDS = 60 * 60;
 

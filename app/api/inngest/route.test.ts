@@ -13,6 +13,7 @@ describe("/api/inngest", () => {
     fake = await startInngestFake();
     vi.stubEnv("INNGEST_DEV", "1");
     vi.stubEnv("INNGEST_BASE_URL", fake.url);
+    vi.stubEnv("AUTH_URL", "https://portal.clinic.example");
   });
   afterAll(async () => {
     vi.unstubAllEnvs();
@@ -49,5 +50,36 @@ describe("/api/inngest", () => {
       "share-progress-note": [{ event: "portal/progress-note.created" }],
       "relay-outbox": [{ cron: "* * * * *" }],
     });
+  });
+
+  it("a sync naming another host registers the configured origin, never the request's Host", async () => {
+    const { PUT } = await import("./route");
+    const forged = new Request("http://attacker.example/api/inngest", {
+      method: "PUT",
+      headers: { host: "attacker.example", "x-forwarded-host": "attacker.example" },
+    });
+    expect((await PUT(forged as never, undefined as never)).status).toBe(200);
+    const registrations = fake.requests
+      .filter((r) => r.path.startsWith("/fn/register"))
+      .map((r) => r.parsed as Registration);
+    expect(registrations.at(-1)!.url).toMatch(/^https:\/\/portal\.clinic\.example\/api\/inngest/);
+    expect(JSON.stringify(registrations)).not.toContain("attacker.example");
+  });
+
+  it("in dev mode refuses what a web page can send: a cross-origin call, or a form or text/plain body", async () => {
+    const { POST } = await import("./route");
+    const forgedEvent = JSON.stringify({ event: { name: "portal/appointment.cancelled", data: {} } });
+    const fromAPage = new Request("http://localhost:3000/api/inngest?fnId=patient-portal-send-appointment-message", {
+      method: "POST",
+      headers: { origin: "https://evil.example", "content-type": "text/plain" },
+      body: forgedEvent,
+    });
+    expect((await POST(fromAPage as never, undefined as never)).status).toBe(403);
+    const plain = new Request("http://localhost:3000/api/inngest?fnId=patient-portal-send-appointment-message", {
+      method: "POST",
+      headers: { "content-type": "text/plain", "content-length": String(forgedEvent.length) },
+      body: forgedEvent,
+    });
+    expect((await POST(plain as never, undefined as never)).status).toBe(415);
   });
 });

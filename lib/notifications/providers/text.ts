@@ -1,4 +1,5 @@
 import "server-only";
+import { env } from "@/lib/env";
 import { createTwilioClient } from "@/lib/twilio/client";
 import { ProviderError, type ProviderResult } from "./errors";
 import { writeToOutbox } from "./outbox";
@@ -8,22 +9,15 @@ export type TextMessage = { channel: "sms" | "whatsapp"; to: string; body: strin
 // Twilio error codes that retrying cannot fix: invalid/unreachable number, opted out (STOP), not a mobile, WhatsApp rules.
 const PERMANENT_CODES = new Set([21211, 21214, 21408, 21610, 21612, 21614, 63003, 63016, 63024]);
 
-function twilioConfig() {
-  const {
-    TWILIO_ACCOUNT_SID: accountSid,
-    TWILIO_AUTH_TOKEN: authToken,
-    TWILIO_SMS_FROM: smsFrom,
-    TWILIO_WHATSAPP_FROM: whatsappFrom,
-  } = process.env;
-  return accountSid && authToken ? { accountSid, authToken, smsFrom, whatsappFrom } : null;
-}
-
-/** WhatsApp outside the 24 h window needs an approved template: TWILIO_WHATSAPP_CONTENT_SID_<KIND>, else the body (sandbox). */
+/**
+ * WhatsApp outside the 24 h window needs an approved template: TWILIO_WHATSAPP_CONTENT_SID_<KIND>, else the body
+ * (sandbox). One variable per message kind, so it is read here by name rather than listed in lib/env.ts.
+ */
 const contentSidFor = (kind: string) => process.env[`TWILIO_WHATSAPP_CONTENT_SID_${kind.toUpperCase()}`];
 
 /** SMS or WhatsApp through Twilio Messaging when configured, else the dev outbox. */
 export async function sendText(message: TextMessage): Promise<ProviderResult> {
-  const config = twilioConfig();
+  const config = env().twilioMessaging;
   if (!config) return writeToOutbox({ channel: message.channel, to: message.to, body: message.body });
   const from =
     message.channel === "whatsapp" ? config.whatsappFrom && `whatsapp:${config.whatsappFrom}` : config.smsFrom;
