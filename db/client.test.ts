@@ -1,6 +1,7 @@
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { db, dbHandle } from "./client";
+import { inspect } from "node:util";
+import { DatabaseQueryError, db, dbHandle } from "./client";
 import { appointments, patientProfiles, preferenceLedger, users } from "./schema";
 import { seed, seedEmails } from "./seed";
 
@@ -57,5 +58,28 @@ describe(`database client (${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}
       }),
     ).rejects.toThrow();
     expect(await db().select({ value: count() }).from(users)).toEqual(before);
+  });
+});
+
+describe("a failed query, as anything might log it", () => {
+  it("carries the SQLSTATE and constraint, never the values written or the server's detail", async () => {
+    const marker = "PHIMARKER-ada@patients.example";
+    const error = await db()
+      .insert(users)
+      .values([
+        { email: marker, name: marker },
+        { email: marker, name: marker },
+      ])
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DatabaseQueryError);
+    expect(error).toMatchObject({ code: "23505", constraint: "users_email_unique" });
+    // What console.error, Next's error overlay or an SDK would print: message, stack, every own property, the cause.
+    expect(inspect(error, { depth: 5 })).not.toContain("PHIMARKER");
+    expect(JSON.stringify(error)).not.toContain("PHIMARKER");
+    const nul = await db()
+      .insert(users)
+      .values({ email: "x@y.example", name: `${marker}\u0000` })
+      .catch((e: unknown) => e);
+    expect(inspect(nul, { depth: 5 })).not.toContain("PHIMARKER");
   });
 });

@@ -1,12 +1,61 @@
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import type { ExtractTablesWithRelations, SQL } from "drizzle-orm";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { PgPreparedQuery, type PgDatabase, type PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { env } from "@/lib/env";
 import * as schema from "./schema";
+
+/**
+ * A failed query, as safe to log: SQLSTATE code, constraint, table and column, never the bound values or the server's
+ * detail (which quotes them). Drizzle's own DrizzleQueryError prints every parameter in its message, so a note with a
+ * NUL byte would put the note into the server log (DESIGN.md, invariant 9).
+ */
+export class DatabaseQueryError extends Error {
+  override name = "DatabaseQueryError";
+  readonly code?: string;
+  readonly constraint?: string;
+  readonly table?: string;
+  readonly column?: string;
+  constructor(original: unknown) {
+    const source = ((original as { cause?: unknown })?.cause ?? original ?? {}) as Record<string, unknown>;
+    const text = (key: string, alt?: string) =>
+      typeof source[key] === "string"
+        ? (source[key] as string)
+        : alt && typeof source[alt] === "string"
+          ? (source[alt] as string)
+          : undefined;
+    const code = text("code");
+    const constraint = text("constraint", "constraint_name");
+    super(`Database query failed${code ? ` (${code}${constraint ? ` on ${constraint}` : ""})` : ""}`);
+    this.code = code;
+    this.constraint = constraint;
+    this.table = text("table", "table_name");
+    this.column = text("column", "column_name");
+    // The cause keeps the codes callers test (e.g. 23505), nothing else.
+    this.cause = { code, constraint_name: constraint };
+  }
+}
+
+// Every query of both drivers passes PgPreparedQuery.queryWithCache, where drizzle wraps driver errors; wrapping it
+// once here replaces that error with the redacted one before anything can log it. Tested in db/client.test.ts.
+const prototype = PgPreparedQuery.prototype as unknown as {
+  queryWithCache: (...args: unknown[]) => Promise<unknown>;
+  __redacted?: boolean;
+};
+if (!prototype.__redacted) {
+  const original = prototype.queryWithCache;
+  prototype.queryWithCache = async function (this: unknown, ...args: unknown[]) {
+    try {
+      return await original.apply(this, args);
+    } catch (error) {
+      throw new DatabaseQueryError(error);
+    }
+  };
+  prototype.__redacted = true;
+}
 
 export type Schema = typeof schema;
 /** Both drivers' databases share this query-builder type; avoid driver-specific `execute` results. */

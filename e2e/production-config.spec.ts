@@ -20,7 +20,13 @@ test("a production server without its secrets refuses to start and names each mi
     });
   });
   expect(exitCode).toBe(1);
-  for (const message of ["DATABASE_URL is required", "AUTH_SECRET is required", "RESEND_API_KEY is required"]) {
+  for (const message of [
+    "DATABASE_URL is required",
+    "AUTH_SECRET is required",
+    "RESEND_API_KEY is required",
+    // The serve origin Inngest is told to call comes from it: never from a request's Host.
+    "AUTH_URL is required",
+  ]) {
     expect(output).toContain(message);
   }
 });

@@ -1,4 +1,5 @@
 import { after } from "next/server";
+import { log } from "./log";
 
 /**
  * Runs `work` once the response has been sent (Next's `after()`), so the person acting never waits on an outside
@@ -11,7 +12,7 @@ export function afterResponse(label: string, work: () => Promise<unknown>): void
       try {
         await work();
       } catch (error) {
-        console.error(`[after-response] ${label} failed: ${(error as Error)?.name ?? "Error"}`);
+        log.error({ err: error, task: label }, "work after the response failed");
       }
     });
   } catch {

@@ -96,7 +96,10 @@ export function parseEnv(source: Record<string, string | undefined>, secretOf = 
     if (!raw.DATABASE_URL) problems.push("DATABASE_URL is required in production (PostgreSQL connection string).");
     if (!raw.AUTH_SECRET) problems.push("AUTH_SECRET is required in production (generate one with `npx auth secret`).");
     else if (raw.AUTH_SECRET.length < 32) problems.push("AUTH_SECRET must be at least 32 characters.");
-    if (!raw.AUTH_URL) problems.push("AUTH_URL is required in production (the portal's public https URL).");
+    if (!raw.AUTH_URL)
+      problems.push(
+        "AUTH_URL is required in production (the portal's public https URL: links, webhook signatures and the Inngest registration use it).",
+      );
     if (!raw.RESEND_API_KEY)
       problems.push("RESEND_API_KEY is required in production: sign-in links need a real email provider.");
     if (!raw.EMAIL_FROM)

@@ -5,30 +5,34 @@ import pino from "pino";
  * (DESIGN.md, invariant 9): errors go through `safeError`, and fields that could hold contact details or note text
  * are redacted wherever they appear.
  */
-export const log = pino({
-  level: process.env.LOG_LEVEL ?? (process.env.APP_ENV === "test" ? "warn" : "info"),
-  base: { service: "patient-portal" },
-  redact: {
-    paths: [
-      "params",
-      "*.params",
-      "body",
-      "*.body",
-      "email",
-      "*.email",
-      "to",
-      "*.to",
-      "phone",
-      "*.phone",
-      "text",
-      "*.text",
-      "detail",
-      "*.detail",
-    ],
-    censor: "[redacted]",
+export const log = pino(
+  {
+    level: process.env.LOG_LEVEL ?? (process.env.APP_ENV === "test" ? "warn" : "info"),
+    base: { service: "patient-portal" },
+    redact: {
+      paths: [
+        "params",
+        "*.params",
+        "body",
+        "*.body",
+        "email",
+        "*.email",
+        "to",
+        "*.to",
+        "phone",
+        "*.phone",
+        "text",
+        "*.text",
+        "detail",
+        "*.detail",
+      ],
+      censor: "[redacted]",
+    },
+    serializers: { err: safeError, error: safeError },
   },
-  serializers: { err: safeError, error: safeError },
-});
+  // Through process.stdout (not fd 1 directly), so a test can read every line the server writes.
+  process.stdout,
+);
 
 /** Database errors from drizzle, PostgreSQL or PGlite: their message, params and detail quote the values written. */
 const isDatabaseError = (error: Record<string, unknown>) =>

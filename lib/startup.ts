@@ -6,7 +6,8 @@ export function assertStartupConfig(): void {
     env();
   } catch (error) {
     if (!(error instanceof EnvError)) throw error;
-    console.error(error.message);
+    // Configuration problems, not PHI: written plainly so the operator reads them in the terminal.
+    process.stderr.write(`${error.message}\n`);
     process.exit(1);
   }
 }

@@ -1,3 +1,20 @@
+/** True when "YYYY-MM-DDTHH:mm" names a real calendar date and time (no 32 December, no 25:61), years 2000–2199. */
+export function isRealLocalDateTime(local: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  if (!match) return false;
+  const [year, month, day, hour, minute] = match.slice(1).map(Number) as [number, number, number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day, hour, minute));
+  return (
+    year >= 2000 &&
+    year < 2200 &&
+    date.getUTCFullYear() === year &&
+    date.getUTCMonth() === month - 1 &&
+    date.getUTCDate() === day &&
+    date.getUTCHours() === hour &&
+    date.getUTCMinutes() === minute
+  );
+}
+
 /** The UTC instant of a wall-clock time ("2026-03-08T09:30") in an IANA zone, DST included. */
 export function zonedTimeToUtc(local: string, timeZone: string): Date {
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { appointmentReschedules, appointments, clinicians } from "@/db/schema";
+import { appointmentReschedules, appointments, clinicians, patientProfiles } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session";
 import { enqueueEvent } from "@/lib/events/outbox";
 import { zonedTimeToUtc } from "@/lib/zoned-time";
@@ -45,6 +45,13 @@ export async function bookAppointment(
   const zone = await clinicianZone(db, clinicianId);
   if (!zone)
     return { ok: false, fieldErrors: { clinicianId: ["Choose a clinician."] }, message: "Nothing was booked." };
+  // Only a patient can be booked: a clinician or admin id (or an unknown one) is refused before anything is written.
+  const [isPatient] = await db
+    .select({ id: patientProfiles.userId })
+    .from(patientProfiles)
+    .where(eq(patientProfiles.userId, input.patientId));
+  if (!isPatient)
+    return { ok: false, fieldErrors: { patientId: ["Choose a patient."] }, message: "Nothing was booked." };
   if (actor.role === "clinician") {
     // "Their own patients": people they already see.
     const [known] = await db
@@ -66,6 +73,7 @@ export async function bookAppointment(
     const [row] = await tx
       .insert(appointments)
       .values({
+        bookedBy: actor.id,
         patientId: input.patientId,
         clinicianId,
         startsAt,
@@ -79,11 +87,17 @@ export async function bookAppointment(
   return { ok: true, appointmentId };
 }
 
-export async function cancelAppointment(db: Db, actor: SessionUser, appointmentId: string): Promise<LifecycleResult> {
+/** Cancels a scheduled appointment, recording who cancelled it and the reason if one was given. */
+export async function cancelAppointment(
+  db: Db,
+  actor: SessionUser,
+  appointmentId: string,
+  reason?: string,
+): Promise<LifecycleResult> {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(appointments)
-      .set({ status: "cancelled", cancelledAt: new Date() })
+      .set({ status: "cancelled", cancelledAt: new Date(), cancelledBy: actor.id, cancellationReason: reason || null })
       .where(and(eq(appointments.id, appointmentId), eq(appointments.status, "scheduled"), ownedBy(actor)))
       .returning({ id: appointments.id });
     if (!row) return notFound;

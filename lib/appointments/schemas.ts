@@ -1,10 +1,17 @@
 import { z } from "zod";
+import { plainText } from "@/lib/validation";
+import { isRealLocalDateTime } from "@/lib/zoned-time";
 
-const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Choose a date and time.");
+// A real date and time, never normalised: "2027-12-32T25:61" is refused, not moved to 2 January 2028.
+const localDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "Choose a date and time.")
+  .refine(isRealLocalDateTime, "That date or time does not exist.");
 
 export const bookAppointmentSchema = z.strictObject({
-  patientId: z.string().min(1, "Choose a patient.").max(64),
-  clinicianId: z.string().max(64).optional(),
+  patientId: z.uuid("Choose a patient."),
+  // The clinician's own form has no such field; an admin's sends "" until one is chosen.
+  clinicianId: z.union([z.literal("").transform(() => undefined), z.uuid("Choose a clinician.")]).optional(),
   startsAt: localDateTime,
   durationMinutes: z.coerce
     .number({ error: "Choose a length." })
@@ -14,7 +21,11 @@ export const bookAppointmentSchema = z.strictObject({
   modality: z.enum(["in_person", "telehealth"], { error: "Choose in person or video." }),
 });
 
-export const cancelAppointmentSchema = z.strictObject({ appointmentId: z.uuid("Unknown appointment.") });
+export const cancelAppointmentSchema = z.strictObject({
+  appointmentId: z.uuid("Unknown appointment."),
+  // Optional; kept for admins, never sent to the patient.
+  reason: plainText({ max: 200, label: "The reason" }).optional(),
+});
 
 export const rescheduleAppointmentSchema = z.strictObject({
   appointmentId: z.uuid("Unknown appointment."),

@@ -3,8 +3,11 @@ import { createHash } from "node:crypto";
 import { headers } from "next/headers";
 import type { z } from "zod";
 import type { Role } from "@/db/schema";
+import { unstable_rethrow } from "next/navigation";
 import { env } from "@/lib/env";
 import { fieldErrorsOf, type FormState } from "@/lib/forms";
+import { inputRefusal, newRequestId } from "@/lib/http";
+import { log } from "@/lib/log";
 import { clientIp } from "./request";
 import { authorize, type SessionUser } from "./session";
 
@@ -43,20 +46,34 @@ export function authedAction<S extends z.ZodType>(
 ) {
   const allowed = Array.isArray(roles) ? roles : [roles];
   return async (_previous: FormState, formData: FormData): Promise<FormState> => {
-    const authorization = await authorize(...allowed);
-    if (!authorization.ok) return { ok: false, message: authorization.message };
-    const parsed = schema.safeParse(formDataToObject(formData));
-    if (!parsed.success) {
-      return {
-        ok: false,
-        message: "Nothing was saved. Please check the highlighted fields.",
-        fieldErrors: fieldErrorsOf(parsed.error),
-      };
+    try {
+      const authorization = await authorize(...allowed);
+      if (!authorization.ok) return { ok: false, message: authorization.message };
+      const parsed = schema.safeParse(formDataToObject(formData));
+      if (!parsed.success) {
+        return {
+          ok: false,
+          message: "Nothing was saved. Please check the highlighted fields.",
+          fieldErrors: fieldErrorsOf(parsed.error),
+        };
+      }
+      const requestHeaders = await headers();
+      return await handler(parsed.data, {
+        user: authorization.user,
+        requestHash: hashRequest(clientIp(requestHeaders), requestHeaders.get("user-agent")),
+      });
+    } catch (error) {
+      // redirect() and notFound() are not failures; anything else is answered here, so Next never logs the raw error.
+      unstable_rethrow(error);
+      const refusal = inputRefusal(error);
+      if (refusal)
+        return {
+          ok: false,
+          message: `Nothing was saved: ${refusal.message.charAt(0).toLowerCase()}${refusal.message.slice(1)}`,
+        };
+      const requestId = newRequestId();
+      log.error({ err: error, requestId }, "server action failed");
+      return { ok: false, message: `Something went wrong on our side and nothing was saved (reference ${requestId}).` };
     }
-    const requestHeaders = await headers();
-    return handler(parsed.data, {
-      user: authorization.user,
-      requestHash: hashRequest(clientIp(requestHeaders), requestHeaders.get("user-agent")),
-    });
   };
 }

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/db/client";
 import { appointments, patientProfiles, preferenceLedger, users } from "@/db/schema";
@@ -33,9 +33,13 @@ describe("one-click unsubscribe", () => {
     const [visit] = await db()
       .select({ id: appointments.id })
       .from(appointments)
-      .where(eq(appointments.patientId, benId))
+      // A scheduled one: a confirmation for the seed's past visit is rightly skipped as appointment_past.
+      .where(and(eq(appointments.patientId, benId), eq(appointments.status, "scheduled")))
+      .orderBy(appointments.startsAt)
       .limit(1);
-    await deliver(db(), { appointmentId: visit!.id, kind: "confirmation", channel: "email" });
+    expect(await deliver(db(), { appointmentId: visit!.id, kind: "confirmation", channel: "email" })).toMatchObject({
+      outcome: "sent",
+    });
     const headers = (resend.requests[0]?.parsed as { headers: Record<string, string> }).headers;
     expect(headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
     const url = /^<(.+)>$/.exec(headers["List-Unsubscribe"]!)![1]!;
@@ -70,6 +74,16 @@ describe("one-click unsubscribe", () => {
     expect(
       (await POST(new Request("http://localhost/api/unsubscribe?token=nonsense", { method: "POST" }))).status,
     ).toBe(403);
+    expect(await emailOn()).toBe(true);
+  });
+
+  it("refuses, with 403, a correctly signed token dated in the future or naming nobody, and changes nothing", async () => {
+    const future = createUnsubscribeToken(benId, new Date(Date.now() + 10 * 365 * 24 * 3600_000));
+    expect(await unsubscribeFromEmail(db(), future)).toBe("invalid");
+    const unknown = createUnsubscribeToken("00000000-0000-4000-8000-000000000000");
+    const answer = await POST(new Request(`http://localhost/api/unsubscribe?token=${unknown}`, { method: "POST" }));
+    expect(answer.status).toBe(403);
+    expect(await answer.json()).toEqual({ error: "This unsubscribe link is not valid or has expired." });
     expect(await emailOn()).toBe(true);
   });
 });

@@ -4,9 +4,10 @@ import { and, eq, gte } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { preferenceLedger } from "@/db/schema";
 import { env } from "@/lib/env";
-import { applyAuditedChanges } from "@/lib/patients/ledger";
+import { applyAuditedChanges, NotFoundError } from "@/lib/patients/ledger";
 
 const VALID_FOR_MS = 60 * 24 * 3600_000;
+const CLOCK_SKEW_MS = 5 * 60_000;
 
 const sign = (payload: string) =>
   createHmac("sha256", env().authSecret).update(`unsubscribe:${payload}`).digest("base64url");
@@ -33,7 +34,9 @@ export function verifyUnsubscribeToken(token: string, now = new Date()): { patie
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
   const [patientId, issued] = Buffer.from(payload, "base64url").toString("utf8").split(".");
   const issuedAt = new Date(Number(issued) * 1000);
-  if (!patientId || Number.isNaN(issuedAt.getTime()) || now.getTime() - issuedAt.getTime() > VALID_FOR_MS) return null;
+  const age = now.getTime() - issuedAt.getTime();
+  // Issued in the future (beyond a few minutes of clock skew between servers) is as invalid as expired.
+  if (!patientId || Number.isNaN(issuedAt.getTime()) || age > VALID_FOR_MS || age < -CLOCK_SKEW_MS) return null;
   return { patientId, issuedAt };
 }
 
@@ -56,11 +59,17 @@ export async function unsubscribeFromEmail(db: Db, token: string, now = new Date
       )
       .limit(1);
     if (used) return "already_used";
-    await applyAuditedChanges(tx, {
-      patientId: verified.patientId,
-      actor: { kind: "unsubscribe_link", userId: null },
-      changes: { emailNotifications: false },
-    });
+    try {
+      await applyAuditedChanges(tx, {
+        patientId: verified.patientId,
+        actor: { kind: "unsubscribe_link", userId: null },
+        changes: { emailNotifications: false },
+      });
+    } catch (error) {
+      // A correctly signed token for someone who is not a patient (any more): refused like a forged one.
+      if (error instanceof NotFoundError) return "invalid";
+      throw error;
+    }
     return "unsubscribed";
   });
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { plainText } from "@/lib/validation";
 import { consentTexts } from "./consent-texts";
 import { timeZoneNames } from "./time-zones";
 
@@ -21,7 +22,7 @@ export type NotificationPreferences = z.output<typeof notificationPreferencesSch
 const supportedTimeZones = new Set([...timeZoneNames, ...Intl.supportedValuesOf("timeZone")]);
 
 export const contactSchema = z.strictObject({
-  phone: z.string().trim().max(32, "That number is too long.").default(""),
+  phone: plainText({ max: 32, label: "The number" }).default(""),
   timeZone: z
     .string()
     .max(64, "Choose a time zone from the list.")
@@ -35,7 +36,7 @@ export const consentDecisionSchema = z
   .strictObject({
     consent: consentFieldSchema,
     decision: z.enum(["give", "withdraw"], { error: "Choose to give or withdraw." }),
-    version: z.string().max(64),
+    version: plainText({ max: 64, label: "The version" }),
     confirm: checkbox,
   })
   .superRefine((input, ctx) => {
@@ -59,9 +60,9 @@ export type ConsentDecision = z.output<typeof consentDecisionSchema>;
 /** All three blank removes the contact; otherwise name and email are required. */
 export const careContactSchema = z
   .strictObject({
-    careContactName: z.string().trim().max(100, "At most 100 characters.").default(""),
-    careContactRelationship: z.string().trim().max(60, "At most 60 characters.").default(""),
-    careContactEmail: z.string().trim().toLowerCase().max(254, "That email address is too long.").default(""),
+    careContactName: plainText({ max: 100, label: "The name" }).default(""),
+    careContactRelationship: plainText({ max: 60, label: "The relationship" }).default(""),
+    careContactEmail: plainText({ max: 254, label: "The email address" }).toLowerCase().default(""),
   })
   .superRefine((input, ctx) => {
     const removing = !input.careContactName && !input.careContactRelationship && !input.careContactEmail;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { plainText } from "@/lib/validation";
 
 /** Blank lines and surrounding spaces are not content; the limits keep a note readable and an email sendable. */
 const text = (label: string, max: number) =>
@@ -6,7 +7,7 @@ const text = (label: string, max: number) =>
     .string({ error: `Write the ${label}.` })
     .trim()
     .min(1, `Write the ${label}.`)
-    .max(max, `The ${label} is too long (at most ${max} characters).`);
+    .pipe(plainText({ max, multiline: true, label: `The ${label}` }));
 
 export const progressNoteSchema = z.strictObject({
   appointmentId: z.uuid("Unknown appointment."),

@@ -1,8 +1,9 @@
 import { db } from "@/db/client";
+import { handleErrors } from "@/lib/http";
 import { unsubscribeFromEmail } from "@/lib/notifications/unsubscribe";
 
 // RFC 8058 one-click unsubscribe: the mail client POSTs "List-Unsubscribe=One-Click"; the signed token is the authority.
-export async function POST(request: Request) {
+export const POST = handleErrors(async (request: Request) => {
   const token = new URL(request.url).searchParams.get("token") ?? "";
   const outcome = await unsubscribeFromEmail(db(), token);
   if (outcome === "invalid")
@@ -10,4 +11,4 @@ export async function POST(request: Request) {
   if (outcome === "already_used")
     return Response.json({ error: "This unsubscribe link was already used." }, { status: 410 });
   return Response.json({ ok: true });
-}
+});

@@ -11,7 +11,7 @@ export const cancelAppointmentAction = authedAction(
   cancelAppointmentSchema,
   async (input, { user }) =>
     toFormState(
-      await cancelAppointment(db(), user, input.appointmentId),
+      await cancelAppointment(db(), user, input.appointmentId, input.reason),
       "Cancelled. The patient is told as their settings allow.",
     ),
 );

@@ -8,6 +8,7 @@ import { formatDateTime } from "@/lib/format";
 import { decideRecording } from "@/lib/video/consent";
 import { ownTelehealthAppointment } from "@/lib/video/sessions";
 import { videoConfig } from "@/lib/video/twilio-video";
+import { isRecordId } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "Video session" };
 
@@ -15,9 +16,7 @@ export default async function SessionPage({ params }: PageProps<"/sessions/[appo
   const user = await requirePageRole("clinician");
   const { appointmentId } = await params;
   // Another clinician's appointment is a plain 404: it learns nothing about it.
-  const appointment = /^[0-9a-f-]{36}$/.test(appointmentId)
-    ? await ownTelehealthAppointment(db(), user.id, appointmentId)
-    : null;
+  const appointment = isRecordId(appointmentId) ? await ownTelehealthAppointment(db(), user.id, appointmentId) : null;
   if (!appointment) notFound();
   const [decision, timeZone] = await Promise.all([
     decideRecording(db(), appointment.patientId),

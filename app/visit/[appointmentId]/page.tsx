@@ -8,13 +8,14 @@ import { timeZoneOfPatient } from "@/lib/appointments/queries";
 import { requirePageRole } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
 import { roomNameFor } from "@/lib/video/twilio-video";
+import { isRecordId } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "Your video visit" };
 
 export default async function VisitPage({ params }: PageProps<"/visit/[appointmentId]">) {
   const user = await requirePageRole("patient");
   const { appointmentId } = await params;
-  if (!/^[0-9a-f-]{36}$/.test(appointmentId)) notFound();
+  if (!isRecordId(appointmentId)) notFound();
   const [visit] = await db()
     .select({ startsAt: appointments.startsAt, clinicianName: clinicians.displayName })
     .from(appointments)

@@ -1,5 +1,6 @@
 import { db } from "@/db/client";
 import { outboxHealth } from "@/lib/events/outbox";
+import { log } from "@/lib/log";
 import { inngest } from "../../client";
 import { relayOutboxNow } from "../../relay";
 
@@ -18,8 +19,9 @@ export const relayOutboxFn = inngest.createFunction(
       // Counts and ages only: the rows' payloads are ids, but even those stay out of the log.
       if (found.stale > 0) {
         const minutes = Math.round((Date.now() - found.oldestStaleAt!.getTime()) / 60_000);
-        console.warn(
-          `[outbox] ${found.stale} events unpublished for over 10 minutes (oldest ${minutes} min, last error ${found.lastError ?? "none"})`,
+        log.warn(
+          { stale: found.stale, oldestMinutes: minutes, lastError: found.lastError },
+          "outbox events unpublished for over 10 minutes",
         );
       }
       return { pending: found.pending, stale: found.stale };

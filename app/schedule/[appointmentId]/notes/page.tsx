@@ -10,6 +10,7 @@ import { formatDateTime } from "@/lib/format";
 import { channelLabels, kindLabels } from "@/lib/notifications/labels";
 import type { DeliveryKind } from "@/lib/notifications/kinds";
 import { getAppointmentForNotes, listNotesForAppointment } from "@/lib/progress/queries";
+import { isRecordId } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "Progress notes" };
 
@@ -18,7 +19,7 @@ const sharingLabels = { pending: "Sharing in progress", shared: "Shared", skippe
 export default async function ProgressNotesPage({ params }: PageProps<"/schedule/[appointmentId]/notes">) {
   const user = await requirePageRole("clinician");
   const { appointmentId } = await params;
-  if (!/^[0-9a-f-]{36}$/i.test(appointmentId)) notFound();
+  if (!isRecordId(appointmentId)) notFound();
   const [appointment, timeZone] = await Promise.all([
     getAppointmentForNotes(db(), user.id, appointmentId),
     timeZoneOfClinician(db(), user.id),
