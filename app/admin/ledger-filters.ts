@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { fieldLabels } from "@/lib/patients/fields";
+import { plainText } from "@/lib/validation";
 
 // Unknown filter values are dropped rather than refused: these views are read-only.
 export const ledgerFiltersSchema = z.object({
-  patient: z.string().trim().max(254).optional().catch(undefined),
+  patient: plainText({ max: 254 }).optional().catch(undefined),
   field: z
     .enum(Object.keys(fieldLabels) as [string, ...string[]])
     .optional()

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { plainText } from "@/lib/validation";
 
 // Unknown filter values are dropped rather than refused: admin views are read-only.
-const schema = z.object({ patient: z.string().trim().max(254).optional().catch(undefined) });
+const schema = z.object({ patient: plainText({ max: 254 }).optional().catch(undefined) });
 
 export function patientFilterOf(raw: unknown): string | undefined {
   return schema.parse(raw).patient || undefined;

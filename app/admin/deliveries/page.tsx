@@ -6,12 +6,13 @@ import { requirePageRole } from "@/lib/auth/session";
 import { deliveryKinds } from "@/lib/notifications/kinds";
 import { channelLabels, kindLabels } from "@/lib/notifications/labels";
 import { listDeliveries } from "@/lib/notifications/queries";
+import { plainText } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "Deliveries" };
 
 // Unknown filter values are dropped rather than refused: the page is read-only.
 const filtersSchema = z.object({
-  patient: z.string().trim().max(254).optional().catch(undefined),
+  patient: plainText({ max: 254 }).optional().catch(undefined),
   kind: z.enum(deliveryKinds).optional().catch(undefined),
   channel: z.enum(["email", "sms", "whatsapp"]).optional().catch(undefined),
   status: z.enum(["pending", "sent", "skipped", "failed"]).optional().catch(undefined),

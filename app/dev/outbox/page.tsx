@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { db } from "@/db/client";
 import { env } from "@/lib/env";
 import { listOutbox } from "@/lib/notifications/outbox";
+import { plainText } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "Dev outbox" };
 
@@ -24,7 +25,7 @@ function Linkified({ text }: { text: string }) {
 export default async function OutboxPage({ searchParams }: PageProps<"/dev/outbox">) {
   if (!env().devOutboxEnabled) notFound();
   const { to } = await searchParams;
-  const recipient = typeof to === "string" && to.length > 0 ? to : undefined;
+  const recipient = plainText({ max: 254 }).safeParse(to).data || undefined;
   const messages = await listOutbox(db(), { recipient });
   return (
     <section>
