@@ -52,3 +52,19 @@ test.describe("admin home", () => {
     await expect(health).not.toHaveAttribute("role", "alert");
   });
 });
+
+test.describe("admin appointment changes", () => {
+  test.use({ storageState: "e2e/.auth/admin.json" });
+
+  test("shows who booked, moved and cancelled each appointment", async ({ page }) => {
+    await page.goto("/admin");
+    await page.getByRole("link", { name: "Appointment changes" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Appointment changes");
+    await page.getByLabel("Patient email").fill("ben@patients.example");
+    await page.getByRole("button", { name: "Filter" }).click();
+    const rows = page.getByTestId("appointment-change-row");
+    await expect(rows.first()).toContainText("Ben Carter");
+    // The seed's rows predate the record of who booked them; they say so rather than guess.
+    await expect(rows.filter({ hasText: "Dr. Derek Shepherd" }).first()).toContainText(/by (not recorded|.+)/);
+  });
+});

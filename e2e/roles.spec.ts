@@ -18,7 +18,13 @@ test.describe("patient", () => {
     await expect(page.getByTestId("signed-in-as")).toContainText("Patient");
   });
 
-  for (const path of ["/schedule", "/admin", "/admin/video-sessions", "/admin/progress-sharing"]) {
+  for (const path of [
+    "/schedule",
+    "/admin",
+    "/admin/video-sessions",
+    "/admin/progress-sharing",
+    "/admin/appointments",
+  ]) {
     test(`is refused ${path} with a 403 page that shows no data`, async ({ page }) => {
       const response = await page.goto(path);
       expect(response?.status()).toBe(403);
@@ -55,7 +61,7 @@ test.describe("clinician", () => {
     ).toHaveCount(1);
   });
 
-  for (const path of ["/appointments", "/progress", "/admin", "/admin/progress-sharing"]) {
+  for (const path of ["/appointments", "/progress", "/admin", "/admin/progress-sharing", "/admin/appointments"]) {
     test(`is refused ${path}`, async ({ page }) => {
       expect((await page.goto(path))?.status()).toBe(403);
     });

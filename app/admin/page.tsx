@@ -38,6 +38,12 @@ export default async function AdminHomePage() {
           : each room, whether it recorded, the consent that rested on, and any guard action.
         </li>
         <li>
+          <Link href="/admin/appointments" className="text-brand-700 underline">
+            Appointment changes
+          </Link>
+          : who booked, moved and cancelled each appointment, and why.
+        </li>
+        <li>
           <Link href="/admin/progress-sharing" className="text-brand-700 underline">
             Progress sharing
           </Link>

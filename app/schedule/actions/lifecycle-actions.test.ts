@@ -5,6 +5,7 @@ import { actAs, form, runAfterResponse } from "@/db/testing/request";
 import { appointmentReschedules, appointments, eventOutbox, users } from "@/db/schema";
 import { seed, seedEmails } from "@/db/seed";
 import { receivedEvents } from "@/testing/fakes/inngest-fake";
+import { listAppointmentChanges } from "@/lib/appointments/admin-queries";
 import { resetFakes, setUpFakes } from "@/testing/fixtures";
 import { bookAppointmentAction } from "./book-appointment";
 import { cancelAppointmentAction } from "./cancel-appointment";
@@ -56,6 +57,7 @@ describe("appointment lifecycle actions", () => {
       patientId: ids.ben,
       modality: "telehealth",
       status: "scheduled",
+      bookedBy: ids.grey,
     });
     // Dr. Grey works in Europe/London.
     expect(
@@ -91,6 +93,12 @@ describe("appointment lifecycle actions", () => {
       .from(appointmentReschedules)
       .where(eq(appointmentReschedules.appointmentId, ids.bensGreyVisit));
     expect(history).toMatchObject({ actorId: ids.grey });
+    const [moved] = (await listAppointmentChanges(db(), { patientEmail: seedEmails.ben })).filter(
+      (row) => row.id === ids.bensGreyVisit,
+    );
+    expect(moved!.moves).toEqual([
+      expect.objectContaining({ byName: "Dr. Meredith Grey", newStartsAt: history!.newStartsAt }),
+    ]);
     // The event committed with the change, in the outbox, and is published under the outbox row's id.
     const [queued] = await db()
       .select()
@@ -127,6 +135,11 @@ describe("appointment lifecycle actions", () => {
       "cancelled",
     );
     expect((await published()).map((e) => e.name)).toEqual(["portal/appointment.cancelled"]);
+    // Who cancelled it is recorded, and admins see it with the booking and any move.
+    const [change] = (await listAppointmentChanges(db(), { patientEmail: seedEmails.ben })).filter(
+      (row) => row.id === ids.bensShepherdVisit,
+    );
+    expect(change).toMatchObject({ status: "cancelled", cancelledByName: "Clinic Admin", cancellationReason: null });
     // Cancelling twice is not found, and emits nothing more.
     expect((await cancelAppointmentAction({}, form({ appointmentId: ids.bensShepherdVisit }))).ok).toBe(false);
     expect(await published()).toHaveLength(1);
