@@ -1,14 +1,16 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/db/client";
 import { appointmentReschedules, appointments, notificationDeliveries, patientProfiles, users } from "@/db/schema";
 import { seed, seedEmails } from "@/db/seed";
 import { startResendFake } from "@/testing/fakes/resend-fake";
-import { startTwilioFake } from "@/testing/fakes/twilio-fake";
+import type { startTwilioFake } from "@/testing/fakes/twilio-fake";
+import { setUpFakes } from "@/testing/fixtures";
 import { CLAIM_LEASE_MS, deliver, DeliveryInFlightError, TransientDeliveryError } from "./gate";
 
 const seededAt = new Date("2026-01-10T12:00:00Z");
 const MINUTE = 60_000;
+const fakes = setUpFakes();
 let resend: Awaited<ReturnType<typeof startResendFake>>;
 let twilio: Awaited<ReturnType<typeof startTwilioFake>>;
 const people: Record<"ada" | "ben", { id: string; video: string; inPerson: string; cancelled: string }> = {} as never;
@@ -36,20 +38,7 @@ beforeAll(async () => {
     const [user] = await db().select({ id: users.id }).from(users).where(eq(users.email, seedEmails[who]));
     people[who] = { id: user!.id, ...(await appointmentsOf(user!.id)) };
   }
-  [resend, twilio] = await Promise.all([startResendFake(), startTwilioFake()]);
-  vi.stubEnv("RESEND_API_KEY", "re_test");
-  vi.stubEnv("RESEND_BASE_URL", resend.url);
-  vi.stubEnv("EMAIL_FROM", "Clinic <portal@clinic.example>");
-  vi.stubEnv("AUTH_URL", "https://portal.clinic.example");
-  vi.stubEnv("TWILIO_API_BASE_URL", twilio.url);
-  vi.stubEnv("TWILIO_ACCOUNT_SID", "AC00000000000000000000000000000001");
-  vi.stubEnv("TWILIO_AUTH_TOKEN", "twilio-token");
-  vi.stubEnv("TWILIO_SMS_FROM", "+15005550006");
-  vi.stubEnv("TWILIO_WHATSAPP_FROM", "+14155238886");
-});
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await Promise.all([resend.close(), twilio.close()]);
+  ({ resend, twilio } = fakes);
 });
 beforeEach(async () => {
   resend.reset();

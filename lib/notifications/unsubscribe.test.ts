@@ -1,14 +1,16 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { appointments, patientProfiles, preferenceLedger, users } from "@/db/schema";
 import { seed, seedEmails } from "@/db/seed";
-import { startResendFake } from "@/testing/fakes/resend-fake";
+import type { startResendFake } from "@/testing/fakes/resend-fake";
+import { setUpFakes } from "@/testing/fixtures";
 import { POST } from "@/app/api/unsubscribe/route";
 import { deliver } from "./gate";
 import { createUnsubscribeToken, unsubscribeFromEmail } from "./unsubscribe";
 
 let benId = "";
+const fakes = setUpFakes();
 let resend: Awaited<ReturnType<typeof startResendFake>>;
 const emailOn = async () =>
   (await db().select().from(patientProfiles).where(eq(patientProfiles.userId, benId)))[0]!.emailNotifications;
@@ -18,14 +20,7 @@ const resetEmail = () =>
 beforeAll(async () => {
   await seed(db());
   benId = (await db().select({ id: users.id }).from(users).where(eq(users.email, seedEmails.ben)))[0]!.id;
-  resend = await startResendFake();
-  vi.stubEnv("RESEND_API_KEY", "re_test");
-  vi.stubEnv("RESEND_BASE_URL", resend.url);
-  vi.stubEnv("AUTH_URL", "https://portal.clinic.example");
-});
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await resend.close();
+  resend = fakes.resend;
 });
 
 describe("one-click unsubscribe", () => {

@@ -1,22 +1,23 @@
 import "@/db/testing/request";
 import { InngestTestEngine } from "@inngest/test";
 import { and, count, eq, isNull, sql } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { actAs, form } from "@/db/testing/request";
 import { appointments, eventOutbox, notificationDeliveries, progressNotes, users } from "@/db/schema";
 import { seed, seedEmails } from "@/db/seed";
 import { saveProgressNoteAction } from "@/app/schedule/actions/save-progress-note";
 import { updateConsentAction } from "@/app/settings/actions/update-consent";
-import { receivedEvents, startInngestFake } from "@/testing/fakes/inngest-fake";
-import { startResendFake } from "@/testing/fakes/resend-fake";
-import { startTwilioFake } from "@/testing/fakes/twilio-fake";
+import { receivedEvents, type startInngestFake } from "@/testing/fakes/inngest-fake";
+import type { startResendFake } from "@/testing/fakes/resend-fake";
+import type { startTwilioFake } from "@/testing/fakes/twilio-fake";
+import { createAppointment, createPatient, setUpFakes } from "@/testing/fixtures";
 import { consentTexts } from "@/lib/patients/consent-texts";
 import { listProgressForPatient, listProgressSharing } from "@/lib/progress/queries";
-import { inngest } from "../../client";
 import { shareProgressNote } from "./share";
 import { relayOutboxNow } from "../../relay";
 
+const fakes = setUpFakes();
 let events: Awaited<ReturnType<typeof startInngestFake>>;
 let resend: Awaited<ReturnType<typeof startResendFake>>;
 let twilio: Awaited<ReturnType<typeof startTwilioFake>>;
@@ -42,22 +43,7 @@ beforeAll(async () => {
       );
     visits[who] = visit!.id;
   }
-  [events, resend, twilio] = await Promise.all([startInngestFake(), startResendFake(), startTwilioFake()]);
-  vi.stubEnv("INNGEST_BASE_URL", events.url);
-  vi.stubEnv("INNGEST_EVENT_KEY", "test-key");
-  vi.stubEnv("RESEND_API_KEY", "re_test");
-  vi.stubEnv("RESEND_BASE_URL", resend.url);
-  vi.stubEnv("EMAIL_FROM", "Clinic <portal@clinic.example>");
-  vi.stubEnv("AUTH_URL", "https://portal.clinic.example");
-  vi.stubEnv("TWILIO_API_BASE_URL", twilio.url);
-  vi.stubEnv("TWILIO_ACCOUNT_SID", "AC00000000000000000000000000000001");
-  vi.stubEnv("TWILIO_AUTH_TOKEN", "twilio-token");
-  vi.stubEnv("TWILIO_SMS_FROM", "+15005550006");
-  inngest.setEnvVars();
-});
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await Promise.all([events.close(), resend.close(), twilio.close()]);
+  ({ inngest: events, resend, twilio } = fakes);
 });
 beforeEach(async () => {
   events.setOutage(null);
@@ -251,8 +237,25 @@ describe("sharing a progress note", () => {
   });
 
   it("a consent withdrawn after the note was saved stops the share that was not yet sent", async () => {
-    const note = await writeNote("ada");
-    await actAs(db(), seedEmails.ada);
+    // A patient of this test's own (consenting, with a care contact), so no seeded person is left changed.
+    const patient = await createPatient(db(), {
+      progressSharingConsent: true,
+      careContactName: "Sam Contact",
+      careContactEmail: "sam@family.example",
+    });
+    const visit = await createAppointment(db(), {
+      patientId: patient.id,
+      clinicianId: ids.grey,
+      startsAt: new Date(Date.now() - 86_400_000),
+      status: "completed",
+    });
+    const saved = await saveProgressNoteAction(
+      {},
+      form({ appointmentId: visit, privateNote: PRIVATE, patientSummary: SUMMARY }),
+    );
+    expect(saved.ok).toBe(true);
+    const [note] = await db().select().from(progressNotes).where(eq(progressNotes.patientId, patient.id));
+    await actAs(db(), patient.email);
     const withdrawn = await updateConsentAction(
       {},
       form({
@@ -262,20 +265,8 @@ describe("sharing a progress note", () => {
       }),
     );
     expect(withdrawn.ok).toBe(true);
-    try {
-      expect((await share(note.id)).careContact).toBe("skipped:no_sharing_consent");
-      expect(emails().map((e) => e.to)).not.toContain("mary@family.example");
-    } finally {
-      await updateConsentAction(
-        {},
-        form({
-          consent: "progressSharingConsent",
-          decision: "give",
-          version: consentTexts.progressSharingConsent.version,
-          confirm: "on",
-        }),
-      );
-    }
+    expect((await share(note!.id)).careContact).toBe("skipped:no_sharing_consent");
+    expect(emails().map((e) => e.to)).not.toContain("sam@family.example");
   });
 
   it("a duplicate event (a replay, a second send under another id) shares once per recipient", async () => {

@@ -1,17 +1,18 @@
 import { InngestTestEngine } from "@inngest/test";
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { appointments, notificationDeliveries, patientProfiles, users } from "@/db/schema";
 import { seed, seedEmails } from "@/db/seed";
-import { receivedEvents, startInngestFake } from "@/testing/fakes/inngest-fake";
-import { startResendFake } from "@/testing/fakes/resend-fake";
-import { startTwilioFake } from "@/testing/fakes/twilio-fake";
+import { receivedEvents, type startInngestFake } from "@/testing/fakes/inngest-fake";
+import type { startResendFake } from "@/testing/fakes/resend-fake";
+import type { startTwilioFake } from "@/testing/fakes/twilio-fake";
+import { createAppointment, createClinician, createPatient, setUpFakes } from "@/testing/fixtures";
 import { CLAIM_LEASE_MS } from "@/lib/notifications/gate";
-import { inngest } from "../../client";
 import { scanReminders } from "./scan";
 import { sendReminder } from "./send";
 
+const fakes = setUpFakes();
 let resend: Awaited<ReturnType<typeof startResendFake>>;
 let twilio: Awaited<ReturnType<typeof startTwilioFake>>;
 let events: Awaited<ReturnType<typeof startInngestFake>>;
@@ -21,20 +22,7 @@ let visitId = "";
 beforeAll(async () => {
   // Seeded "now": Ada's video visit starts in 10 minutes, so its 15-minute reminder is due.
   await seed(db(), new Date());
-  [resend, twilio, events] = await Promise.all([startResendFake(), startTwilioFake(), startInngestFake()]);
-  for (const [name, value] of Object.entries({
-    RESEND_API_KEY: "re_test",
-    RESEND_BASE_URL: resend.url,
-    TWILIO_API_BASE_URL: twilio.url,
-    TWILIO_ACCOUNT_SID: "AC00000000000000000000000000000001",
-    TWILIO_AUTH_TOKEN: "token",
-    TWILIO_SMS_FROM: "+15005550006",
-    INNGEST_BASE_URL: events.url,
-    INNGEST_EVENT_KEY: "test-key",
-  })) {
-    vi.stubEnv(name, value);
-  }
-  inngest.setEnvVars();
+  ({ resend, twilio, inngest: events } = fakes);
   const [ada] = await db().select({ id: users.id }).from(users).where(eq(users.email, seedEmails.ada));
   adaId = ada!.id;
   const [visit] = await db()
@@ -48,10 +36,6 @@ beforeAll(async () => {
       ),
     );
   visitId = visit!.id;
-});
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await Promise.all([resend.close(), twilio.close(), events.close()]);
 });
 beforeEach(async () => {
   resend.reset();
@@ -137,12 +121,19 @@ describe("reminder functions", () => {
   });
 
   it("a cancelled appointment gets no reminder", async () => {
-    await db().update(appointments).set({ status: "cancelled" }).where(eq(appointments.id, visitId));
+    // An appointment of this test's own, cancelled, starting in 10 minutes: its 15-minute reminder's moment has come.
+    const patient = await createPatient(db(), { textMessages: true, phoneE164: "+447911123456" });
+    const clinician = await createClinician(db());
+    const cancelled = await createAppointment(db(), {
+      patientId: patient.id,
+      clinicianId: clinician.id,
+      startsAt: new Date(Date.now() + 10 * 60_000),
+      status: "cancelled",
+    });
     const { result } = await new InngestTestEngine({
       function: sendReminder,
-      events: [reminderEvent("reminder_15m")],
+      events: [{ name: "portal/reminder.due", data: { appointmentId: cancelled, kind: "reminder_15m" } }],
     }).execute();
-    await db().update(appointments).set({ status: "scheduled" }).where(eq(appointments.id, visitId));
     expect(result).toEqual({ email: "skipped:appointment_cancelled", text: "skipped:appointment_cancelled" });
     expect(resend.requests.length + twilio.requests.length).toBe(0);
   });
