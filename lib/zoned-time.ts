@@ -1,26 +1,30 @@
+/** "YYYY-MM-DDTHH:mm" as numbers, and that wall-clock time read as if it were UTC; null if it has another shape. */
+function parseLocal(local: string) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
+  if (!match) return null;
+  const [year, month, day, hour, minute] = match.slice(1).map(Number) as [number, number, number, number, number];
+  return { year, month, day, hour, minute, asIfUtc: Date.UTC(year, month - 1, day, hour, minute) };
+}
+
 /** True when "YYYY-MM-DDTHH:mm" names a real calendar date and time (no 32 December, no 25:61), years 2000–2199. */
 export function isRealLocalDateTime(local: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
-  if (!match) return false;
-  const [year, month, day, hour, minute] = match.slice(1).map(Number) as [number, number, number, number, number];
-  const date = new Date(Date.UTC(year, month - 1, day, hour, minute));
+  const parts = parseLocal(local);
+  if (!parts || parts.year < 2000 || parts.year >= 2200) return false;
+  // Date.UTC normalises overflow (32 December is 1 January): a real time reads back the same.
+  const date = new Date(parts.asIfUtc);
   return (
-    year >= 2000 &&
-    year < 2200 &&
-    date.getUTCFullYear() === year &&
-    date.getUTCMonth() === month - 1 &&
-    date.getUTCDate() === day &&
-    date.getUTCHours() === hour &&
-    date.getUTCMinutes() === minute
+    date.getUTCMonth() === parts.month - 1 &&
+    date.getUTCDate() === parts.day &&
+    date.getUTCHours() === parts.hour &&
+    date.getUTCMinutes() === parts.minute
   );
 }
 
 /** The UTC instant of a wall-clock time ("2026-03-08T09:30") in an IANA zone, DST included. */
 export function zonedTimeToUtc(local: string, timeZone: string): Date {
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local);
-  if (!match) throw new RangeError("Expected YYYY-MM-DDTHH:mm");
-  const [year, month, day, hour, minute] = match.slice(1).map(Number) as [number, number, number, number, number];
-  const asIfUtc = Date.UTC(year, month - 1, day, hour, minute);
+  const parts = parseLocal(local);
+  if (!parts) throw new RangeError("Expected YYYY-MM-DDTHH:mm");
+  const { asIfUtc } = parts;
   // Two passes: the zone's offset at the guess, then at the corrected instant (differs only across a DST change).
   let instant = asIfUtc - offsetOf(asIfUtc, timeZone);
   instant = asIfUtc - offsetOf(instant, timeZone);
