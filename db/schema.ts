@@ -113,6 +113,10 @@ export const patientProfiles = pgTable("patient_profiles", {
   lastName: text("last_name").notNull(),
   phoneE164: text("phone_e164"),
   timeZone: text("time_zone").notNull().default("UTC"),
+  /** ISO 3166-1 alpha-2; national phone numbers are read in it (when null: the time zone's country) */
+  country: text("country"),
+  /** state or region within the country (e.g. "FL"), for rules that differ by region */
+  region: text("region"),
   emailNotifications: boolean("email_notifications").notNull().default(true),
   textMessages: boolean("text_messages").notNull().default(false),
   textChannel: textChannelEnum("text_channel").notNull().default("sms"),

@@ -11,7 +11,8 @@ import { requirePageRole } from "@/lib/auth/session";
 import { listRecentMessagesForPatient } from "@/lib/notifications/queries";
 import { formatDateTime } from "@/lib/format";
 import { consentTexts, type ConsentField } from "@/lib/patients/consent-texts";
-import { nationalPhone } from "@/lib/patients/fields";
+import { phoneForInput } from "@/lib/patients/fields";
+import { exampleMobile, phoneRegionOf } from "@/lib/patients/phone-region";
 import { getPatientSettings, listLedgerForPatient, type PatientSettings } from "@/lib/patients/queries";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -54,6 +55,7 @@ export default async function SettingsPage({ searchParams }: PageProps<"/setting
   ]);
   if (!settings) notFound();
   const timeZone = settings.timeZone;
+  const phoneRegion = phoneRegionOf(settings);
   const history = historyRows.slice(0, historyLimit);
   const truncated = historyRows.length > historyLimit;
   return (
@@ -78,7 +80,8 @@ export default async function SettingsPage({ searchParams }: PageProps<"/setting
       </Section>
       <Section id="contact-heading" title="Contact">
         <ContactForm
-          phoneNational={nationalPhone(settings.phoneE164)}
+          phone={phoneForInput(settings.phoneE164, phoneRegion)}
+          phoneExample={exampleMobile(phoneRegion)}
           timeZone={timeZone}
           suggestBrowserZone={timeZone === "UTC" && !settings.timeZoneChosen}
         />

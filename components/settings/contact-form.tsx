@@ -6,9 +6,9 @@ import { describedBy, FieldError, FormStatus } from "@/components/ui/field-error
 import type { FormState } from "@/lib/forms";
 import { listedTimeZone, timeZoneNames } from "@/lib/patients/time-zones";
 
-type Props = { phoneNational: string; timeZone: string; suggestBrowserZone: boolean };
+type Props = { phone: string; phoneExample: string; timeZone: string; suggestBrowserZone: boolean };
 
-export function ContactForm({ phoneNational, timeZone, suggestBrowserZone }: Props) {
+export function ContactForm({ phone, phoneExample, timeZone, suggestBrowserZone }: Props) {
   const [state, formAction, pending] = useActionState<FormState, FormData>(updateContactAction, {});
   const errors = state.fieldErrors ?? {};
   const zoneSelect = useRef<HTMLSelectElement>(null);
@@ -28,14 +28,15 @@ export function ContactForm({ phoneNational, timeZone, suggestBrowserZone }: Pro
           Mobile number
         </label>
         <p id="phone-hint" className="text-sm text-slate-600">
-          With its country code, e.g. +44 7911 123456. Used only for the texts you turn on above.
+          For example {phoneExample}; a number from another country with its + country code. Used only for the texts you
+          turn on above.
         </p>
         <input
           id="phone"
           name="phone"
           type="tel"
           autoComplete="tel"
-          defaultValue={phoneNational}
+          defaultValue={phone}
           aria-invalid={errors.phone ? true : undefined}
           aria-describedby={describedBy("phone-hint", errors.phone && "phone-error")}
           className="mt-1 w-full max-w-xs rounded border border-slate-300 px-3 py-2"

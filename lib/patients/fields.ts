@@ -25,9 +25,12 @@ export const actorLabels: Record<LedgerEntry["actorKind"], string> = {
   system: "The portal",
 };
 
-export function nationalPhone(e164: string | null): string {
+/** A stored number as the patient would type it: national in their own region, international from elsewhere. */
+export function phoneForInput(e164: string | null, region: string | undefined): string {
   if (!e164) return "";
-  return parsePhoneNumberFromString(e164)?.formatNational() ?? e164;
+  const parsed = parsePhoneNumberFromString(e164);
+  if (!parsed) return e164;
+  return parsed.country === region ? parsed.formatNational() : parsed.formatInternational();
 }
 
 export function displayValue(field: string, value: string | null): string {
@@ -37,6 +40,7 @@ export function displayValue(field: string, value: string | null): string {
   if (value === "true") return "On";
   if (value === "false") return "Off";
   if (field === "textChannel") return value === "whatsapp" ? "WhatsApp" : "SMS";
-  if (field === "phoneE164") return nationalPhone(value);
+  // History and the admin ledger: unambiguous, wherever the reader or the number is.
+  if (field === "phoneE164") return parsePhoneNumberFromString(value)?.formatInternational() ?? value;
   return value;
 }

@@ -1,10 +1,11 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { parsePhoneNumberFromString } from "libphonenumber-js/max";
+import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/max";
 import type { Db } from "@/db/client";
 import { patientProfiles } from "@/db/schema";
 import { enqueueEvent } from "@/lib/events/outbox";
 import { consentTexts } from "./consent-texts";
+import { exampleMobile, phoneRegionOf } from "./phone-region";
 import { applyAuditedChanges, type AuditedField, type LedgerActor } from "./ledger";
 import type { CareContactInput, ConsentDecision, ContactInput, NotificationPreferences } from "./schemas";
 
@@ -53,16 +54,20 @@ export function updateNotificationPreferences(ctx: Context, input: NotificationP
   });
 }
 
-/** Parses a mobile number into E.164; national numbers are read in the country of the number on file. */
+/**
+ * Parses a mobile number into E.164. A national number ("(917) 555-0142", "07911 123456") is read in `region`, the
+ * patient's country (see phoneRegionOf); one with +<country code> is read as written, wherever the patient is.
+ */
 export function parseMobileNumber(
   raw: string,
-  currentE164: string | null,
+  region: CountryCode | undefined,
 ): { e164: string | null } | { error: string } {
   if (raw === "") return { e164: null };
-  const country = currentE164 ? parsePhoneNumberFromString(currentE164)?.country : undefined;
-  const parsed = parsePhoneNumberFromString(raw, country);
+  const parsed = parsePhoneNumberFromString(raw, region);
   if (!parsed || !parsed.isValid()) {
-    return { error: "Enter a valid mobile number, with its country code (for example +44 7911 123456)." };
+    return {
+      error: `Enter a valid mobile number, like ${exampleMobile(region)}, or with its country code if it is from another country.`,
+    };
   }
   const type = parsed.getType();
   if (type && !["MOBILE", "FIXED_LINE_OR_MOBILE", "PERSONAL_NUMBER"].includes(type)) {
@@ -75,11 +80,15 @@ export function parseMobileNumber(
 export function updateContact(ctx: Context, input: ContactInput): Promise<ChangeResult> {
   return inTransaction(ctx.db, async (tx) => {
     const [profile] = await tx
-      .select({ phoneE164: patientProfiles.phoneE164, textMessages: patientProfiles.textMessages })
+      .select({ textMessages: patientProfiles.textMessages, country: patientProfiles.country })
       .from(patientProfiles)
       .where(eq(patientProfiles.userId, ctx.patientId))
       .for("update");
-    const phone = parseMobileNumber(input.phone, profile?.phoneE164 ?? null);
+    // Read in the zone chosen in this same form: a patient moving to New York types a New York number.
+    const phone = parseMobileNumber(
+      input.phone,
+      phoneRegionOf({ country: profile?.country, timeZone: input.timeZone }),
+    );
     if ("error" in phone) throw new RuleViolation({ phone: [phone.error] });
     if (phone.e164 === null && profile?.textMessages) {
       throw new RuleViolation({ phone: ["Turn text messages off before removing your mobile number."] });

@@ -10,6 +10,7 @@ export async function getPatientSettings(db: Db, patientId: string) {
       firstName: patientProfiles.firstName,
       phoneE164: patientProfiles.phoneE164,
       timeZone: patientProfiles.timeZone,
+      country: patientProfiles.country,
       emailNotifications: patientProfiles.emailNotifications,
       textMessages: patientProfiles.textMessages,
       textChannel: patientProfiles.textChannel,

@@ -6,7 +6,7 @@ import { eventOutbox, patientProfiles, preferenceLedger, users } from "@/db/sche
 import { seed, seedEmails } from "@/db/seed";
 import { relayOutboxNow } from "@/inngest/relay";
 import { receivedEvents } from "@/testing/fakes/inngest-fake";
-import { resetFakes, setUpFakes } from "@/testing/fixtures";
+import { createPatient, resetFakes, setUpFakes } from "@/testing/fixtures";
 import { consentTexts } from "@/lib/patients/consent-texts";
 import { getPatientSettings } from "@/lib/patients/queries";
 import { updateCareContactAction } from "./update-care-contact";
@@ -100,12 +100,36 @@ describe("updateContactAction", () => {
     ]);
     expect((await getPatientSettings(db(), ids.ben))?.timeZoneChosen).toBe(true);
     expect((await getPatientSettings(db(), ids.ada))?.timeZoneChosen).toBe(false);
-    // A national number is read in the country of the number on file.
+    // A national number is read in the patient's country (here from the zone).
     expect(
       (await updateContactAction({}, form({ phone: "(202) 555-0143", timeZone: "America/Chicago" }))).message,
     ).toBe("No changes to save.");
     await updateContactAction({}, form({ phone: "", timeZone: "America/New_York" }));
     expect(await profileOf("ben")).toMatchObject({ phoneE164: null, timeZone: "America/New_York" });
+  });
+
+  it("reads a national number in the patient's region: New York formats for Ben, UK for a London patient", async () => {
+    const newYorker = await createPatient(db(), { timeZone: "America/New_York" });
+    await actAs(db(), newYorker.email);
+    for (const typed of ["(917) 555-0142", "917 555 0142", "917-555-0142", "+1 917 555 0142"]) {
+      const result = await updateContactAction({}, form({ phone: typed, timeZone: "America/New_York" }));
+      expect(result.ok, typed).toBe(true);
+      expect(
+        (await db().select().from(patientProfiles).where(eq(patientProfiles.userId, newYorker.id)))[0],
+      ).toMatchObject({ phoneE164: "+19175550142" });
+    }
+    // The hint and the refusal speak the region's own format.
+    const refused = await updateContactAction({}, form({ phone: "555", timeZone: "America/New_York" }));
+    expect(refused.fieldErrors?.phone).toEqual([
+      "Enter a valid mobile number, like (201) 555-0123, or with its country code if it is from another country.",
+    ]);
+    const londoner = await createPatient(db(), { timeZone: "Europe/London" });
+    await actAs(db(), londoner.email);
+    expect((await updateContactAction({}, form({ phone: "07911 123456", timeZone: "Europe/London" }))).ok).toBe(true);
+    // A stored country wins over the zone: a patient of a US clinic living abroad.
+    const abroad = await createPatient(db(), { timeZone: "Europe/Paris", country: "US" });
+    await actAs(db(), abroad.email);
+    expect((await updateContactAction({}, form({ phone: "(917) 555-0199", timeZone: "Europe/Paris" }))).ok).toBe(true);
   });
 
   it("will not remove the number while texts are on", async () => {
