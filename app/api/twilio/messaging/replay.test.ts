@@ -1,4 +1,4 @@
-import { count, eq } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import twilio from "twilio";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/db/client";
@@ -92,6 +92,40 @@ describe("inbound texts are handled once, by MessageSid", () => {
     expect(await patient.textsOn()).toBe(false);
     expect(await patient.ledger()).toBe(1);
     expect(await receiptsOf("SMc1")).toHaveLength(1);
+  });
+
+  it("a STOP whose write failed leaves no receipt, so Twilio's retry of it turns texts off", async () => {
+    const patient = await texter();
+    // The database refuses the ledger row once (as a failover would); a sequence counts it, as it does not roll back.
+    for (const statement of [
+      "create sequence fault_ledger_seq",
+      `create function fault_ledger_once() returns trigger language plpgsql as $$
+        begin
+          if nextval('fault_ledger_seq') = 1 then raise exception 'injected fault: the ledger write failed'; end if;
+          return NEW;
+        end $$`,
+      "create trigger fault_ledger_once before insert on preference_ledger for each row execute function fault_ledger_once()",
+    ]) {
+      await db().execute(sql.raw(statement));
+    }
+    const failed = await POST(inbound({ From: patient.phone, Body: "STOP", MessageSid: "SMh1" }));
+    expect(failed.status).toBe(500);
+    expect(await failed.json()).toEqual({
+      error: expect.stringMatching(/^Something went wrong on our side \(reference/),
+    });
+    expect(await receiptsOf("SMh1")).toEqual([]);
+    expect(await patient.textsOn()).toBe(true);
+
+    expect(await patient.send("STOP", "SMh1")).toMatchObject({ status: 200, body: EMPTY_TWIML });
+    expect(await patient.textsOn()).toBe(false);
+    expect(await patient.ledger()).toBe(1);
+    for (const statement of [
+      "drop trigger fault_ledger_once on preference_ledger",
+      "drop function fault_ledger_once()",
+      "drop sequence fault_ledger_seq",
+    ]) {
+      await db().execute(sql.raw(statement));
+    }
   });
 
   it("an ordinary message is recorded too, and changes no preference", async () => {
