@@ -1,7 +1,8 @@
 import "server-only";
-import { eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { asc, eq } from "drizzle-orm";
+import type { Db, Tx } from "@/db/client";
 import { patientProfiles } from "@/db/schema";
+import { claimReceipt, receiptSources } from "@/lib/twilio/receipts";
 import { applyAuditedChanges } from "./ledger";
 
 const STOP_WORDS = new Set(["STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "OPTOUT", "REVOKE"]);
@@ -18,22 +19,38 @@ export function optOutIntent(params: { OptOutType?: string; Body?: string }): "s
   return null;
 }
 
+/**
+ * An inbound text, handled once by its MessageSid: the receipt and a STOP/START change (profile and ledger rows)
+ * commit in one transaction, so a replay, or a duplicate arriving at the same moment, changes nothing.
+ */
+export async function receiveInboundText(
+  db: Db,
+  text: { messageSid: string; from: string; intent: "stop" | "start" | null },
+): Promise<{ replay: boolean; changed: number }> {
+  const source = text.intent ? receiptSources.optOutText : receiptSources.inboundText;
+  return db.transaction(async (tx) => {
+    if (!(await claimReceipt(tx, source, text.messageSid))) return { replay: true, changed: 0 };
+    const changed = text.intent ? await applyTextOptOut(tx, text.from, text.intent) : 0;
+    return { replay: false, changed };
+  });
+}
+
 /** Turns texts off (STOP) or back on (START) for every patient with this number, with a ledger row each. */
-export async function applyTextOptOut(db: Db, fromNumber: string, intent: "stop" | "start"): Promise<number> {
+async function applyTextOptOut(tx: Tx, fromNumber: string, intent: "stop" | "start"): Promise<number> {
   const phone = fromNumber.replace(/^whatsapp:/, "");
-  const patients = await db
+  // In id order, so two messages for a shared number lock the same profiles in the same order.
+  const patients = await tx
     .select({ userId: patientProfiles.userId })
     .from(patientProfiles)
-    .where(eq(patientProfiles.phoneE164, phone));
+    .where(eq(patientProfiles.phoneE164, phone))
+    .orderBy(asc(patientProfiles.userId));
   let changed = 0;
   for (const { userId } of patients) {
-    const rows = await db.transaction((tx) =>
-      applyAuditedChanges(tx, {
-        patientId: userId,
-        actor: { kind: "sms_stop", userId: null },
-        changes: { textMessages: intent === "start" },
-      }),
-    );
+    const rows = await applyAuditedChanges(tx, {
+      patientId: userId,
+      actor: { kind: "sms_stop", userId: null },
+      changes: { textMessages: intent === "start" },
+    });
     changed += rows.length;
   }
   return changed;

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { appointments, videoRecordings, videoSessionEvents, videoSessions } from "@/db/schema";
+import { appointments, videoRecordings, videoSessions } from "@/db/schema";
 import { decideRecording } from "./consent";
 import { liveSessionStatuses, type GuardAction } from "./types";
 import { applyRecordingRules, deleteRecording, roomIsGone, videoConfig, type VideoConfig } from "./twilio-video";
@@ -75,17 +75,12 @@ const recordingStatusOf: Record<string, string> = {
 };
 
 /**
- * Twilio's room status callbacks, in any order and replayed any number of times: each is logged, each recording is
- * kept by its SID, a recording without stored consent is stopped, and every completed recording of a guarded room
- * is deleted once.
+ * Twilio's room status callbacks, in any order and replayed any number of times: each recording is kept by its SID, a
+ * recording without stored consent is stopped, and every completed recording of a guarded room is deleted once. Each
+ * step is durable on its own, so a retry after a failure redoes only what is left. The callback itself is logged, once,
+ * by `receiveRoomCallback` (room-callbacks.ts) after this succeeded.
  */
 export async function handleRoomEvent(db: Db, event: RoomEvent): Promise<RoomEventAction> {
-  await db.insert(videoSessionEvents).values({
-    roomSid: event.RoomSid,
-    event: event.StatusCallbackEvent,
-    recordingSid: event.RecordingSid ?? null,
-    participantIdentity: event.ParticipantIdentity ?? null,
-  });
   const recordingStatus = recordingStatusOf[event.StatusCallbackEvent];
   if (event.RecordingSid && recordingStatus)
     await noteRecording(db, event.RoomSid, event.RecordingSid, recordingStatus);
@@ -117,7 +112,6 @@ async function latestSessionOfRoom(db: Db, roomSid: string) {
       id: videoSessions.id,
       patientId: appointments.patientId,
       status: videoSessions.status,
-      recordingReason: videoSessions.recordingReason,
       guardAction: videoSessions.guardAction,
     })
     .from(videoSessions)
@@ -151,25 +145,40 @@ async function stopUnconsentedRecording(
   if (session.guardAction !== null || session.status === "ended") return null;
   const decision = await decideRecording(db, session.patientId);
   if (decision.recording) return null;
-  try {
-    if (session.status === "in-progress") await applyRecordingRules(config, roomSid, false);
-  } catch (error) {
-    if (!roomIsGone(error)) throw error;
-  }
-  await db
-    .update(videoSessions)
-    .set({
-      recording: false,
-      recordingReason: session.recordingReason === "consent_given" ? "consent_withdrawn" : "no_consent",
-      guardAction: "recording_stopped",
-    })
-    .where(eq(videoSessions.id, session.id));
-  return "recording_stopped";
+  // The session row stays locked while Twilio applies the rules: a duplicate callback at the same moment waits, then
+  // finds the room guarded and sends nothing.
+  return db.transaction(async (tx) => {
+    const [locked] = await tx
+      .select({
+        status: videoSessions.status,
+        guardAction: videoSessions.guardAction,
+        recordingReason: videoSessions.recordingReason,
+      })
+      .from(videoSessions)
+      .where(eq(videoSessions.id, session.id))
+      .for("update");
+    if (!locked || locked.guardAction !== null || locked.status === "ended") return null;
+    try {
+      if (locked.status === "in-progress") await applyRecordingRules(config, roomSid, false);
+    } catch (error) {
+      if (!roomIsGone(error)) throw error;
+    }
+    await tx
+      .update(videoSessions)
+      .set({
+        recording: false,
+        recordingReason: locked.recordingReason === "consent_given" ? "consent_withdrawn" : "no_consent",
+        guardAction: "recording_stopped",
+      })
+      .where(eq(videoSessions.id, session.id));
+    return "recording_stopped" as const;
+  });
 }
 
 /**
- * Deletes each completed, not yet deleted recording of a guarded room, each on its own: the row is locked while
- * Twilio deletes it, so a concurrent replay skips it rather than deleting it twice. Throws after the others if any failed.
+ * Deletes each completed, not yet deleted recording of a guarded room, each on its own. The row is locked while Twilio
+ * deletes it: a concurrent duplicate waits, then finds it deleted (or, if that delete failed, deletes it itself), so
+ * it is never deleted twice nor skipped by a callback that then records its receipt. Throws after the others if any failed.
  */
 async function deleteCompletedRecordings(
   db: Db,
@@ -196,7 +205,7 @@ async function deleteCompletedRecordings(
           .select({ recordingSid: videoRecordings.recordingSid })
           .from(videoRecordings)
           .where(and(eq(videoRecordings.recordingSid, recordingSid), isNull(videoRecordings.deletedAt)))
-          .for("update", { skipLocked: true });
+          .for("update");
         if (!row) return false;
         await deleteRecording(config, recordingSid);
         await tx

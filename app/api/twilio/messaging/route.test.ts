@@ -2,7 +2,7 @@ import { and, count, eq } from "drizzle-orm";
 import twilio from "twilio";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/db/client";
-import { appointments, patientProfiles, preferenceLedger, users } from "@/db/schema";
+import { appointments, patientProfiles, preferenceLedger, users, webhookReceipts } from "@/db/schema";
 import { seed, seedEmails } from "@/db/seed";
 import { deliver } from "@/lib/notifications/gate";
 import { POST } from "./route";
@@ -24,6 +24,7 @@ function inbound(params: Record<string, string>, signature?: string) {
 
 const ada = async () => (await db().select().from(patientProfiles).where(eq(patientProfiles.userId, adaId)))[0]!;
 const ledgerRows = async () => (await db().select({ n: count() }).from(preferenceLedger))[0]!.n;
+const receiptRows = async () => (await db().select({ n: count() }).from(webhookReceipts))[0]!.n;
 
 beforeAll(async () => {
   await seed(db());
@@ -35,20 +36,21 @@ afterAll(() => vi.unstubAllEnvs());
 
 describe("Twilio messaging webhook", () => {
   it("refuses a bad signature and changes nothing", async () => {
-    const before = await ledgerRows();
+    const [before, receiptsBefore] = [await ledgerRows(), await receiptRows()];
     const forged = await POST(
-      inbound({ From: "+447911123456", Body: "STOP", OptOutType: "STOP" }, "bm90LWEtc2lnbmF0dXJl"),
+      inbound({ From: "+447911123456", Body: "STOP", OptOutType: "STOP", MessageSid: "SM0" }, "bm90LWEtc2lnbmF0dXJl"),
     );
     expect(forged.status).toBe(403);
     const unsigned = await POST(
       new Request("http://127.0.0.1:3000/api/twilio/messaging", {
         method: "POST",
-        body: "From=%2B447911123456&Body=STOP",
+        body: "From=%2B447911123456&Body=STOP&MessageSid=SM0",
       }),
     );
     expect(unsigned.status).toBe(403);
     expect((await ada()).textMessages).toBe(true);
     expect(await ledgerRows()).toBe(before);
+    expect(await receiptRows()).toBe(receiptsBefore);
   });
 
   it("STOP turns texts off with a ledger row, and the next reminder goes by email only", async () => {
@@ -82,10 +84,12 @@ describe("Twilio messaging webhook", () => {
   });
 
   it("START (Twilio's OptOutType) turns texts back on; other messages change nothing", async () => {
-    await POST(inbound({ From: "+447911123456", Body: "Start", OptOutType: "START" }));
+    await POST(inbound({ From: "+447911123456", Body: "Start", OptOutType: "START", MessageSid: "SM2" }));
     expect((await ada()).textMessages).toBe(true);
     const before = await ledgerRows();
-    await POST(inbound({ From: "+447911123456", Body: "Running 5 minutes late" }));
+    expect(
+      (await POST(inbound({ From: "+447911123456", Body: "Running 5 minutes late", MessageSid: "SM3" }))).status,
+    ).toBe(200);
     expect(await ledgerRows()).toBe(before);
   });
 });

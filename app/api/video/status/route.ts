@@ -1,20 +1,20 @@
 import { db } from "@/db/client";
+import { handleErrors } from "@/lib/http";
+import { firstProblem, roomCallbackSchema } from "@/lib/twilio/schemas";
 import { isSignedByTwilio } from "@/lib/twilio/webhooks";
-import { handleRoomEvent } from "@/lib/video/enforce";
+import { readFormBody } from "@/lib/validation";
+import { receiveRoomCallback } from "@/lib/video/room-callbacks";
 
-// Twilio Video room status callbacks (signed with the auth token): recorded, and unconsented recordings stopped.
-export async function POST(request: Request) {
-  const params = Object.fromEntries(new URLSearchParams(await request.text())) as Record<string, string>;
+// Twilio Video room status callbacks (signed with the auth token): each handled once by its identity, unconsented
+// recordings stopped and deleted. A failure answers 500, so Twilio's retry is processed; a replay answers 200.
+export const POST = handleErrors(async (request: Request) => {
+  const params = await readFormBody(request);
+  if (params instanceof Response) return params;
   if (!isSignedByTwilio(new URL(request.url).pathname, request.headers.get("x-twilio-signature"), params)) {
-    return new Response("Invalid signature", { status: 403 });
+    return Response.json({ error: "Invalid signature." }, { status: 403 });
   }
-  if (!params.RoomSid || !params.StatusCallbackEvent)
-    return new Response("Missing RoomSid or StatusCallbackEvent", { status: 400 });
-  const action = await handleRoomEvent(db(), {
-    RoomSid: params.RoomSid,
-    StatusCallbackEvent: params.StatusCallbackEvent,
-    RecordingSid: params.RecordingSid,
-    ParticipantIdentity: params.ParticipantIdentity,
-  });
-  return Response.json({ ok: true, action });
-}
+  const parsed = roomCallbackSchema.safeParse(params);
+  if (!parsed.success) return Response.json({ error: firstProblem(parsed.error) }, { status: 400 });
+  const { replay, action } = await receiveRoomCallback(db(), parsed.data);
+  return Response.json(replay ? { ok: true, action, replay } : { ok: true, action });
+});
