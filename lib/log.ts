@@ -39,7 +39,8 @@ const isDatabaseError = (error: Record<string, unknown>) =>
   "query" in error || "params" in error || "severity" in error || error.name === "DatabaseQueryError";
 
 /** An email address, a phone number: masked in any message that is logged, whatever produced it. */
-const CONTACT = /[^\s@<>"']+@[^\s@<>"']+|\+?\d[\d ()-]{7,}\d/g;
+// A phone number stands on its own: digits inside an id (Twilio's RM0123…, a UUID) are not one.
+const CONTACT = /[^\s@<>"']+@[^\s@<>"']+|(?<![\w-])\+?\d[\d ()-]{7,}\d(?![\w-])/g;
 
 /**
  * What of an error may be logged: its name, codes (SQLSTATE, constraint, provider code, HTTP status) and, for
