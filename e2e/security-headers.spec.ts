@@ -167,7 +167,8 @@ test.describe("video pages", () => {
         (target) =>
           new Promise<void>((resolve) => {
             try {
-              new WebSocket(target).onclose = () => resolve();
+              const socket = new WebSocket(target);
+              socket.onerror = socket.onclose = () => resolve();
             } catch {
               resolve();
             }
