@@ -82,4 +82,13 @@ describe("/api/inngest", () => {
     });
     expect((await POST(plain as never, undefined as never)).status).toBe(415);
   });
+
+  it("in dev mode accepts the Dev Server's sync, a PUT that declares an empty body as every HTTP client does", async () => {
+    const { PUT } = await import("./route");
+    const sync = new Request("http://localhost:3000/api/inngest", {
+      method: "PUT",
+      headers: { "content-length": "0" },
+    });
+    expect((await PUT(sync as never, undefined as never)).status).toBe(200);
+  });
 });

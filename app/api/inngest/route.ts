@@ -29,7 +29,9 @@ function refusedInDevMode(request: NextRequest): Response | null {
     request.headers.has("origin") || ["cross-site", "same-site"].includes(request.headers.get("sec-fetch-site") ?? "");
   const type = request.headers.get("content-type") ?? "";
   if (fromAPage) return Response.json({ error: "Cross-origin calls to /api/inngest are refused." }, { status: 403 });
-  if (request.method !== "GET" && request.headers.has("content-length") && !type.startsWith("application/json")) {
+  // An empty body is no form: fetch and Go send "content-length: 0" on the Dev Server's bodiless sync PUT.
+  const hasBody = Number(request.headers.get("content-length") ?? "0") > 0 || request.headers.has("transfer-encoding");
+  if (request.method !== "GET" && hasBody && !type.startsWith("application/json")) {
     return Response.json({ error: "Only application/json is accepted." }, { status: 415 });
   }
   return null;
