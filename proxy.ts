@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { appEnvOf } from "@/lib/app-env";
-import { MAX_POST_BODY_BYTES, newNonce, securityHeaders } from "@/lib/security-headers";
+import { MAX_POST_BODY_BYTES, newNonce, pageKind, securityHeaders } from "@/lib/security-headers";
 
 // Security headers on every response, and comfort only: signed-out visitors go to sign-in. Every page, action and
 // route handler checks the session itself.
@@ -48,6 +48,8 @@ function answer(request: NextRequest, csp: string, nonce: string): NextResponse 
     url.search = "";
     return NextResponse.redirect(url);
   }
+  // Route handlers render no HTML: their requests pass untouched.
+  if (pageKind(request.nextUrl.pathname) === "api") return NextResponse.next();
   // Next reads the nonce from the request's CSP header and puts it on its scripts; x-nonce is for our own <Script>s.
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", csp);

@@ -208,7 +208,14 @@ const pagesByRole = {
   clinician: { storageState: auth("clinician"), paths: ["/schedule"] },
   admin: {
     storageState: auth("admin"),
-    paths: ["/admin", "/admin/consent-ledger", "/admin/deliveries", "/admin/progress-sharing", "/admin/video-sessions"],
+    paths: [
+      "/admin",
+      "/admin/consent-ledger",
+      "/admin/deliveries",
+      "/admin/progress-sharing",
+      "/admin/video-sessions",
+      "/admin/appointments",
+    ],
   },
 };
 
