@@ -121,6 +121,8 @@ test.describe("video pages", () => {
     page,
     browser,
   }) => {
+    // Two browsers, a magic-link sign-in and two camera pages: more than the default 30 s on a busy 2-core machine.
+    test.slow();
     const violations = await watchPolicyViolations(page);
     await page.goto("/schedule");
     const row = page.getByTestId("appointment").filter({ hasText: "Ada Lovelace" }).filter({ hasText: "Video visit" });
