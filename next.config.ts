@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { STATIC_ASSET_HEADERS } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
   // PGlite ships WASM and data files that must be loaded from node_modules, not bundled.
@@ -8,6 +9,10 @@ const nextConfig: NextConfig = {
     authInterrupts: true,
   },
   poweredByHeader: false,
+  // proxy.ts sets the headers of everything else, with a per-request CSP nonce.
+  async headers() {
+    return [{ source: "/_next/:path*", headers: STATIC_ASSET_HEADERS }];
+  },
 };
 
 export default nextConfig;

@@ -2,10 +2,11 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { appEnvOf, type AppEnv } from "./app-env";
 
 // Validated configuration, the one place the server reads process.env. Production refuses to start with a missing
 // secret or a test fake.
-export type AppEnv = "production" | "demo" | "test" | "development";
+export type { AppEnv };
 
 const optional = z
   .string()
@@ -82,7 +83,7 @@ export function parseEnv(source: Record<string, string | undefined>, secretOf = 
     throw new EnvError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
   }
   const raw = parsed.data;
-  const appEnv: AppEnv = raw.APP_ENV ?? (raw.NODE_ENV === "production" ? "production" : "development");
+  const appEnv = appEnvOf(raw.APP_ENV, raw.NODE_ENV);
   const isProduction = appEnv === "production";
   const problems: string[] = [];
   for (const name of ["AUTH_URL", "INNGEST_SERVE_ORIGIN"] as const) {

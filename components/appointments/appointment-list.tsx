@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { Appointment } from "@/db/schema";
 import { formatDateTime } from "@/lib/format";
+import { pageKind } from "@/lib/security-headers";
 
 export type AppointmentListItem = Pick<Appointment, "id" | "startsAt" | "durationMinutes" | "modality" | "status"> & {
   withWhom: string;
@@ -11,6 +12,8 @@ const statusLabel: Record<Appointment["status"], string> = {
   cancelled: "Cancelled",
   completed: "Completed",
 };
+
+const linkClass = "rounded bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700";
 
 /** Appointments shown in one time zone; `action` adds a per-row link (e.g. start the video session). */
 export function AppointmentList({
@@ -50,11 +53,13 @@ export function AppointmentList({
                 {item.status !== "scheduled" ? ` · ${statusLabel[item.status]}` : ""}
               </p>
             </div>
-            {link ? (
-              <Link
-                href={link.href}
-                className="rounded bg-brand-600 px-3 py-2 text-sm font-medium text-white hover:bg-brand-700"
-              >
+            {link && pageKind(link.href) === "video" ? (
+              // A full page load: the video page's own CSP and Permissions-Policy (camera, Twilio) must apply.
+              <a href={link.href} className={linkClass}>
+                {link.label}
+              </a>
+            ) : link ? (
+              <Link href={link.href} className={linkClass}>
                 {link.label}
               </Link>
             ) : null}
