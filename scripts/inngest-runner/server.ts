@@ -83,6 +83,9 @@ export async function startInngestRunner(options: RunnerOptions & { port?: numbe
       return { status: 200, body: { ok: true, modified: true } };
     }
     if (method === "GET" && pathname === "/") return { status: 200, body: renderDashboard(core), html: true };
+    // The SDK's and the demo's probe for a Dev Server; this one says what it is.
+    if (method === "GET" && pathname === "/dev")
+      return { status: 200, body: { bundledRunner: true, functions: core.functions().length } };
     if (method === "GET" && pathname === "/api/functions")
       return { status: 200, body: { functions: core.functions(), nextCron: core.nextCronTimes() } };
     if (method === "GET" && pathname === "/api/runs") return { status: 200, body: { runs: core.runs } };
