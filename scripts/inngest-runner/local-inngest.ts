@@ -48,7 +48,9 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promis
 /** PUT to the portal's serve endpoint: the SDK registers its functions with INNGEST_BASE_URL. */
 async function syncPortal(serveUrl: string): Promise<void> {
   const synced = await waitFor(
-    async () => (await fetch(serveUrl, { method: "PUT" }).catch(() => null))?.ok ?? false,
+    async () =>
+      (await fetch(serveUrl, { method: "PUT", headers: { "content-type": "application/json" } }).catch(() => null))
+        ?.ok ?? false,
     60_000,
   );
   if (!synced) throw new Error(`could not sync ${serveUrl}`);

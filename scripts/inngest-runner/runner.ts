@@ -52,7 +52,11 @@ export class InngestRunnerCore {
   async sync(): Promise<void> {
     const fetcher = this.options.fetch ?? fetch;
     for (const url of this.options.appUrls ?? []) {
-      const response = await fetcher(url, { method: "PUT", headers: { "x-inngest-server-kind": "dev" } });
+      // JSON, as /api/inngest takes in dev mode: a bodyless PUT still carries Content-Length.
+      const response = await fetcher(url, {
+        method: "PUT",
+        headers: { "content-type": "application/json", "x-inngest-server-kind": "dev" },
+      });
       if (!response.ok) throw new Error(`syncing ${url} failed: ${response.status} ${await response.text()}`);
     }
   }

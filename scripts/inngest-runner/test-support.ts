@@ -17,7 +17,7 @@ async function toRequest(incoming: IncomingMessage, origin: string): Promise<Req
   for await (const chunk of incoming) chunks.push(chunk as Buffer);
   const headers = new Headers();
   for (const [name, value] of Object.entries(incoming.headers)) {
-    if (typeof value === "string" && !["host", "connection", "content-length"].includes(name)) headers.set(name, value);
+    if (typeof value === "string" && !["host", "connection"].includes(name)) headers.set(name, value);
   }
   const method = incoming.method ?? "GET";
   return new Request(`${origin}${incoming.url}`, {
