@@ -25,7 +25,7 @@ export function renderDashboard(core: InngestRunnerCore): string {
     .map(
       (
         fn,
-      ) => `<tr><td>${escape(fn.slug)}</td><td>${escape([...fn.events, ...fn.crons.map((c) => `cron ${c}`)].join(", "))}</td>
+      ) => `<tr><td>${escape(fn.slug)}</td><td>${escape([...fn.events.map((e) => e.name), ...fn.crons.map((c) => `cron ${c}`)].join(", "))}</td>
 <td>${time(next[fn.slug])}</td><td>${fn.retries}</td><td>${escape(
         [
           fn.throttle ? `throttle ${fn.throttle.limit}/${fn.throttle.periodMs} ms` : "",

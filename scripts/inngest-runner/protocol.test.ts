@@ -18,9 +18,9 @@ beforeEach(async () => {
 });
 
 async function runOne(name: string, data: Record<string, unknown> = {}): Promise<Run> {
-  await stand.runner.send([{ name, data }]);
+  const [id] = await stand.runner.send([{ name, data }]);
   await stand.runner.settle({ retries: false });
-  return stand.runner.runs.at(-1)!;
+  return stand.runner.runs.find((run) => run.eventId === id)!;
 }
 const steps = (run: Run) => run.steps.map((s) => `${s.name}:${s.status}:${s.attempts}`);
 
@@ -66,11 +66,17 @@ describe("the runner's side of Inngest's SDK protocol, on the SDK's own replies"
     expect(steps(run)).toEqual(["before:completed:1", "nap:slept:1", "until:slept:1", "after:completed:1"]);
   });
 
-  it("a NonRetriableError fails the run at once, however many retries the function has", async () => {
+  it("a NonRetriableError fails the run at once, however many retries it has; its onFailure handler alone runs", async () => {
     const run = await runOne("test/refuse");
     expect(run).toMatchObject({ status: "failed", requests: 2 });
     expect(steps(run)).toEqual(["refuse:failed:1"]);
     expect(run.error).toMatchObject({ name: "NonRetriableError", message: "this cannot work" });
+    await stand.runner.settle();
+    expect(stand.runner.runs.map((r) => `${r.fn}:${r.status}`)).toEqual([
+      "refuser:failed",
+      "refuser-failure:completed",
+    ]);
+    expect(stand.testApp.calls.failures).toEqual(["this cannot work"]);
   });
 
   it("a throttle holds the next start until its period has passed", async () => {

@@ -20,7 +20,8 @@ export type RegisteredFunction = {
   slug: string;
   app: string;
   name: string;
-  events: string[];
+  /** event triggers; `where`: the one expression form evaluated here, `event.data.… == 'value'` (onFailure's) */
+  events: { name: string; where?: { path: string[]; equals: string } }[];
   crons: string[];
   url: string;
   /** retries after the first attempt (Inngest's default is 4) */
@@ -43,12 +44,19 @@ function eventPath(expression: string): string[] | null {
   return match ? match[1]!.split(".") : null;
 }
 
+/** `event.data.a == 'x'` (or "x") → a path and a value; null for any other expression. */
+function equality(expression: string): { path: string[]; equals: string } | null {
+  const match = /^\s*(event\.data(?:\.[A-Za-z_]\w*)+)\s*==\s*(?:'([^']*)'|"([^"]*)")\s*$/.exec(expression);
+  return match ? { path: match[1]!.split(".").slice(1), equals: match[2] ?? match[3]! } : null;
+}
+
 export function registeredFunctions(registration: Registration): RegisteredFunction[] {
   return registration.functions.map((config) => {
     const step = Object.values(config.steps)[0];
     if (!step) throw new Error(`function ${config.id} has no step to call`);
     const ignored = UNSUPPORTED.filter((option) => config[option] !== undefined);
-    if (config.triggers.some((t) => t.expression)) ignored.push("trigger expression (every event of the name runs it)");
+    const expressions = config.triggers.map((t) => (t.expression ? equality(t.expression) : undefined));
+    if (expressions.some((e) => e === null)) ignored.push("trigger expression (every event of the name runs it)");
     const idempotencyPath = config.idempotency ? eventPath(config.idempotency) : null;
     if (config.idempotency && !idempotencyPath) ignored.push(`idempotency "${config.idempotency}"`);
     const periodMs = config.throttle ? parseTimeString(config.throttle.period) : null;
@@ -63,7 +71,9 @@ export function registeredFunctions(registration: Registration): RegisteredFunct
         : config.id,
       app: registration.appName,
       name: config.name ?? config.id,
-      events: config.triggers.flatMap((t) => (t.event ? [t.event] : [])),
+      events: config.triggers.flatMap((t, i) =>
+        t.event ? [{ name: t.event, where: expressions[i] ?? undefined }] : [],
+      ),
       crons: config.triggers.flatMap((t) => (t.cron ? [t.cron] : [])),
       url: step.runtime.url,
       retries: step.retries?.attempts ?? DEFAULT_RETRIES,

@@ -73,7 +73,11 @@ describe("the bundled Inngest runner driving the portal's /api/inngest", () => {
       "share-progress-note",
     ]);
     expect(bySlug["send-appointment-message"]).toMatchObject({
-      events: ["portal/appointment.booked", "portal/appointment.cancelled", "portal/appointment.rescheduled"],
+      events: [
+        { name: "portal/appointment.booked" },
+        { name: "portal/appointment.cancelled" },
+        { name: "portal/appointment.rescheduled" },
+      ],
       retries: 5,
       throttle: { limit: 50, periodMs: 1000 },
       url: `${stand.app.origin}/api/inngest?fnId=patient-portal-send-appointment-message&stepId=step`,

@@ -85,7 +85,7 @@ export class InngestRunnerCore {
       };
       if (!this.firstSighting(event.id)) return event.id;
       for (const fn of this.functions()) {
-        if (fn.events.some((name) => matches(name, event.name))) this.start(fn, event);
+        if (fn.events.some((trigger) => matches(trigger, event))) this.start(fn, event);
       }
       return event.id;
     });
@@ -269,7 +269,12 @@ export class InngestRunnerCore {
   }
 }
 
-/** An event trigger: the exact name, or a prefix wildcard such as `portal/*`. */
-function matches(trigger: string, name: string): boolean {
-  return trigger.endsWith("/*") ? name.startsWith(trigger.slice(0, -1)) : trigger === name;
+/** An event trigger: the exact name or a prefix wildcard such as `portal/*`, and its `==` expression if any. */
+function matches(trigger: RegisteredFunction["events"][number], event: InngestEvent): boolean {
+  const { name, where } = trigger;
+  if (!(name.endsWith("/*") ? event.name.startsWith(name.slice(0, -1)) : name === event.name)) return false;
+  if (!where) return true;
+  let value: unknown = event;
+  for (const part of where.path) value = (value as Record<string, unknown> | undefined)?.[part];
+  return value === where.equals;
 }

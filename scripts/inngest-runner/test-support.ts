@@ -59,7 +59,7 @@ export async function mountRoutes(routes: Record<string, RouteHandlers>) {
  */
 export function protocolTestApp(runnerUrl: string, serveOrigin: string) {
   const client = new Inngest({ id: "runner-test", isDev: true, baseUrl: runnerUrl, logger: silentLogger });
-  const calls = { flaky: 0, busy: 0, throttled: 0, keyed: 0 };
+  const calls = { flaky: 0, busy: 0, throttled: 0, keyed: 0, failures: [] as string[] };
   const functions = [
     client.createFunction({ id: "echo", triggers: [{ event: "test/echo" }] }, async ({ event }) => event.data),
     client.createFunction({ id: "flaky", triggers: [{ event: "test/flaky" }], retries: 2 }, async ({ step }) => {
@@ -83,10 +83,17 @@ export function protocolTestApp(runnerUrl: string, serveOrigin: string) {
       await step.sleepUntil("until", new Date((event.data as { until: string }).until));
       return step.run("after", () => "awake");
     }),
-    client.createFunction({ id: "refuser", triggers: [{ event: "test/refuse" }], retries: 3 }, async ({ step }) =>
-      step.run("refuse", () => {
-        throw new NonRetriableError("this cannot work");
-      }),
+    client.createFunction(
+      {
+        id: "refuser",
+        triggers: [{ event: "test/refuse" }],
+        retries: 3,
+        onFailure: async ({ error }) => void calls.failures.push(error.message),
+      },
+      async ({ step }) =>
+        step.run("refuse", () => {
+          throw new NonRetriableError("this cannot work");
+        }),
     ),
     client.createFunction(
       { id: "throttled", triggers: [{ event: "test/throttled" }], throttle: { limit: 1, period: "1m" } },
