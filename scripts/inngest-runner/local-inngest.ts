@@ -49,8 +49,13 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promis
 async function syncPortal(serveUrl: string): Promise<void> {
   const synced = await waitFor(
     async () =>
-      (await fetch(serveUrl, { method: "PUT", headers: { "content-type": "application/json" } }).catch(() => null))
-        ?.ok ?? false,
+      (
+        await fetch(serveUrl, {
+          method: "PUT",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ url: serveUrl }),
+        }).catch(() => null)
+      )?.ok ?? false,
     60_000,
   );
   if (!synced) throw new Error(`could not sync ${serveUrl}`);

@@ -52,10 +52,11 @@ export class InngestRunnerCore {
   async sync(): Promise<void> {
     const fetcher = this.options.fetch ?? fetch;
     for (const url of this.options.appUrls ?? []) {
-      // JSON, as /api/inngest takes in dev mode: a bodyless PUT still carries Content-Length.
+      // As the Dev Server pings: JSON naming the URL (/api/inngest in dev mode refuses a PUT without a JSON type).
       const response = await fetcher(url, {
         method: "PUT",
         headers: { "content-type": "application/json", "x-inngest-server-kind": "dev" },
+        body: JSON.stringify({ url }),
       });
       if (!response.ok) throw new Error(`syncing ${url} failed: ${response.status} ${await response.text()}`);
     }
