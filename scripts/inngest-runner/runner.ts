@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { systemClock, type Clock } from "./clock";
-import { nextCronTime } from "./cron";
+import { CronSchedule, nextCronTime } from "./cron";
 import { execute, type InngestEvent } from "./execute";
 import { FlowControl } from "./flow-control";
 import { registeredFunctions, type RegisteredFunction, type Registration } from "./registry";
@@ -32,7 +32,7 @@ export class InngestRunnerCore {
   readonly clock: Clock;
   private readonly apps = new Map<string, RegisteredFunction[]>();
   private readonly seenEvents = new Map<string, number>();
-  private readonly cronTimers = new Map<string, () => void>();
+  private readonly crons: CronSchedule;
   private readonly flow: FlowControl;
   private readonly waiters = new Set<() => void>();
   private readonly log: (line: string) => void;
@@ -41,6 +41,12 @@ export class InngestRunnerCore {
   constructor(private readonly options: RunnerOptions = {}) {
     this.clock = options.clock ?? systemClock;
     this.flow = new FlowControl(this.clock);
+    this.crons = new CronSchedule(this.clock, (functionId, cron, at) => {
+      const fn = this.functions().find((f) => f.id === functionId);
+      // One run per function and scheduled time, whatever fires it.
+      const id = `cron-${functionId}-${new Date(at).toISOString()}`;
+      if (fn && this.firstSighting(id)) this.start(fn, { id, name: "inngest/scheduled.timer", data: { cron }, ts: at });
+    });
     this.log = options.log === null ? () => {} : (options.log ?? ((line) => console.log(line)));
   }
 
@@ -69,7 +75,9 @@ export class InngestRunnerCore {
     for (const fn of functions) {
       if (fn.ignored.length > 0) this.log(`[inngest-runner] ${fn.slug}: not applied here: ${fn.ignored.join(", ")}`);
     }
-    this.scheduleCrons();
+    if (this.options.schedule !== false && !this.closed) {
+      this.crons.update(this.functions().flatMap((fn) => fn.crons.map((cron) => ({ functionId: fn.id, cron }))));
+    }
     this.log(`[inngest-runner] synced ${registration.appName}: ${functions.length} functions`);
     return functions;
   }
@@ -128,8 +136,7 @@ export class InngestRunnerCore {
   /** Stops the crons and starts nothing more; runs parked on a timer stay parked. */
   close(): void {
     this.closed = true;
-    for (const cancel of this.cronTimers.values()) cancel();
-    this.cronTimers.clear();
+    this.crons.stop();
     this.flow.close();
   }
 
@@ -225,38 +232,6 @@ export class InngestRunnerCore {
     await this.flow.acquire(fn);
     run.status = "running";
     this.changed();
-  }
-
-  private scheduleCrons(): void {
-    if (this.options.schedule === false || this.closed) return;
-    const wanted = new Set(this.functions().flatMap((fn) => fn.crons.map((cron) => `${fn.id} ${cron}`)));
-    for (const [key, cancel] of this.cronTimers) {
-      if (!wanted.has(key)) {
-        cancel();
-        this.cronTimers.delete(key);
-      }
-    }
-    for (const key of wanted) if (!this.cronTimers.has(key)) this.scheduleCron(key, this.clock.now());
-  }
-
-  private scheduleCron(key: string, after: number): void {
-    const [functionId, ...expression] = key.split(" ");
-    const cron = expression.join(" ");
-    const at = nextCronTime(cron, after);
-    if (at === null) return;
-    this.cronTimers.set(
-      key,
-      this.clock.setTimer(at, () => {
-        const fn = this.functions().find((f) => f.id === functionId);
-        // One run per function and scheduled minute, whatever fires it.
-        const id = `cron-${functionId}-${new Date(at).toISOString()}`;
-        if (fn && this.firstSighting(id)) {
-          this.start(fn, { id, name: "inngest/scheduled.timer", data: { cron }, ts: at });
-        }
-        // Missed times (the machine slept) are not caught up, as with Inngest.
-        this.scheduleCron(key, Math.max(at, this.clock.now()));
-      }),
-    );
   }
 
   /** Keeps the log bounded: the oldest finished runs go first. */
