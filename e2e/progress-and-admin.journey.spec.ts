@@ -135,7 +135,9 @@ test("the admin finds Ben's consent history, his skipped reminders with their re
   await booking.getByLabel("Date and time (your time zone)").fill(local);
   await booking.getByLabel("In person").check();
   await booking.getByRole("button", { name: "Book appointment" }).click();
-  await expect(booking.getByRole("status")).toHaveText("Booked. The patient is told as their settings allow.");
+  await expect(booking.getByRole("status")).toHaveText(
+    "Booked. The confirmation to the patient is queued; it goes out as their settings allow.",
+  );
   const runs = await runCron(page.request, "scan-reminders");
   expect(runs.filter((run) => run.fn === "send-reminder" && run.status === "failed")).toEqual([]);
 

@@ -8,7 +8,9 @@ test("a clinician books, reschedules and cancels an appointment for their patien
   await booking.getByLabel("Patient").selectOption({ label: "Ben Carter" });
   await booking.getByLabel("Date and time (your time zone)").fill(`${day}T10:00`);
   await booking.getByRole("button", { name: "Book appointment" }).click();
-  await expect(booking.getByRole("status")).toHaveText("Booked. The patient is told as their settings allow.");
+  await expect(booking.getByRole("status")).toHaveText(
+    "Booked. The confirmation to the patient is queued; it goes out as their settings allow.",
+  );
 
   const row = page.getByTestId("appointment").filter({ hasText: "10:00" }).filter({ hasText: "Ben Carter" });
   await expect(row).toHaveCount(1);

@@ -2,6 +2,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { startLocalInngest } from "./inngest-runner/local-inngest";
 import { prepareDatabase } from "./prepare-db";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -40,7 +41,14 @@ Object.assign(process.env, {
   ...(process.env.INNGEST_SIGNING_KEY || process.env.INNGEST_DEV ? {} : { INNGEST_DEV: "1" }),
 });
 
-const { driver, seeded } = await prepareDatabase();
+// What runs the functions (the Dev Server, else the bundled runner) is found while the database is prepared.
+const serveUrl = `${new URL(process.env.INNGEST_SERVE_ORIGIN ?? process.env.AUTH_URL!).origin}/api/inngest`;
+const [{ driver, seeded }, inngest] = await Promise.all([
+  prepareDatabase(),
+  startLocalInngest({ serveUrl, choice: process.env.DEMO_INNGEST }),
+]);
+if (inngest.baseUrl) process.env.INNGEST_BASE_URL = inngest.baseUrl;
+console.log(`Background functions: ${inngest.description}`);
 console.log(
   `Database ready (${driver === "pglite" ? "embedded PGlite in .data/pglite" : "PostgreSQL"})${seeded ? ", demo data seeded" : ""}.`,
 );
@@ -67,7 +75,20 @@ server.stdout.on("data", (chunk: Buffer) => {
     console.log(`\nPortal ready at http://localhost:${port} after ${((Date.now() - started) / 1000).toFixed(1)} s.`);
     console.log("Sign in as ada@patients.example, ben@patients.example, grey@clinic.example or admin@clinic.example;");
     console.log(`the sign-in link appears at http://localhost:${port}/dev/outbox.`);
+    inngest.attach().then(
+      (done) => console.log(`Background functions: ${done}`),
+      (error: Error) =>
+        console.warn(`Background functions could not attach (${error.message}); changes wait in the outbox.`),
+    );
   }
 });
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    inngest.stop();
+    server.kill(signal);
+  });
+}
+server.on("exit", (code) => {
+  inngest.stop();
+  process.exit(code ?? 0);
+});

@@ -4,7 +4,7 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
 import { assertLocalDatabaseUrl, withDatabase } from "@/db/testing/local-guard";
-import { startInngestDevServer } from "@/testing/fakes/inngest-dev-server";
+import { startInngestRunner } from "@/scripts/inngest-runner/server";
 import { closeDb } from "@/db/client";
 import { seedE2eFixtures } from "@/e2e/support/fixtures";
 import { prepareDatabase } from "@/scripts/prepare-db";
@@ -12,7 +12,7 @@ import { prepareDatabase } from "@/scripts/prepare-db";
 const root = path.resolve(import.meta.dirname, "../..");
 process.chdir(root);
 const port = process.env.E2E_PORT ?? "3210";
-// The Inngest stand-in listens next door; tests reach it at inngestDevUrl() (e2e/support/inngest.ts).
+// The demo's own Inngest runner listens next door; tests reach it at inngestRunnerUrl() (e2e/support/inngest.ts).
 const inngestPort = Number(port) + 1;
 
 if (process.env.DATABASE_URL) {
@@ -39,12 +39,13 @@ delete process.env.RESEND_API_KEY;
 await prepareDatabase();
 await seedE2eFixtures();
 await closeDb();
-// Events the app sends run its functions through /api/inngest, as with `inngest-cli dev`.
-const inngestDev = await startInngestDevServer({ appUrl: `http://127.0.0.1:${port}`, port: inngestPort });
-Object.assign(process.env, { INNGEST_DEV: "1", INNGEST_BASE_URL: inngestDev.url });
+// Events the app sends run its functions through /api/inngest, crons on their schedules: the runner `npm run demo` uses.
+const runner = await startInngestRunner({ appUrls: [`http://127.0.0.1:${port}/api/inngest`], port: inngestPort });
+Object.assign(process.env, { INNGEST_DEV: "1", INNGEST_BASE_URL: runner.url });
 const server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", port], { stdio: "inherit", env: process.env });
+void runner.syncWhenReady();
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => {
-  void inngestDev.close();
+  void runner.stop();
   process.exit(code ?? 0);
 });

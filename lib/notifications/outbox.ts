@@ -1,10 +1,19 @@
 import "server-only";
-import { desc, eq } from "drizzle-orm";
+import { desc, eq, inArray, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { devOutbox } from "@/db/schema";
+import { devOutbox, patientProfiles, users } from "@/db/schema";
 
-/** The dev outbox, newest first; optionally only one recipient's messages. */
+/**
+ * The dev outbox, newest first; optionally one person's messages on every channel: a patient's email address also
+ * finds the SMS and WhatsApp messages sent to the mobile number on their profile.
+ */
 export async function listOutbox(db: Db, options: { recipient?: string; limit?: number } = {}) {
+  const recipient = options.recipient?.toLowerCase();
+  const theirPhone = db
+    .select({ phone: patientProfiles.phoneE164 })
+    .from(patientProfiles)
+    .innerJoin(users, eq(users.id, patientProfiles.userId))
+    .where(eq(users.email, recipient ?? ""));
   return db
     .select({
       id: devOutbox.id,
@@ -15,7 +24,7 @@ export async function listOutbox(db: Db, options: { recipient?: string; limit?: 
       createdAt: devOutbox.createdAt,
     })
     .from(devOutbox)
-    .where(options.recipient ? eq(devOutbox.recipient, options.recipient.toLowerCase()) : undefined)
+    .where(recipient ? or(eq(devOutbox.recipient, recipient), inArray(devOutbox.recipient, theirPhone)) : undefined)
     .orderBy(desc(devOutbox.createdAt))
     .limit(options.limit ?? 50);
 }

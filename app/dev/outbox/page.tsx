@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { db } from "@/db/client";
 import { env } from "@/lib/env";
+import { channelLabels } from "@/lib/notifications/labels";
 import { listOutbox } from "@/lib/notifications/outbox";
 import { plainText } from "@/lib/validation";
 
@@ -31,7 +32,9 @@ export default async function OutboxPage({ searchParams }: PageProps<"/dev/outbo
     <section>
       <h1 className="text-2xl font-semibold">Dev outbox</h1>
       <p className="mt-2 text-slate-600">
-        No email or text provider is configured, so messages are kept here instead of being sent. Newest first.
+        No email or text provider is configured, so messages are kept here instead of being sent: emails (their text
+        part), SMS and WhatsApp messages, the latest 50, newest first. A patient&apos;s email address also finds the
+        texts sent to their mobile number.
       </p>
       <form className="mt-4 flex flex-wrap items-end gap-2" role="search">
         <label htmlFor="to" className="text-sm font-medium">
@@ -43,10 +46,16 @@ export default async function OutboxPage({ searchParams }: PageProps<"/dev/outbo
       {messages.length === 0 ? <p className="mt-6 text-slate-600">The outbox is empty.</p> : null}
       <ol className="mt-6 space-y-4">
         {messages.map((message) => (
-          <li key={message.id} className="rounded-lg border border-slate-200 bg-white p-4" data-testid="outbox-message">
+          <li
+            key={message.id}
+            className="rounded-lg border border-slate-200 bg-white p-4"
+            data-testid="outbox-message"
+            data-channel={message.channel}
+          >
             <p className="text-sm text-slate-600">
-              {message.channel.toUpperCase()} to <span className="font-medium text-slate-900">{message.recipient}</span>{" "}
-              · <time dateTime={message.createdAt.toISOString()}>{message.createdAt.toISOString()}</time>
+              {channelLabels[message.channel]} to{" "}
+              <span className="font-medium text-slate-900">{message.recipient}</span> ·{" "}
+              <time dateTime={message.createdAt.toISOString()}>{message.createdAt.toISOString()}</time>
             </p>
             {message.subject ? <h2 className="mt-1 font-semibold">{message.subject}</h2> : null}
             <p className="mt-2 whitespace-pre-wrap">

@@ -10,5 +10,8 @@ export const bookAppointmentAction = authedAction(
   ["clinician", "admin"],
   bookAppointmentSchema,
   async (input, { user }) =>
-    toFormState(await bookAppointment(db(), user, input), "Booked. The patient is told as their settings allow."),
+    toFormState(
+      await bookAppointment(db(), user, input),
+      "Booked. The confirmation to the patient is queued; it goes out as their settings allow.",
+    ),
 );

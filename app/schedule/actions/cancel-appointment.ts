@@ -12,6 +12,6 @@ export const cancelAppointmentAction = authedAction(
   async (input, { user }) =>
     toFormState(
       await cancelAppointment(db(), user, input.appointmentId, input.reason),
-      "Cancelled. The patient is told as their settings allow.",
+      "Cancelled. The cancellation notice to the patient is queued; it goes out as their settings allow.",
     ),
 );

@@ -12,6 +12,6 @@ export const rescheduleAppointmentAction = authedAction(
   async (input, { user }) =>
     toFormState(
       await rescheduleAppointment(db(), user, input.appointmentId, input.startsAt),
-      "Moved. The patient is told the new time as their settings allow.",
+      "Moved. The new time is queued for the patient; it goes out as their settings allow.",
     ),
 );
