@@ -5,11 +5,21 @@ import { usePathname } from "next/navigation";
 
 /**
  * A header link that marks where the reader is: aria-current="page" on the page itself, "true" inside its section
- * (e.g. Admin on /admin/deliveries). A client component because the root layout stays mounted across navigations.
+ * (Admin on /admin/deliveries; Appointments on a /visit page, listed in `section`). A client component because the
+ * root layout stays mounted across navigations.
  */
-export function NavLink({ href, children }: { href: string; children: React.ReactNode }) {
+export function NavLink({
+  href,
+  section = [],
+  children,
+}: {
+  href: string;
+  section?: string[];
+  children: React.ReactNode;
+}) {
   const pathname = usePathname();
-  const current = pathname === href ? "page" : pathname.startsWith(`${href}/`) ? "true" : undefined;
+  const inSection = [href, ...section].some((prefix) => pathname.startsWith(`${prefix}/`));
+  const current = pathname === href ? "page" : inSection ? "true" : undefined;
   return (
     <Link
       href={href}

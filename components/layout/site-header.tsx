@@ -5,15 +5,16 @@ import { currentUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 import { NavLink } from "./nav-link";
 
-type NavItem = { href: string; label: string };
+// `section`: other paths that belong to the item (a visit is one of your appointments).
+type NavItem = { href: string; label: string; section?: string[] };
 
 const navigation: Record<Role | "visitor", NavItem[]> = {
   patient: [
-    { href: "/appointments", label: "Appointments" },
+    { href: "/appointments", label: "Appointments", section: ["/visit"] },
     { href: "/progress", label: "Progress" },
     { href: "/settings", label: "Settings" },
   ],
-  clinician: [{ href: "/schedule", label: "Schedule" }],
+  clinician: [{ href: "/schedule", label: "Schedule", section: ["/sessions"] }],
   admin: [{ href: "/admin", label: "Admin" }],
   visitor: [
     { href: "/help", label: "Help" },
@@ -45,10 +46,12 @@ export async function SiteHeader() {
         </Link>
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
           <nav aria-label="Main">
-            <ul className="flex flex-wrap gap-x-2 gap-y-1">
+            <ul className="-ml-2 flex flex-wrap gap-x-2 gap-y-1">
               {navigation[who].map((item) => (
                 <li key={item.href}>
-                  <NavLink href={item.href}>{item.label}</NavLink>
+                  <NavLink href={item.href} section={item.section}>
+                    {item.label}
+                  </NavLink>
                 </li>
               ))}
             </ul>
