@@ -15,9 +15,9 @@ export default async function HelpPage() {
       <section aria-labelledby="help-sign-in">
         <h2 id="help-sign-in">Signing in</h2>
         <p>
-          Enter your email address on the <Link href="/sign-in">sign-in page</Link> and we email you a link. Open it on
-          the same device to sign in; there is no password. Each link works once, for 15 minutes, and you stay signed in
-          for 12 hours or until you sign out.
+          Enter your email address on the <Link href="/sign-in">sign-in page</Link> and we email you a link. Open it to
+          sign in; there is no password. Each link works once, for 15 minutes, and you stay signed in for 12 hours or
+          until you sign out.
         </p>
         <p>
           No email? Check your spam folder, then ask for another link. You can ask for 5 links in 15 minutes. Only
