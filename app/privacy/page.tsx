@@ -38,8 +38,8 @@ export default async function PrivacyPage() {
           <li>Every change to your choices and consents: what changed, when, who made it and the consent wording.</li>
         </ul>
         <p>
-          Signing in uses one cookie that keeps you signed in for up to 12 hours. The portal uses no advertising or
-          tracking cookies.
+          Signing in uses cookies that keep you signed in (for up to 12 hours, or until you sign out) and protect the
+          sign-in form. The portal uses no advertising or tracking cookies.
         </p>
       </section>
       <section aria-labelledby="privacy-who">

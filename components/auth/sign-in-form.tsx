@@ -3,25 +3,21 @@
 import { useActionState, useState } from "react";
 import { requestSignInLinkAction, type SignInState } from "@/app/sign-in/actions";
 
-type FormState = SignInState & { resent?: boolean };
-
-// A second send says so in new words, so screen readers announce it and nobody wonders whether the click did anything.
-async function requestLink(previous: FormState, formData: FormData): Promise<FormState> {
-  const state = await requestSignInLinkAction(previous, formData);
-  return { ...state, resent: Boolean(previous.sent && state.sent) };
-}
-
 const RESENT_MESSAGE =
   "Check your email again: if this address belongs to an account, another sign-in link is on its way.";
 
 /** `next`: the page to land on after the magic link (already checked to be a path on this site). */
 export function SignInForm({ next }: { next?: string | null }) {
-  const [state, formAction, pending] = useActionState<FormState, FormData>(requestLink, {});
+  // The server action itself (not a wrapper), so the form also works without JavaScript.
+  const [state, formAction, pending] = useActionState<SignInState, FormData>(requestSignInLinkAction, {});
+  // A second send says so in new words, so screen readers announce it and nobody wonders whether the click did anything.
+  const [sends, setSends] = useState({ state, count: 0 });
+  if (sends.state !== state) setSends({ state, count: sends.count + (state.sent ? 1 : 0) });
   // Controlled, so the address stays in the field after a send and "Send another link" needs no retyping.
   const [email, setEmail] = useState("");
   const emailError = state.fieldErrors?.email?.[0];
   // A field error is the one message shown for it; the status line carries everything else.
-  const status = emailError ? undefined : state.resent ? RESENT_MESSAGE : state.message;
+  const status = emailError ? undefined : state.sent && sends.count > 1 ? RESENT_MESSAGE : state.message;
   return (
     <form action={formAction} className="mt-6 space-y-4" noValidate>
       {next ? <input type="hidden" name="next" value={next} /> : null}
