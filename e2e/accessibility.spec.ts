@@ -52,6 +52,7 @@ for (const [size, options] of [
       test.use({ ...options, storageState, permissions: ["camera", "microphone"] });
 
       test("no serious or critical WCAG 2.2 AA violation", async ({ page }) => {
+        expect(page.viewportSize()?.width).toBe(size === "desktop" ? 1280 : 412);
         for (const path of paths) {
           await page.goto(path);
           await expect(page.locator("h1").first(), path).toBeVisible();
