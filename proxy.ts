@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { appEnvOf } from "@/lib/app-env";
+import { safeReturnPath } from "@/lib/auth/return-path";
 import { MAX_POST_BODY_BYTES, newNonce, pageKind, securityHeaders } from "@/lib/security-headers";
 
 // Security headers on every response, and comfort only: signed-out visitors go to sign-in. Every page, action and
@@ -8,6 +9,8 @@ const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"
 
 // Public: sign-in, unsubscribe links, route handlers (each checks itself), the dev outbox, the browser's own fetches.
 const PUBLIC_PATH = /^\/(sign-in|unsubscribe|api\/|dev\/outbox|favicon\.ico|robots\.txt)/;
+// Public pages matched exactly, not by prefix: the front page, help, the privacy notice, the site icon.
+const PUBLIC_PAGES = new Set(["/", "/help", "/privacy", "/icon.svg"]);
 
 // Inngest's calls carry run state that can exceed 1 MB; the route is signed and checks its own bodies.
 const OWN_BODY_LIMIT = /^\/api\/inngest(\/|$)/;
@@ -42,10 +45,13 @@ function answer(request: NextRequest, csp: string, nonce: string): NextResponse 
     });
   }
   const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
-  if (!hasSession && !PUBLIC_PATH.test(request.nextUrl.pathname)) {
+  const { pathname, search } = request.nextUrl;
+  if (!hasSession && !PUBLIC_PATH.test(pathname) && !PUBLIC_PAGES.has(pathname)) {
+    // Sign-in brings them back to the page they asked for (the reminder's /visit/<id> link).
+    const next = safeReturnPath(`${pathname}${search}`);
     const url = request.nextUrl.clone();
     url.pathname = "/sign-in";
-    url.search = "";
+    url.search = next ? `?${new URLSearchParams({ next })}` : "";
     return NextResponse.redirect(url);
   }
   // Route handlers render no HTML: their requests pass untouched.

@@ -1,18 +1,26 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
+import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
+import { env } from "@/lib/env";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Patient Portal", template: "%s · Patient Portal" },
-  description: "Appointments, video visits and your contact choices, in one place.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  // Configuration is read per request, never at build (where production's required settings are absent).
+  await connection();
+  const { clinic } = env();
+  return {
+    title: { default: `${clinic.name} patient portal`, template: `%s · ${clinic.name}` },
+    description: "Appointments, video visits and your contact choices, in one place.",
+  };
+}
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default function RootLayout({ children }: Readonly<{ children: React.ReactNode }>) {
   return (
     <html lang="en">
-      <body className="min-h-screen font-sans">
+      <body className="flex min-h-screen flex-col font-sans">
         <a
           href="#main"
           className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-white focus:p-2"
@@ -20,9 +28,10 @@ export default function RootLayout({ children }: Readonly<{ children: React.Reac
           Skip to content
         </a>
         <SiteHeader />
-        <main id="main" className="mx-auto w-full max-w-4xl px-4 py-8">
+        <main id="main" className="mx-auto w-full max-w-4xl flex-1 px-4 py-8">
           {children}
         </main>
+        <SiteFooter />
       </body>
     </html>
   );

@@ -3,7 +3,7 @@ import { people, signIn } from "./support/sign-in";
 
 // Each role signs in once through the magic link; the other specs reuse the stored session cookies.
 const homes = [
-  { role: "patient", email: people.ben, path: "/appointments", heading: "Your upcoming appointments" },
+  { role: "patient", email: people.ben, path: "/appointments", heading: "Your appointments" },
   { role: "clinician", email: people.grey, path: "/schedule", heading: "Your schedule" },
   { role: "admin", email: people.admin, path: "/admin", heading: "Clinic administration" },
 ] as const;

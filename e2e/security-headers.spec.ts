@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { people, signIn } from "./support/sign-in";
+import { frameAuth } from "./support/frame-fixtures";
 
 const auth = (role: "patient" | "clinician" | "admin") => `e2e/.auth/${role}.json`;
 const signedOut = { cookies: [], origins: [] };
@@ -201,10 +202,20 @@ async function newPatientPage(browser: Browser, email: string): Promise<Page> {
 const pagesByRole = {
   "signed-out visitor": {
     storageState: signedOut,
-    paths: ["/sign-in", "/sign-in?error=Verification", "/unsubscribe?token=x", "/dev/outbox", "/no-such-page"],
+    paths: [
+      "/",
+      "/help",
+      "/privacy",
+      "/sign-in",
+      "/sign-in?error=Verification",
+      "/unsubscribe?token=x",
+      "/dev/outbox",
+      "/no-such-page",
+    ],
   },
+  // Cal has a video visit open now: Join is offered only from 15 minutes before the start.
   patient: {
-    storageState: auth("patient"),
+    storageState: frameAuth("cal"),
     paths: ["/appointments", "/settings", "/progress", "/admin", "/no-such-page"],
   },
   clinician: { storageState: auth("clinician"), paths: ["/schedule"] },

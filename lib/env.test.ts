@@ -143,4 +143,21 @@ describe("env, one validated configuration", () => {
     expect(problemsOf({ APP_ENV: "test", TRUST_PROXY_HOPS: "-1" })[0]).toMatch(/^TRUST_PROXY_HOPS/);
     expect(problemsOf({ APP_ENV: "test", TRUST_PROXY_HOPS: "all" })[0]).toMatch(/^TRUST_PROXY_HOPS/);
   });
+
+  it("names the clinic from CLINIC_*; production shows only what is configured, elsewhere the demo clinic fills gaps", () => {
+    expect(parseEnv(completeProduction).clinic).toEqual({ name: "Patient Portal" });
+    const configured = parseEnv({
+      ...completeProduction,
+      CLINIC_NAME: "Harbour Street Surgery",
+      CLINIC_PHONE: "+44 20 7946 0999",
+      CLINIC_EMAIL: "reception@harbour.example",
+    }).clinic;
+    expect(configured).toEqual({
+      name: "Harbour Street Surgery",
+      phone: "+44 20 7946 0999",
+      email: "reception@harbour.example",
+    });
+    expect(parseEnv({ APP_ENV: "demo" }).clinic.name).toBe("Riverside Clinic");
+    expect(problemsOf({ APP_ENV: "test", CLINIC_EMAIL: "reception" })[0]).toMatch(/^CLINIC_EMAIL/);
+  });
 });

@@ -36,10 +36,16 @@ const rawSchema = z.object({
   INNGEST_SIGNING_KEY: optional,
   INNGEST_SERVE_ORIGIN: optional,
   TRUST_PROXY_HOPS: optional,
+  CLINIC_NAME: optional,
+  CLINIC_PHONE: optional,
+  CLINIC_EMAIL: optional,
+  CLINIC_HOURS: optional,
 });
 
 export type TwilioMessagingConfig = { accountSid: string; authToken: string; smsFrom?: string; whatsappFrom?: string };
 export type TwilioVideoConfig = { accountSid: string; apiKeySid: string; apiKeySecret: string };
+/** Who runs the portal, as the front page, header, help and privacy notice name them */
+export type ClinicDetails = { name: string; phone?: string; email?: string; hours?: string };
 
 export type Env = {
   appEnv: AppEnv;
@@ -64,9 +70,17 @@ export type Env = {
   trustProxyHops: number;
   /** demo, dev and test: messages without a configured provider go to the dev outbox */
   devOutboxEnabled: boolean;
+  clinic: ClinicDetails;
 };
 
 const LOCAL_APP_URL = "http://localhost:3000";
+// Outside production an invented clinic (a reserved drama phone number, an .example address) fills the pages.
+const DEMO_CLINIC: ClinicDetails = {
+  name: "Riverside Clinic",
+  phone: "020 7946 0321",
+  email: "help@clinic.example",
+  hours: "Monday to Friday, 8:00 to 18:00",
+};
 
 export class EnvError extends Error {
   constructor(public readonly problems: string[]) {
@@ -93,6 +107,11 @@ export function parseEnv(source: Record<string, string | undefined>, secretOf = 
   const hops = raw.TRUST_PROXY_HOPS === undefined ? 0 : Number(raw.TRUST_PROXY_HOPS);
   if (!Number.isInteger(hops) || hops < 0 || hops > 10)
     problems.push("TRUST_PROXY_HOPS must be a whole number from 0 to 10.");
+  for (const name of ["CLINIC_NAME", "CLINIC_PHONE", "CLINIC_EMAIL", "CLINIC_HOURS"] as const) {
+    if ((raw[name]?.length ?? 0) > 100) problems.push(`${name} must be at most 100 characters.`);
+  }
+  if (raw.CLINIC_EMAIL && !z.email().safeParse(raw.CLINIC_EMAIL).success)
+    problems.push("CLINIC_EMAIL must be an email address such as help@example-clinic.org.");
   if (isProduction) {
     if (!raw.DATABASE_URL) problems.push("DATABASE_URL is required in production (PostgreSQL connection string).");
     if (!raw.AUTH_SECRET) problems.push("AUTH_SECRET is required in production (generate one with `npx auth secret`).");
@@ -145,6 +164,18 @@ export function parseEnv(source: Record<string, string | undefined>, secretOf = 
     twilioApiBaseUrl: raw.TWILIO_API_BASE_URL,
     trustProxyHops: hops,
     devOutboxEnabled: !isProduction,
+    clinic: clinicOf(raw, isProduction),
+  };
+}
+
+/** Production shows only what is configured (a generic name, no contact lines); elsewhere the demo clinic fills gaps. */
+function clinicOf(raw: z.infer<typeof rawSchema>, isProduction: boolean): ClinicDetails {
+  const fallback: ClinicDetails = isProduction ? { name: "Patient Portal" } : DEMO_CLINIC;
+  return {
+    name: raw.CLINIC_NAME ?? fallback.name,
+    phone: raw.CLINIC_PHONE ?? fallback.phone,
+    email: raw.CLINIC_EMAIL ?? fallback.email,
+    hours: raw.CLINIC_HOURS ?? fallback.hours,
   };
 }
 

@@ -10,14 +10,20 @@ const dateTimeStyle: Intl.DateTimeFormatOptions = {
   minute: "2-digit",
 };
 
-function formatter(locale: string, timeZone: string, style: "zoneName" | "dateTime"): Intl.DateTimeFormat {
+const timeStyle: Intl.DateTimeFormatOptions = { hour: "2-digit", minute: "2-digit" };
+
+type Style = "zoneName" | "dateTime" | "time";
+const styles: Record<Style, Intl.DateTimeFormatOptions> = {
+  zoneName: { timeZoneName: "short" },
+  dateTime: dateTimeStyle,
+  time: timeStyle,
+};
+
+function formatter(locale: string, timeZone: string, style: Style): Intl.DateTimeFormat {
   const key = `${locale}|${timeZone}|${style}`;
   let cached = formatters.get(key);
   if (!cached) {
-    cached = new Intl.DateTimeFormat(
-      locale,
-      style === "zoneName" ? { timeZone, timeZoneName: "short" } : { timeZone, ...dateTimeStyle },
-    );
+    cached = new Intl.DateTimeFormat(locale, { timeZone, ...styles[style] });
     formatters.set(key, cached);
   }
   return cached;
@@ -39,4 +45,9 @@ export function timeZoneLabel(moment: Date, timeZone: string): string {
 export function formatDateTime(moment: Date, timeZone: string, locale = "en-GB"): string {
   const local = formatter(locale, timeZone, "dateTime").format(moment);
   return `${local} ${timeZoneLabel(moment, timeZone)}`;
+}
+
+/** The time of day only, e.g. "14:15 GMT": for moments on the day already shown next to it. */
+export function formatTime(moment: Date, timeZone: string, locale = "en-GB"): string {
+  return `${formatter(locale, timeZone, "time").format(moment)} ${timeZoneLabel(moment, timeZone)}`;
 }

@@ -1,36 +1,60 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { db } from "@/db/client";
-import { AppointmentList } from "@/components/appointments/appointment-list";
-import { listUpcomingAppointmentsForPatient, timeZoneOfPatient } from "@/lib/appointments/queries";
+import { PatientAppointmentList } from "@/components/appointments/patient-appointment-list";
+import { RefreshAt } from "@/components/appointments/refresh-at";
+import { nextJoinChange } from "@/lib/appointments/join-window";
+import {
+  listPastAppointmentsForPatient,
+  listUpcomingAppointmentsForPatient,
+  timeZoneOfPatient,
+} from "@/lib/appointments/queries";
 import { requirePageRole } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Your appointments" };
 
 export default async function PatientHomePage() {
   const user = await requirePageRole("patient");
-  const [timeZone, upcoming] = await Promise.all([
+  const now = new Date();
+  const [timeZone, upcoming, past] = await Promise.all([
     timeZoneOfPatient(db(), user.id),
-    listUpcomingAppointmentsForPatient(db(), user.id),
+    listUpcomingAppointmentsForPatient(db(), user.id, now),
+    listPastAppointmentsForPatient(db(), user.id, now),
   ]);
-  const scheduled = upcoming.filter((item) => item.status === "scheduled");
   return (
-    <section>
-      <h1 className="text-2xl font-semibold">Your upcoming appointments</h1>
+    <div>
+      <h1 className="text-2xl font-semibold">Your appointments</h1>
       <p className="mt-1 text-sm text-slate-600">Times are shown in your time zone, {timeZone}.</p>
-      <AppointmentList
-        items={scheduled.map((item) => ({ ...item, withWhom: item.clinicianName }))}
-        timeZone={timeZone}
-        emptyText="You have no upcoming appointments."
-        action={(item) =>
-          item.modality === "telehealth" ? { href: `/visit/${item.id}`, label: "Join video visit" } : null
-        }
-      />
+      <section aria-labelledby="upcoming-heading" className="mt-6">
+        <h2 id="upcoming-heading" className="text-lg font-semibold">
+          Upcoming
+        </h2>
+        <PatientAppointmentList
+          items={upcoming}
+          timeZone={timeZone}
+          now={now}
+          labelledBy="upcoming-heading"
+          emptyText="You have no upcoming appointments."
+        />
+      </section>
+      <section aria-labelledby="past-heading" className="mt-8">
+        <h2 id="past-heading" className="text-lg font-semibold">
+          Past
+        </h2>
+        <PatientAppointmentList
+          items={past}
+          timeZone={timeZone}
+          now={now}
+          labelledBy="past-heading"
+          emptyText="No appointments in the last 12 months."
+        />
+      </section>
+      <RefreshAt at={nextJoinChange(upcoming, now)?.toISOString() ?? null} />
       <p className="mt-8">
         <Link href="/settings" className="text-brand-700 underline">
           Settings: how we contact you and what you consent to
         </Link>
       </p>
-    </section>
+    </div>
   );
 }

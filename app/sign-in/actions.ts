@@ -5,6 +5,7 @@ import { headers } from "next/headers";
 import { db } from "@/db/client";
 import { users } from "@/db/schema";
 import { signIn } from "@/lib/auth/config";
+import { safeReturnPath } from "@/lib/auth/return-path";
 import { clientIp } from "@/lib/auth/request";
 import { hitRateLimit, SIGN_IN_PER_EMAIL, SIGN_IN_PER_IP } from "@/lib/auth/rate-limit";
 import { signInRequestSchema } from "@/lib/auth/schemas";
@@ -35,7 +36,9 @@ export async function requestSignInLinkAction(_prev: SignInState, formData: Form
 
   // Only registered people get a link; everyone gets the same answer, so accounts cannot be discovered.
   const [known] = await db().select({ id: users.id }).from(users).where(eq(users.email, email));
-  if (known) await signIn("resend", { email, redirect: false, redirectTo: "/" });
+  // The link lands where the visitor was going (a same-origin path only), else on their home page.
+  const redirectTo = safeReturnPath(formData.get("next")) ?? "/";
+  if (known) await signIn("resend", { email, redirect: false, redirectTo });
   return {
     ok: true,
     sent: true,

@@ -8,8 +8,8 @@ import { unsubscribeFromEmail } from "@/lib/notifications/unsubscribe";
 const messages = {
   unsubscribed:
     "Done: you will get no more email notifications. Sign-in links still arrive. You can turn emails back on in Settings.",
-  already_used: "This link was already used. Your email choice is on your Settings page.",
-  invalid: "This link is not valid or has expired. You can change your email choice in Settings.",
+  already_used: "This link was already used.",
+  invalid: "This link is not valid or has expired.",
 } as const;
 
 // Authorized by the signed token in the link, not a session: people unsubscribe from their mail client, signed out.

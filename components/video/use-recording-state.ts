@@ -1,18 +1,44 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useEffectEvent, useState } from "react";
+import type { VisitPhase } from "@/lib/video/types";
 
 /** `stopping`: consent was withdrawn and the room is still being switched to not recording. */
-export type RecordingState = { started: boolean; recording: boolean; consent: boolean; stopping?: boolean };
+export type RecordingState = {
+  started: boolean;
+  recording: boolean;
+  consent: boolean;
+  stopping?: boolean;
+  /** where the visit stands (the patient's waiting room follows it) */
+  phase?: VisitPhase;
+};
 
-/** Polls the server's view of the session every few seconds: a withdrawal shows within seconds, no reload. */
-export function useRecordingState(appointmentId: string, initial: RecordingState, intervalMs = 2000): RecordingState {
+const everyTwoSeconds = () => 2000;
+
+/**
+ * Polls the server's view of the session every few seconds: a withdrawal, a start or a cancellation shows within
+ * seconds, no reload. `intervalFor` may slow it down or stop it (null) once nothing more can change; `onPolled`
+ * hears each new state (the waiting room joins from there).
+ */
+export function useRecordingState(
+  appointmentId: string,
+  initial: RecordingState,
+  intervalFor: (state: RecordingState) => number | null = everyTwoSeconds,
+  onPolled?: (state: RecordingState) => void,
+): RecordingState {
   const [state, setState] = useState(initial);
+  const intervalMs = intervalFor(state);
+  const polled = useEffectEvent((next: RecordingState) => onPolled?.(next));
   useEffect(() => {
+    if (intervalMs === null) return;
     let cancelled = false;
     const poll = async () => {
       const response = await fetch(`/api/sessions/${appointmentId}/state`, { cache: "no-store" }).catch(() => null);
-      if (!cancelled && response?.ok) setState(await response.json());
+      if (cancelled || !response?.ok) return;
+      const next: RecordingState = await response.json();
+      if (cancelled) return;
+      setState(next);
+      polled(next);
     };
     const timer = setInterval(poll, intervalMs);
     return () => {

@@ -3,7 +3,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { users } from "@/db/schema";
 import { seed, seedEmails } from "@/db/seed";
-import { listScheduleForClinician, listUpcomingAppointmentsForPatient } from "./queries";
+import {
+  getAppointmentForCalendar,
+  listPastAppointmentsForPatient,
+  listScheduleForClinician,
+  listUpcomingAppointmentsForPatient,
+} from "./queries";
 
 const seededAt = new Date("2026-06-01T09:00:00Z");
 const idOf = async (email: string) =>
@@ -35,5 +40,29 @@ describe("appointment lists", () => {
     const shepherd = await idOf(seedEmails.shepherd);
     const schedule = await listScheduleForClinician(db(), shepherd, seededAt);
     expect(schedule.map((a) => `${a.patientFirstName} ${a.patientLastName}`)).toEqual(["Ben Carter"]);
+  });
+
+  it("a patient's past appointments are those that ended, cancelled ones included, newest first", async () => {
+    const ben = await idOf(seedEmails.ben);
+    expect((await listPastAppointmentsForPatient(db(), ben, seededAt)).map((a) => a.status)).toEqual(["completed"]);
+    const fourDaysLater = new Date(seededAt.getTime() + 4 * 86_400_000);
+    const past = await listPastAppointmentsForPatient(db(), ben, fourDaysLater);
+    expect(past.map((a) => [a.modality, a.status])).toEqual([
+      ["in_person", "cancelled"],
+      ["telehealth", "scheduled"],
+      ["telehealth", "scheduled"],
+      ["telehealth", "completed"],
+    ]);
+  });
+
+  it("a calendar entry is found for the patient's own appointment only", async () => {
+    const [ada, ben] = [await idOf(seedEmails.ada), await idOf(seedEmails.ben)];
+    const [adaVisit] = await listUpcomingAppointmentsForPatient(db(), ada, seededAt);
+    expect(await getAppointmentForCalendar(db(), ada, adaVisit!.id)).toMatchObject({
+      clinicianName: "Dr. Meredith Grey",
+      timeZone: "Europe/London",
+      modality: "telehealth",
+    });
+    expect(await getAppointmentForCalendar(db(), ben, adaVisit!.id)).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, gte, lte, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, lte, ne, not, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { appointments, clinicians, patientProfiles } from "@/db/schema";
@@ -33,6 +33,54 @@ export async function listUpcomingAppointmentsForPatient(db: Db, patientId: stri
     .innerJoin(clinicians, eq(clinicians.userId, appointments.clinicianId))
     .where(upcomingOf(appointments.patientId, patientId, now))
     .orderBy(asc(appointments.startsAt));
+}
+
+const PAST_WINDOW_MS = 365 * 24 * 60 * 60_000;
+const PAST_SHOWN = 50;
+
+/** A patient's appointments of the last year that have ended (cancelled ones too), newest first. */
+export async function listPastAppointmentsForPatient(db: Db, patientId: string, now = new Date()) {
+  return db
+    .select({
+      id: appointments.id,
+      startsAt: appointments.startsAt,
+      durationMinutes: appointments.durationMinutes,
+      modality: appointments.modality,
+      status: appointments.status,
+      clinicianName: clinicians.displayName,
+    })
+    .from(appointments)
+    .innerJoin(clinicians, eq(clinicians.userId, appointments.clinicianId))
+    .where(
+      and(
+        eq(appointments.patientId, patientId),
+        gte(appointments.startsAt, new Date(now.getTime() - PAST_WINDOW_MS)),
+        lte(appointments.startsAt, now),
+        not(notEnded(now)),
+      ),
+    )
+    .orderBy(desc(appointments.startsAt))
+    .limit(PAST_SHOWN);
+}
+
+/** One of the patient's own appointments as a calendar entry needs it, or null for anyone else's. */
+export async function getAppointmentForCalendar(db: Db, patientId: string, appointmentId: string) {
+  const [row] = await db
+    .select({
+      id: appointments.id,
+      startsAt: appointments.startsAt,
+      durationMinutes: appointments.durationMinutes,
+      modality: appointments.modality,
+      status: appointments.status,
+      updatedAt: appointments.updatedAt,
+      clinicianName: clinicians.displayName,
+      timeZone: patientProfiles.timeZone,
+    })
+    .from(appointments)
+    .innerJoin(clinicians, eq(clinicians.userId, appointments.clinicianId))
+    .innerJoin(patientProfiles, eq(patientProfiles.userId, appointments.patientId))
+    .where(and(eq(appointments.id, appointmentId), eq(appointments.patientId, patientId)));
+  return row ?? null;
 }
 
 const patient = alias(patientProfiles, "patient");

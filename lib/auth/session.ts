@@ -3,6 +3,7 @@ import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import type { Role } from "@/db/schema";
 import { auth } from "./config";
+import { signInPath } from "./return-path";
 
 export type SessionUser = { id: string; email: string; name: string | null; role: Role };
 
@@ -16,8 +17,13 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
 
 /** Pages: signed-out visitors go to sign-in; a signed-in person without the role gets the 403 page. */
 export async function requirePageRole(...roles: Role[]): Promise<SessionUser> {
+  return requirePageRoleAt(null, ...roles);
+}
+
+/** The same for a page that links lead to (a reminder's /visit/<id>): sign-in comes back to `path`. */
+export async function requirePageRoleAt(path: string | null, ...roles: Role[]): Promise<SessionUser> {
   const user = await currentUser();
-  if (!user) redirect("/sign-in");
+  if (!user) redirect(signInPath(path));
   if (!roles.includes(user.role)) forbidden();
   return user;
 }

@@ -7,7 +7,7 @@ import type { startResendFake } from "@/testing/fakes/resend-fake";
 import { setUpFakes } from "@/testing/fixtures";
 import { POST } from "@/app/api/unsubscribe/route";
 import { deliver } from "./gate";
-import { createUnsubscribeToken, unsubscribeFromEmail } from "./unsubscribe";
+import { checkUnsubscribeToken, createUnsubscribeToken, unsubscribeFromEmail } from "./unsubscribe";
 
 let benId = "";
 const fakes = setUpFakes();
@@ -80,5 +80,23 @@ describe("one-click unsubscribe", () => {
     expect(answer.status).toBe(403);
     expect(await answer.json()).toEqual({ error: "This unsubscribe link is not valid or has expired." });
     expect(await emailOn()).toBe(true);
+  });
+
+  it("the page checks a link before offering its button, and the check changes nothing", async () => {
+    // Ada: no unsubscribe of hers yet (Ben's earlier ones would count against a link issued the same second).
+    const adaId = (await db().select({ id: users.id }).from(users).where(eq(users.email, seedEmails.ada)))[0]!.id;
+    const link = createUnsubscribeToken(adaId);
+    expect(await checkUnsubscribeToken(db(), link)).toBe("valid");
+    expect(await checkUnsubscribeToken(db(), link)).toBe("valid");
+    const adaEmailOn = async () =>
+      (await db().select().from(patientProfiles).where(eq(patientProfiles.userId, adaId)))[0]!.emailNotifications;
+    expect(await adaEmailOn()).toBe(true);
+    expect(await checkUnsubscribeToken(db(), "nonsense")).toBe("invalid");
+    expect(await checkUnsubscribeToken(db(), createUnsubscribeToken("00000000-0000-4000-8000-000000000000"))).toBe(
+      "invalid",
+    );
+    expect(await unsubscribeFromEmail(db(), link)).toBe("unsubscribed");
+    expect(await checkUnsubscribeToken(db(), link)).toBe("already_used");
+    expect(await adaEmailOn()).toBe(false);
   });
 });

@@ -1,8 +1,8 @@
 import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { and, eq, gte } from "drizzle-orm";
-import type { Db } from "@/db/client";
-import { preferenceLedger } from "@/db/schema";
+import type { Db, Tx } from "@/db/client";
+import { patientProfiles, preferenceLedger } from "@/db/schema";
 import { env } from "@/lib/env";
 import { applyAuditedChanges, NotFoundError } from "@/lib/patients/ledger";
 
@@ -42,23 +42,47 @@ export function verifyUnsubscribeToken(token: string, now = new Date()): { patie
 
 export type UnsubscribeOutcome = "unsubscribed" | "already_used" | "invalid";
 
+/** A link counts as used once any unsubscribe-link change for the patient is newer than the link itself. */
+async function linkUsed(db: Db | Tx, verified: { patientId: string; issuedAt: Date }): Promise<boolean> {
+  const [used] = await db
+    .select({ id: preferenceLedger.id })
+    .from(preferenceLedger)
+    .where(
+      and(
+        eq(preferenceLedger.patientId, verified.patientId),
+        eq(preferenceLedger.actorKind, "unsubscribe_link"),
+        gte(preferenceLedger.createdAt, verified.issuedAt),
+      ),
+    )
+    .limit(1);
+  return Boolean(used);
+}
+
+/**
+ * What the unsubscribe page offers before anything changes: the button for a link that would work, else why not.
+ * Reads only, so a mail scanner opening the page changes nothing.
+ */
+export async function checkUnsubscribeToken(
+  db: Db,
+  token: string,
+  now = new Date(),
+): Promise<"valid" | "already_used" | "invalid"> {
+  const verified = verifyUnsubscribeToken(token, now);
+  if (!verified) return "invalid";
+  const [patient] = await db
+    .select({ id: patientProfiles.userId })
+    .from(patientProfiles)
+    .where(eq(patientProfiles.userId, verified.patientId));
+  if (!patient) return "invalid";
+  return (await linkUsed(db, verified)) ? "already_used" : "valid";
+}
+
 /** Turns email notifications off once per link, with a ledger row by "unsubscribe link". */
 export async function unsubscribeFromEmail(db: Db, token: string, now = new Date()): Promise<UnsubscribeOutcome> {
   const verified = verifyUnsubscribeToken(token, now);
   if (!verified) return "invalid";
   return db.transaction(async (tx) => {
-    const [used] = await tx
-      .select({ id: preferenceLedger.id })
-      .from(preferenceLedger)
-      .where(
-        and(
-          eq(preferenceLedger.patientId, verified.patientId),
-          eq(preferenceLedger.actorKind, "unsubscribe_link"),
-          gte(preferenceLedger.createdAt, verified.issuedAt),
-        ),
-      )
-      .limit(1);
-    if (used) return "already_used";
+    if (await linkUsed(tx, verified)) return "already_used";
     try {
       await applyAuditedChanges(tx, {
         patientId: verified.patientId,

@@ -7,3 +7,9 @@ export type RecordingReason = "consent_given" | "no_consent" | "consent_withdraw
 
 /** What the server did to keep a room within consent. */
 export type GuardAction = "recording_stopped" | "recording_deleted";
+
+/**
+ * Where a video visit stands for its patient: cancelled; ended (its time is over, or the clinician ended the room);
+ * early (before the 15 minutes ahead of its start); waiting (open, the clinician has not started); open (started).
+ */
+export type VisitPhase = "cancelled" | "ended" | "early" | "waiting" | "open";

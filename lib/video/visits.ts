@@ -2,14 +2,55 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { appointments } from "@/db/schema";
+import { decideRecording } from "./consent";
 import { currentRecordingState } from "./sessions";
 import { roomToken, videoConfig } from "./twilio-video";
+import type { RecordingReason, VisitPhase } from "./types";
+import { visitPhase } from "./visit-phase";
 
 export type VisitJoin =
   | { ok: false; status: 404 | 409 | 425; message: string }
   | { ok: true; mode: "twilio" | "local-preview"; token: string | null; recording: boolean };
 
-const EARLY_MS = 15 * 60_000;
+/** What both sides of a visit poll: the recording state the room is held to, consent now, and the visit's phase. */
+export type SessionStateView = {
+  started: boolean;
+  recording: boolean;
+  stopping: boolean;
+  consent: boolean;
+  reason: RecordingReason;
+  phase: VisitPhase;
+};
+
+type VisitAppointment = {
+  id: string;
+  patientId: string;
+  status: "scheduled" | "cancelled" | "completed";
+  startsAt: Date;
+  durationMinutes: number;
+};
+
+export async function sessionStateView(db: Db, appointment: VisitAppointment, now = new Date()) {
+  const [session, consent] = await Promise.all([
+    currentRecordingState(db, appointment.id),
+    decideRecording(db, appointment.patientId),
+  ]);
+  return {
+    started: Boolean(session),
+    recording: Boolean(session?.recording && consent.recording),
+    // Consent is gone but the room has not been switched off yet (enforcement in flight): say so, never "off".
+    stopping: Boolean(session?.recording && !consent.recording),
+    consent: consent.recording,
+    reason: session?.reason ?? consent.reason,
+    phase: visitPhase(appointment, session, now),
+  } satisfies SessionStateView;
+}
+
+const joinRefusals: Record<Exclude<VisitPhase, "open" | "cancelled">, { status: 409 | 425; message: string }> = {
+  early: { status: 425, message: "You can join from 15 minutes before your visit." },
+  ended: { status: 409, message: "This visit has ended." },
+  waiting: { status: 409, message: "Your clinician has not started the visit yet. Please wait on this page." },
+};
 
 /** The patient joins the room their clinician opened; this path can never create a room or change recording. */
 export async function joinVisit(
@@ -33,18 +74,11 @@ export async function joinVisit(
       ),
     );
   if (!appointment || appointment.status !== "scheduled") return { ok: false, status: 404, message: "Not found." };
-  const opens = appointment.startsAt.getTime() - EARLY_MS;
-  const ends = appointment.startsAt.getTime() + appointment.durationMinutes * 60_000;
-  if (now.getTime() < opens)
-    return { ok: false, status: 425, message: "You can join from 15 minutes before your visit." };
-  if (now.getTime() > ends) return { ok: false, status: 409, message: "This visit has ended." };
   const session = await currentRecordingState(db, appointmentId);
-  if (!session || session.status === "ended")
-    return {
-      ok: false,
-      status: 409,
-      message: "Your clinician has not started the visit yet. Please wait on this page.",
-    };
+  const phase = visitPhase(appointment, session, now);
+  // A cancelled appointment was answered 404 above; every other phase but "open" is a refusal saying why.
+  if (phase !== "open") return { ok: false, ...joinRefusals[phase === "cancelled" ? "ended" : phase] };
+  if (!session) return { ok: false, ...joinRefusals.waiting };
   const config = videoConfig();
   const live = config && session.status === "in-progress";
   return {

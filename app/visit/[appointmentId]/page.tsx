@@ -4,20 +4,30 @@ import { notFound } from "next/navigation";
 import { db } from "@/db/client";
 import { appointments, clinicians } from "@/db/schema";
 import { VisitRoom } from "@/components/video/visit-room";
+import { joinWindow } from "@/lib/appointments/join-window";
 import { timeZoneOfPatient } from "@/lib/appointments/queries";
-import { requirePageRole } from "@/lib/auth/session";
-import { formatDateTime } from "@/lib/format";
+import { requirePageRoleAt } from "@/lib/auth/session";
+import { formatDateTime, formatTime } from "@/lib/format";
 import { roomNameFor } from "@/lib/video/twilio-video";
+import { sessionStateView } from "@/lib/video/visits";
 import { isRecordId } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "Your video visit" };
 
 export default async function VisitPage({ params }: PageProps<"/visit/[appointmentId]">) {
-  const user = await requirePageRole("patient");
   const { appointmentId } = await params;
+  // The 15-minute reminder links here: signing in comes back to this visit.
+  const user = await requirePageRoleAt(`/visit/${appointmentId}`, "patient");
   if (!isRecordId(appointmentId)) notFound();
   const [visit] = await db()
-    .select({ startsAt: appointments.startsAt, clinicianName: clinicians.displayName })
+    .select({
+      id: appointments.id,
+      patientId: appointments.patientId,
+      status: appointments.status,
+      startsAt: appointments.startsAt,
+      durationMinutes: appointments.durationMinutes,
+      clinicianName: clinicians.displayName,
+    })
     .from(appointments)
     .innerJoin(clinicians, eq(clinicians.userId, appointments.clinicianId))
     .where(
@@ -28,16 +38,24 @@ export default async function VisitPage({ params }: PageProps<"/visit/[appointme
       ),
     );
   if (!visit) notFound();
-  const timeZone = await timeZoneOfPatient(db(), user.id);
+  const [timeZone, initial] = await Promise.all([timeZoneOfPatient(db(), user.id), sessionStateView(db(), visit)]);
+  const startsAt = formatDateTime(visit.startsAt, timeZone);
   return (
     <section className="space-y-4">
       <div>
         <h1 className="text-2xl font-semibold">Video visit with {visit.clinicianName}</h1>
         <p className="text-slate-600">
-          {formatDateTime(visit.startsAt, timeZone)}. You can join from 15 minutes before.
+          <time dateTime={visit.startsAt.toISOString()}>{startsAt}</time> · {visit.durationMinutes} min
         </p>
       </div>
-      <VisitRoom appointmentId={appointmentId} roomName={roomNameFor(appointmentId)} />
+      <VisitRoom
+        appointmentId={appointmentId}
+        roomName={roomNameFor(appointmentId)}
+        clinicianName={visit.clinicianName}
+        startsAt={startsAt}
+        opensAt={formatTime(joinWindow(visit).opensAt, timeZone)}
+        initial={initial}
+      />
     </section>
   );
 }

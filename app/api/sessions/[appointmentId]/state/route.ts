@@ -2,12 +2,12 @@ import { and, eq, or } from "drizzle-orm";
 import { db } from "@/db/client";
 import { appointments } from "@/db/schema";
 import { authorize } from "@/lib/auth/session";
-import { decideRecording } from "@/lib/video/consent";
-import { currentRecordingState } from "@/lib/video/sessions";
+import { sessionStateView } from "@/lib/video/visits";
 import { handleErrors } from "@/lib/http";
 import { isRecordId } from "@/lib/validation";
 
-// Polled by both sides of a visit: the recording state the room is held to, and whether consent stands now.
+// Polled by both sides of a visit: the recording state the room is held to, whether consent stands now, and the
+// visit's phase (the patient's waiting room follows it: join when started, say when cancelled or ended).
 export const GET = handleErrors(
   async (_request: Request, { params }: RouteContext<"/api/sessions/[appointmentId]/state">) => {
     const auth = await authorize("clinician", "patient");
@@ -15,7 +15,13 @@ export const GET = handleErrors(
     const { appointmentId } = await params;
     if (!isRecordId(appointmentId)) return Response.json({ error: "Not found." }, { status: 404 });
     const [appointment] = await db()
-      .select({ patientId: appointments.patientId })
+      .select({
+        id: appointments.id,
+        patientId: appointments.patientId,
+        status: appointments.status,
+        startsAt: appointments.startsAt,
+        durationMinutes: appointments.durationMinutes,
+      })
       .from(appointments)
       .where(
         and(
@@ -24,20 +30,6 @@ export const GET = handleErrors(
         ),
       );
     if (!appointment) return Response.json({ error: "Not found." }, { status: 404 });
-    const [session, consent] = await Promise.all([
-      currentRecordingState(db(), appointmentId),
-      decideRecording(db(), appointment.patientId),
-    ]);
-    return Response.json(
-      {
-        started: Boolean(session),
-        recording: Boolean(session?.recording && consent.recording),
-        // Consent is gone but the room has not been switched off yet (enforcement in flight): say so, never "off".
-        stopping: Boolean(session?.recording && !consent.recording),
-        consent: consent.recording,
-        reason: session?.reason ?? consent.reason,
-      },
-      { headers: { "cache-control": "no-store" } },
-    );
+    return Response.json(await sessionStateView(db(), appointment), { headers: { "cache-control": "no-store" } });
   },
 );

@@ -1,0 +1,64 @@
+import AxeBuilder from "@axe-core/playwright";
+import { devices, expect, test, type Page } from "@playwright/test";
+import { frameAuth, frameVisits } from "./support/frame-fixtures";
+
+// Every page this work touched, at desktop and phone size: no serious or critical WCAG 2.2 AA violation.
+const WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
+// A describe may not switch the browser type; the rest of the phone's profile (viewport, touch, mobile) applies.
+const pixel7 = Object.fromEntries(Object.entries(devices["Pixel 7"]).filter(([key]) => key !== "defaultBrowserType"));
+
+const pagesBy = [
+  {
+    who: "signed-out visitor",
+    storageState: { cookies: [], origins: [] },
+    paths: [
+      "/",
+      "/help",
+      "/privacy",
+      "/sign-in",
+      `/sign-in?next=${encodeURIComponent(`/visit/${frameVisits.rheaTomorrow}`)}`,
+      "/unsubscribe?token=nonsense",
+    ],
+  },
+  {
+    who: "patient",
+    storageState: frameAuth("cal"),
+    paths: [
+      "/appointments",
+      `/visit/${frameVisits.calNow}`,
+      `/visit/${frameVisits.calTomorrow}`,
+      "/settings",
+      "/progress",
+    ],
+  },
+  { who: "patient with an ended visit", storageState: frameAuth("wren"), paths: [`/visit/${frameVisits.wrenEnded}`] },
+  { who: "clinician", storageState: frameAuth("clinician"), paths: ["/schedule", `/sessions/${frameVisits.calNow}`] },
+  { who: "admin", storageState: "e2e/.auth/admin.json", paths: ["/admin"] },
+];
+
+async function seriousViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
+  return violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => ({ id: violation.id, impact: violation.impact, nodes: violation.nodes.map((n) => n.target) }));
+}
+
+for (const [size, options] of [
+  ["desktop", {}],
+  ["phone (Pixel 7)", pixel7],
+] as const) {
+  for (const { who, storageState, paths } of pagesBy) {
+    test.describe(`${who} at ${size}`, () => {
+      test.use({ ...options, storageState, permissions: ["camera", "microphone"] });
+
+      test("no serious or critical WCAG 2.2 AA violation", async ({ page }) => {
+        expect(page.viewportSize()?.width).toBe(size === "desktop" ? 1280 : 412);
+        for (const path of paths) {
+          await page.goto(path);
+          await expect(page.locator("h1").first(), path).toBeVisible();
+          expect(await seriousViolations(page), path).toEqual([]);
+        }
+      });
+    });
+  }
+}
