@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { appEnvOf } from "@/lib/app-env";
 import { safeReturnPath } from "@/lib/auth/return-path";
+import { canonicalRedirect } from "@/lib/canonical-host";
 import { MAX_POST_BODY_BYTES, newNonce, pageKind, securityHeaders } from "@/lib/security-headers";
 
 // Security headers on every response, and comfort only: signed-out visitors go to sign-in. Every page, action and
@@ -31,7 +32,17 @@ export function proxy(request: NextRequest) {
     // Read directly: lib/env.ts would bring node:fs and the whole configuration into every request.
     production: appEnvOf(process.env.APP_ENV, process.env.NODE_ENV) === "production",
   });
-  const response = answer(request, headers["Content-Security-Policy"]!, nonce);
+  const canonical = canonicalRedirect({
+    method: request.method,
+    host: request.headers.get("host"),
+    pathname,
+    search,
+    appUrl: process.env.AUTH_URL,
+    appEnv: appEnvOf(process.env.APP_ENV, process.env.NODE_ENV),
+  });
+  const response = canonical
+    ? NextResponse.redirect(canonical)
+    : answer(request, headers["Content-Security-Policy"]!, nonce);
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
 }
