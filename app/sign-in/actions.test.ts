@@ -3,6 +3,7 @@ import { form, runAfterResponse } from "@/db/testing/request";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { withPeerAddress } from "@/lib/auth/request";
+import { authCaller, requestLinkFromAuthJs } from "@/testing/auth-endpoint";
 import { createPatient, resetFakes, setUpFakes } from "@/testing/fixtures";
 import { requestSignInLinkAction } from "./actions";
 
@@ -34,7 +35,7 @@ describe("the sign-in form", () => {
     expect(fakes.resend.requests).toHaveLength(1);
   });
 
-  it("refuses the 6th request from one IP with the wait, sends nothing for it, and shares the count with Auth.js's endpoint rules", async () => {
+  it("refuses the 6th request from one socket address, whatever X-Forwarded-For says, with the wait, and sends nothing for it", async () => {
     const ada = await createPatient(db());
     for (let i = 0; i < 5; i++) expect((await submit(ada.email, "198.51.100.31")).ok).toBe(true);
     const sixth = await submit(ada.email, "198.51.100.31");
@@ -45,6 +46,18 @@ describe("the sign-in form", () => {
     expect(emailsTo(ada.email)).toHaveLength(5);
     // The client's X-Forwarded-For (the test's headers carry one) is not her address: another socket address is.
     expect(await submit(ada.email, "198.51.100.32")).toMatchObject({ ok: true, sent: true });
+  });
+
+  it("shares one count with Auth.js's own endpoint: 3 links by the form and 2 by the endpoint, then neither sends", async () => {
+    const ada = await createPatient(db());
+    const script = await authCaller("198.51.100.34");
+    for (let i = 0; i < 3; i++) expect((await submit(ada.email, "198.51.100.34")).ok).toBe(true);
+    for (let i = 0; i < 2; i++) {
+      expect((await requestLinkFromAuthJs(script, ada.email)).location).toMatch(/\/api\/auth\/verify-request\?/);
+    }
+    expect(await submit(ada.email, "198.51.100.34")).toMatchObject({ ok: false });
+    expect((await requestLinkFromAuthJs(script, ada.email)).location).toMatch(/\/sign-in\?error=RateLimited&/);
+    expect(emailsTo(ada.email)).toHaveLength(5);
   });
 
   it("gives a field error for a malformed address and sends nothing", async () => {
