@@ -7,13 +7,13 @@ import { rateLimitAddress } from "./request";
 
 export type RateLimit = { name: string; limit: number; windowMs: number };
 
-// Sign-in links, all over 15 minutes (a link's own lifetime, so "please wait" is never longer than a link lasts):
-// - per address and IP, 5: a patient who retries from her own device never needs more, and a stranger spends only
-//   the share of their own IP, so they cannot lock her out;
-// - per address from all IPs, 20: caps a flood of links into one inbox from many machines at about one a minute,
-//   and locking a patient out now takes at least 4 networks (5 each) at once, not one;
-// - per IP, 50: one network asking for many addresses (guessing, or mail-bombing many inboxes), still room for a
-//   clinic's shared Wi-Fi or a care home where several people sign in.
+// Sign-in links per 15 minutes (a link's lifetime):
+// - per address and IP, 5: a patient retrying from her own device never needs more, and a stranger spends only
+//   their own IP's share, so they cannot lock her out;
+// - per address from all IPs, 20: caps a flood into one inbox from many machines, and locking a patient out now
+//   takes at least 4 networks (5 each) at once, not one;
+// - per IP (an IPv6 /64), 50: one network asking for many addresses (guessing accounts, mail-bombing inboxes),
+//   with room left for a clinic's shared Wi-Fi or a care home where several people sign in.
 const SIGN_IN_WINDOW_MS = 15 * 60_000;
 export const SIGN_IN_PER_EMAIL_AND_IP: RateLimit = { name: "sign-in:email-ip", limit: 5, windowMs: SIGN_IN_WINDOW_MS };
 export const SIGN_IN_PER_EMAIL: RateLimit = { name: "sign-in:email", limit: 20, windowMs: SIGN_IN_WINDOW_MS };

@@ -1,6 +1,7 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import http from "node:http";
+import https from "node:https";
 import { isIP } from "node:net";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
@@ -19,16 +20,18 @@ const holder = globalThis as typeof globalThis & {
 // On globalThis: instrumentation and the routes are separate bundles, each with its own copy of this module.
 const peerStore = (holder[PEER_STORE] ??= new AsyncLocalStorage<string | undefined>());
 
-/** Called once from instrumentation.ts: every HTTP request runs with its socket's address in async context. */
+/** Called once from instrumentation.ts: every HTTP(S) request runs with its socket's address in async context. */
 export function capturePeerAddresses(): void {
   if (holder.__portalPeerCapture) return;
   holder.__portalPeerCapture = true;
-  const emit = http.Server.prototype.emit;
-  http.Server.prototype.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
-    if (event !== "request") return Reflect.apply(emit, this, [event, ...args]) as boolean;
-    const request = args[0] as http.IncomingMessage;
-    return peerStore.run(request.socket?.remoteAddress, () => Reflect.apply(emit, this, [event, ...args]) as boolean);
-  } as typeof emit;
+  for (const server of [http.Server, https.Server]) {
+    const emit = server.prototype.emit;
+    server.prototype.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
+      if (event !== "request") return Reflect.apply(emit, this, [event, ...args]) as boolean;
+      const request = args[0] as http.IncomingMessage;
+      return peerStore.run(request.socket?.remoteAddress, () => Reflect.apply(emit, this, [event, ...args]) as boolean);
+    } as typeof emit;
+  }
 }
 
 /** Runs `fn` as if its request came from `peer` over the socket (tests, and anything serving HTTP itself). */
