@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { people, requestSignInLink, signIn } from "./support/sign-in";
+import { e2ePeople } from "./support/people";
+import { openOutboxWith, outboxFor, people, requestSignInLink, signIn } from "./support/sign-in";
 
 test("an unknown email gets the same answer as a known one, and no email is sent", async ({ page }) => {
   await requestSignInLink(page, people.ada);
@@ -10,10 +11,49 @@ test("an unknown email gets the same answer as a known one, and no email is sent
   await requestSignInLink(page, stranger);
   await expect(page.getByRole("status")).toHaveText(knownAnswer ?? "");
 
-  await page.goto(`/dev/outbox?to=${encodeURIComponent(stranger)}`);
+  // Ada's link first (emails go out after the response), then the stranger's outbox, which stays empty.
+  await openOutboxWith(page, people.ada, 1, true);
+  await page.goto(outboxFor(stranger));
   await expect(page.getByText("The outbox is empty.")).toBeVisible();
-  await page.goto(`/dev/outbox?to=${encodeURIComponent(people.ada)}`);
-  await expect(page.getByTestId("outbox-message")).not.toHaveCount(0);
+});
+
+test("Auth.js's own endpoint keeps the same rules: the same answer for an unknown address, and no 6th link for one address whatever X-Forwarded-For claims", async ({
+  page,
+}) => {
+  const { csrfToken } = (await (await page.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  // What an attacker's script sends; a new X-Forwarded-For each time, which the server (no trusted proxy) ignores.
+  const requestLink = async (email: string, forwardedFor: string) => {
+    const response = await page.request.post("/api/auth/signin/resend", {
+      form: { email, csrfToken, callbackUrl: "/" },
+      headers: { "X-Forwarded-For": forwardedFor },
+      maxRedirects: 0,
+    });
+    return { status: response.status(), location: response.headers()["location"], body: await response.text() };
+  };
+  const known = e2ePeople.linkFlood;
+  const stranger = "nobody-at-the-endpoint@patients.example";
+
+  // Every sign-in in this suite comes from 127.0.0.1 (50 a quarter hour): the stranger asks once; the integration
+  // tests (lib/auth/sign-in-endpoint.test.ts) show refusals are the same for both too.
+  const knownAnswer = await requestLink(known, "192.0.2.1");
+  expect(knownAnswer).toMatchObject({ status: 302, location: expect.stringMatching(/\/api\/auth\/verify-request\?/) });
+  expect(await requestLink(stranger, "198.51.100.1")).toEqual(knownAnswer);
+  for (let attempt = 2; attempt <= 5; attempt++) {
+    expect(await requestLink(known, `192.0.2.${attempt}`)).toEqual(knownAnswer);
+  }
+  const sixth = await requestLink(known, "192.0.2.6");
+  expect(sixth).toMatchObject({ status: 302, location: expect.stringMatching(/\/sign-in\?error=RateLimited&/) });
+
+  // Five links for the registered address, none for the stranger; the refused request made none.
+  await openOutboxWith(page, known, 5);
+  await page.goto(outboxFor(stranger));
+  await expect(page.getByText("The outbox is empty.")).toBeVisible();
+
+  // A browser sent where the 6th request was sent is told to wait.
+  await page.goto(sixth.location!);
+  await expect(
+    page.getByRole("alert").filter({ hasText: /Too many sign-in requests\. Please wait \d+ minutes? and try again\./ }),
+  ).toBeVisible();
 });
 
 test("too many requests for one email are refused with a clear message", async ({ page }) => {

@@ -7,6 +7,17 @@ import { e2ePeople } from "./people";
  * times), so the history's limit is tested without 21 UI saves inside one test's timeout.
  */
 export async function seedE2eFixtures(): Promise<void> {
+  const [flood] = await db()
+    .insert(users)
+    .values({ email: e2ePeople.linkFlood, name: "Flo Flood", role: "patient" })
+    .onConflictDoNothing()
+    .returning({ id: users.id });
+  if (flood) {
+    await db()
+      .insert(patientProfiles)
+      .values({ userId: flood.id, firstName: "Flo", lastName: "Flood", timeZone: "Europe/London" });
+  }
+
   const [user] = await db()
     .insert(users)
     .values({ email: e2ePeople.longHistory, name: "Hana History", role: "patient" })

@@ -1,2 +1,6 @@
 /** People only the browser tests use, seeded by e2e/support/fixtures.ts before the server starts. */
-export const e2ePeople = { longHistory: "history@patients.example" } as const;
+export const e2ePeople = {
+  longHistory: "history@patients.example",
+  // Asks for links through Auth.js's own endpoint until refused: nobody else's sign-in may depend on her budget.
+  linkFlood: "flood@patients.example",
+} as const;

@@ -1,16 +1,20 @@
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
-import { eq } from "drizzle-orm";
 import NextAuth from "next-auth";
 import ResendProvider from "next-auth/providers/resend";
+import { headers } from "next/headers";
 import { db } from "@/db/client";
 import { accounts, sessions, users, verificationTokens, type Role } from "@/db/schema";
 import { env } from "@/lib/env";
-import { sendSignInEmail } from "./sign-in-email";
+import { authLogger } from "./logger";
+import { clientIp } from "./request";
+import { sendVerificationRequest } from "./sign-in-email";
+import { answerSignInRequest, isRegisteredEmail } from "./sign-in-request";
 
 export const SIGN_IN_LINK_MINUTES = 15;
 
-// Lazy config: the adapter (and so the database) is created on the first request, never at build.
-export const { handlers, auth, signIn, signOut } = NextAuth(() => {
+// Lazy config: the adapter (and so the database) is created on the first request, never at build. `request` is
+// Auth.js's own route's request; signIn() from a server action passes none, and that action's headers apply.
+export const { handlers, auth, signIn, signOut } = NextAuth((request) => {
   const config = env();
   return {
     secret: config.authSecret,
@@ -28,25 +32,22 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => {
         apiKey: config.resendApiKey,
         from: config.emailFrom,
         maxAge: SIGN_IN_LINK_MINUTES * 60,
-        sendVerificationRequest: ({ identifier, url }) => sendSignInEmail(identifier, url),
+        sendVerificationRequest,
       }),
     ],
-    // Error names only: Auth.js's own messages can carry email addresses.
-    logger: {
-      error: (error) => console.error(`[auth] ${error.name}`),
-      warn: (code) => console.warn(`[auth] warning ${code}`),
-      debug: () => {},
-    },
+    logger: authLogger,
     pages: { signIn: "/sign-in", verifyRequest: "/sign-in?sent=1", error: "/sign-in" },
     callbacks: {
-      // No self sign-up: only people the clinic registered may finish signing in.
-      async signIn({ user }) {
-        if (!user.email) return false;
-        const [known] = await db()
-          .select({ id: users.id })
-          .from(users)
-          .where(eq(users.email, user.email.toLowerCase()));
-        return Boolean(known);
+      // Every request for a link, from the form or Auth.js's own endpoint, passes here before any token exists: the
+      // rate limit, then the same answer for an unknown address as for a known one. No self sign-up: using a link
+      // needs a registered address too.
+      async signIn({ user, account, email }) {
+        const address = account?.providerAccountId ?? user.email;
+        if (!address) return false;
+        if (email?.verificationRequest) {
+          return answerSignInRequest(db(), address, clientIp(request?.headers ?? (await headers())));
+        }
+        return isRegisteredEmail(db(), address);
       },
       session({ session, user }) {
         const role = (user as { role?: Role }).role;

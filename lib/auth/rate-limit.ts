@@ -3,11 +3,21 @@ import { and, eq, lt, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { rateLimits } from "@/db/schema";
+import { rateLimitAddress } from "./request";
 
 export type RateLimit = { name: string; limit: number; windowMs: number };
 
-export const SIGN_IN_PER_EMAIL: RateLimit = { name: "sign-in:email", limit: 5, windowMs: 15 * 60_000 };
-export const SIGN_IN_PER_IP: RateLimit = { name: "sign-in:ip", limit: 50, windowMs: 15 * 60_000 };
+// Sign-in links per 15 minutes (a link's lifetime):
+// - per address and IP, 5: a patient retrying from her own device never needs more, and a stranger spends only
+//   their own IP's share, so they cannot lock her out;
+// - per address from all IPs, 20: caps a flood into one inbox from many machines, and locking a patient out now
+//   takes at least 4 networks (5 each) at once, not one;
+// - per IP (an IPv6 /64), 50: one network asking for many addresses (guessing accounts, mail-bombing inboxes),
+//   with room left for a clinic's shared Wi-Fi or a care home where several people sign in.
+const SIGN_IN_WINDOW_MS = 15 * 60_000;
+export const SIGN_IN_PER_EMAIL_AND_IP: RateLimit = { name: "sign-in:email-ip", limit: 5, windowMs: SIGN_IN_WINDOW_MS };
+export const SIGN_IN_PER_EMAIL: RateLimit = { name: "sign-in:email", limit: 20, windowMs: SIGN_IN_WINDOW_MS };
+export const SIGN_IN_PER_IP: RateLimit = { name: "sign-in:ip", limit: 50, windowMs: SIGN_IN_WINDOW_MS };
 
 export type RateLimitResult = { allowed: boolean; retryAfterSeconds: number };
 
@@ -76,6 +86,29 @@ export function slidingWindowDecision(
     waitMs = windowMs - elapsedMs + neededElapsed;
   }
   return { allowed, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
+}
+
+/**
+ * Counts one sign-in link request for `email` from `ip` (an address from clientIp). Each rule is hit only once the
+ * one before it allowed the request, so a refused request spends nothing further: a stranger's IP, once refused
+ * for Ada, no longer adds to Ada's ceiling, and one IP can add at most 5 to it.
+ */
+export async function limitSignInRequest(
+  db: Db,
+  email: string,
+  ip: string,
+  now = new Date(),
+): Promise<RateLimitResult> {
+  const network = rateLimitAddress(ip);
+  for (const [rule, subject] of [
+    [SIGN_IN_PER_IP, network],
+    [SIGN_IN_PER_EMAIL_AND_IP, `${email}|${network}`],
+    [SIGN_IN_PER_EMAIL, email],
+  ] as const) {
+    const result = await hitRateLimit(db, rule, subject, now);
+    if (!result.allowed) return result;
+  }
+  return { allowed: true, retryAfterSeconds: 0 };
 }
 
 /** Windows older than a day no longer limit anything; a daily cron deletes them. */
