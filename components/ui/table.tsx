@@ -16,7 +16,13 @@ export function Table({
 }) {
   if (isEmpty) return <p className="text-slate-600">{empty}</p>;
   return (
-    <div className="overflow-x-auto">
+    // Focusable and named, so a table that scrolls sideways on a phone can be scrolled from the keyboard (WCAG 2.1.1).
+    <div
+      className="overflow-x-auto focus:outline-2 focus:outline-brand-600"
+      tabIndex={0}
+      role="region"
+      aria-label={caption}
+    >
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-slate-200 text-slate-600">
