@@ -18,17 +18,20 @@ const upcomingOf = (
   now: Date,
 ) => and(eq(owner, ownerId), gte(appointments.startsAt, new Date(now.getTime() - SINCE_WINDOW_MS)), notEnded(now));
 
+/** A row of a patient's lists: the appointment and the clinician's name. */
+const patientRowColumns = {
+  id: appointments.id,
+  startsAt: appointments.startsAt,
+  durationMinutes: appointments.durationMinutes,
+  modality: appointments.modality,
+  status: appointments.status,
+  clinicianName: clinicians.displayName,
+};
+
 /** A patient's upcoming appointments, with the clinician's name, in start order. */
 export async function listUpcomingAppointmentsForPatient(db: Db, patientId: string, now = new Date()) {
   return db
-    .select({
-      id: appointments.id,
-      startsAt: appointments.startsAt,
-      durationMinutes: appointments.durationMinutes,
-      modality: appointments.modality,
-      status: appointments.status,
-      clinicianName: clinicians.displayName,
-    })
+    .select(patientRowColumns)
     .from(appointments)
     .innerJoin(clinicians, eq(clinicians.userId, appointments.clinicianId))
     .where(upcomingOf(appointments.patientId, patientId, now))
@@ -41,14 +44,7 @@ const PAST_SHOWN = 50;
 /** A patient's appointments of the last year that have ended (cancelled ones too), newest first. */
 export async function listPastAppointmentsForPatient(db: Db, patientId: string, now = new Date()) {
   return db
-    .select({
-      id: appointments.id,
-      startsAt: appointments.startsAt,
-      durationMinutes: appointments.durationMinutes,
-      modality: appointments.modality,
-      status: appointments.status,
-      clinicianName: clinicians.displayName,
-    })
+    .select(patientRowColumns)
     .from(appointments)
     .innerJoin(clinicians, eq(clinicians.userId, appointments.clinicianId))
     .where(
