@@ -57,12 +57,12 @@ test.describe("Ben's settings, with JavaScript", () => {
     await page.goto("/settings");
     const recording = page.getByRole("article", { name: "Recording of video visits" });
     await expect(recording.getByTestId("recordingConsent-status")).toHaveText("Not given.");
-    await recording.getByRole("button", { name: "Give consent" }).click();
+    await recording.getByRole("button", { name: "Give recording consent" }).click();
     await expect(recording.getByText("Tick the box to confirm you have read the consent.")).toBeVisible();
     await recording.getByLabel("I have read the text above and I agree to it.").check();
-    await recording.getByRole("button", { name: "Give consent" }).click();
+    await recording.getByRole("button", { name: "Give recording consent" }).click();
     await expect(recording.getByTestId("recordingConsent-status")).toContainText("Given on");
-    await recording.getByRole("button", { name: "Withdraw consent" }).click();
+    await recording.getByRole("button", { name: "Withdraw recording consent" }).click();
     await expect(recording.getByTestId("recordingConsent-status")).toContainText("Withdrawn on");
     await expect(page.getByTestId("history-row").nth(0)).toContainText(/Recording consent.*Given → Not given/);
   });

@@ -37,7 +37,7 @@ test("Ada consented: recording will be on, no banner; her withdrawal in another 
   await ada.goto("/settings");
   await ada
     .getByRole("article", { name: "Recording of video visits" })
-    .getByRole("button", { name: "Withdraw consent" })
+    .getByRole("button", { name: "Withdraw recording consent" })
     .click();
   await expect(ada.getByTestId("recordingConsent-status")).toContainText("Withdrawn on");
   await adaContext.close();

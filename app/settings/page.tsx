@@ -1,19 +1,17 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { db } from "@/db/client";
-import { CareContactForm } from "@/components/settings/care-contact-form";
-import { ConsentForm } from "@/components/settings/consent-form";
-import { ContactForm } from "@/components/settings/contact-form";
-import { NotificationPreferencesForm } from "@/components/settings/notification-preferences-form";
-import { MessageTable } from "@/components/notifications/message-table";
-import { SettingsHistory } from "@/components/settings/settings-history";
+import { CareContactSection } from "@/components/settings/sections/care-contact-section";
+import { ConsentsSection } from "@/components/settings/sections/consents-section";
+import { ContactSection } from "@/components/settings/sections/contact-section";
+import { HistorySection } from "@/components/settings/sections/history-section";
+import { MessagesSection } from "@/components/settings/sections/messages-section";
+import { NotificationsSection } from "@/components/settings/sections/notifications-section";
+import { TimeZoneSection } from "@/components/settings/sections/time-zone-section";
+import { SettingsNav } from "@/components/settings/settings-nav";
 import { requirePageRole } from "@/lib/auth/session";
 import { listRecentMessagesForPatient } from "@/lib/notifications/queries";
-import { formatDateTime } from "@/lib/format";
-import { consentTexts, type ConsentField } from "@/lib/patients/consent-texts";
-import { phoneForInput } from "@/lib/patients/fields";
-import { exampleMobile, phoneRegionOf } from "@/lib/patients/phone-region";
-import { getPatientSettings, listLedgerForPatient, type PatientSettings } from "@/lib/patients/queries";
+import { getPatientSettings, listLedgerForPatient } from "@/lib/patients/queries";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -21,28 +19,7 @@ export const metadata: Metadata = { title: "Settings" };
 const HISTORY_SHOWN = 20;
 const HISTORY_ALL_CAP = 1000;
 
-function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
-  return (
-    <section aria-labelledby={id} className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
-      <h2 id={id} className="mb-2 text-lg font-semibold">
-        {title}
-      </h2>
-      {children}
-    </section>
-  );
-}
-
-function consentStatus(settings: PatientSettings, field: ConsentField, timeZone: string): string {
-  const given = settings[field];
-  const changedAt =
-    field === "recordingConsent" ? settings.recordingConsentChangedAt : settings.progressSharingConsentChangedAt;
-  const version =
-    field === "recordingConsent" ? settings.recordingConsentVersion : settings.progressSharingConsentVersion;
-  if (!changedAt) return "Not given.";
-  const when = formatDateTime(changedAt, timeZone);
-  return given ? `Given on ${when} (text version ${version}).` : `Withdrawn on ${when}.`;
-}
-
+// Each section is its own component (components/settings/sections/), in the order of settingsSections.
 export default async function SettingsPage({ searchParams }: PageProps<"/settings">) {
   const user = await requirePageRole("patient");
   const showAllHistory = (await searchParams).history === "all";
@@ -54,85 +31,32 @@ export default async function SettingsPage({ searchParams }: PageProps<"/setting
     listRecentMessagesForPatient(db(), user.id),
   ]);
   if (!settings) notFound();
-  const timeZone = settings.timeZone;
-  const phoneRegion = phoneRegionOf(settings);
-  const history = historyRows.slice(0, historyLimit);
   const truncated = historyRows.length > historyLimit;
   return (
-    <div className="space-y-6">
+    <div className="space-y-4">
       <div>
         <h1 className="text-2xl font-semibold">Settings</h1>
         <p className="mt-1 text-slate-600">
-          How we contact you and what you agree to. Every change is kept in your history below.
+          How we contact you and what you agree to. Every change is kept in your history.
         </p>
       </div>
-      <Section id="notifications-heading" title="Notifications">
-        <NotificationPreferencesForm
-          hasPhone={Boolean(settings.phoneE164)}
-          stored={{
-            emailNotifications: settings.emailNotifications,
-            textMessages: settings.textMessages,
-            textChannel: settings.textChannel,
-            whatsappOptIn: settings.whatsappOptIn,
-            appointmentReminders: settings.appointmentReminders,
-          }}
-        />
-      </Section>
-      <Section id="contact-heading" title="Contact">
-        <ContactForm
-          phone={phoneForInput(settings.phoneE164, phoneRegion)}
-          phoneExample={exampleMobile(phoneRegion)}
-          timeZone={timeZone}
-          suggestBrowserZone={timeZone === "UTC" && !settings.timeZoneChosen}
-        />
-      </Section>
-      <Section id="consents-heading" title="Consents">
+      <div className="gap-8 max-lg:space-y-4 lg:grid lg:grid-cols-[10rem_minmax(0,1fr)]">
+        <SettingsNav />
         <div className="space-y-6">
-          {(Object.keys(consentTexts) as ConsentField[]).map((field) => (
-            <article
-              key={field}
-              aria-labelledby={`${field}-title`}
-              className="border-t border-slate-200 pt-4 first:border-t-0 first:pt-0"
-            >
-              <h3 id={`${field}-title`} className="font-semibold">
-                {consentTexts[field].title}
-              </h3>
-              <p className="mt-1 text-xs text-slate-500">Consent text version {consentTexts[field].version}</p>
-              <p className="mt-2 rounded bg-slate-50 p-3 text-sm leading-relaxed">{consentTexts[field].text}</p>
-              <p className="mt-2 text-sm font-medium" data-testid={`${field}-status`}>
-                {consentStatus(settings, field, timeZone)}
-              </p>
-              <ConsentForm consent={field} given={settings[field]} version={consentTexts[field].version} />
-            </article>
-          ))}
+          <ContactSection settings={settings} />
+          <NotificationsSection settings={settings} />
+          <ConsentsSection settings={settings} />
+          <CareContactSection settings={settings} />
+          <TimeZoneSection settings={settings} />
+          <MessagesSection messages={messages} timeZone={settings.timeZone} />
+          <HistorySection
+            rows={historyRows.slice(0, historyLimit)}
+            timeZone={settings.timeZone}
+            more={!showAllHistory && truncated}
+            capped={showAllHistory && truncated}
+          />
         </div>
-      </Section>
-      <Section id="care-contact-heading" title="Care contact">
-        <p className="mb-3 text-sm text-slate-600">
-          Someone you trust, such as a family member or carer. They receive the summaries of your progress updates by
-          email only while you give progress sharing consent above
-          {settings.progressSharingConsent ? " (you do now)." : " (you do not now, so nothing is sent to them)."}
-        </p>
-        <CareContactForm
-          name={settings.careContactName ?? ""}
-          relationship={settings.careContactRelationship ?? ""}
-          email={settings.careContactEmail ?? ""}
-        />
-      </Section>
-      <Section id="messages-heading" title="Messages">
-        <p className="mb-2 text-sm text-slate-600">
-          What we sent you in the last 30 days, and what we did not send and why.
-        </p>
-        <MessageTable rows={messages} timeZone={timeZone} caption="Your messages in the last 30 days, newest first" />
-      </Section>
-      <Section id="history-heading" title="History">
-        <SettingsHistory
-          rows={history}
-          timeZone={timeZone}
-          more={!showAllHistory && truncated}
-          capped={showAllHistory && truncated}
-        />
-      </Section>
+      </div>
     </div>
   );
 }

@@ -42,6 +42,8 @@ describe("the sign-in form", () => {
     expect(sixth).toEqual({
       ok: false,
       message: expect.stringMatching(/^Too many sign-in requests\. Please wait \d+ minutes? and try again\.$/),
+      // The typed address comes back, so the form (also without JavaScript) still shows it.
+      values: { email: ada.email },
     });
     expect(emailsTo(ada.email)).toHaveLength(5);
     // The client's X-Forwarded-For (the test's headers carry one) is not her address: another socket address is.

@@ -3,8 +3,9 @@
 import { useActionState } from "react";
 import { cancelAppointmentAction } from "@/app/schedule/actions/cancel-appointment";
 import { rescheduleAppointmentAction } from "@/app/schedule/actions/reschedule-appointment";
-import { FieldError, FormStatus } from "@/components/ui/field-error";
-import type { FormState } from "@/lib/forms";
+import { FieldError, FormStatus, invalidProps } from "@/components/ui/field-error";
+import { useFocusFirstError } from "@/components/ui/use-focus-first-error";
+import { shownValue, type FormState } from "@/lib/forms";
 
 /** Reschedule and cancel for one scheduled appointment, each a plain form that also works without JavaScript. */
 export function AppointmentControls({
@@ -17,9 +18,10 @@ export function AppointmentControls({
   const [moved, reschedule, moving] = useActionState<FormState, FormData>(rescheduleAppointmentAction, {});
   const [cancelled, cancel, cancelling] = useActionState<FormState, FormData>(cancelAppointmentAction, {});
   const inputId = `startsAt-${appointmentId}`;
+  const rescheduleForm = useFocusFirstError(moved);
   return (
     <div className="flex flex-wrap items-end gap-3 text-sm">
-      <form action={reschedule} className="flex flex-wrap items-end gap-2">
+      <form ref={rescheduleForm} action={reschedule} className="flex flex-wrap items-end gap-2">
         <input type="hidden" name="appointmentId" value={appointmentId} />
         <div>
           <label htmlFor={inputId} className="block text-xs text-slate-600">
@@ -29,8 +31,8 @@ export function AppointmentControls({
             id={inputId}
             name="startsAt"
             type="datetime-local"
-            defaultValue={localStartsAt}
-            aria-describedby={moved.fieldErrors?.startsAt ? `${inputId}-error` : undefined}
+            defaultValue={shownValue(moved, "startsAt", localStartsAt)}
+            {...invalidProps(moved.fieldErrors?.startsAt, `${inputId}-error`)}
             className="rounded border border-slate-300 px-2 py-1"
           />
         </div>

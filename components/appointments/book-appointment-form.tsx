@@ -2,15 +2,18 @@
 
 import { useActionState } from "react";
 import { bookAppointmentAction } from "@/app/schedule/actions/book-appointment";
-import { describedBy, FieldError, FormStatus } from "@/components/ui/field-error";
-import type { FormState } from "@/lib/forms";
+import { FieldError, FormStatus, invalidProps } from "@/components/ui/field-error";
+import { useFocusFirstError } from "@/components/ui/use-focus-first-error";
+import { shownValue, type FormState } from "@/lib/forms";
 
 export function BookAppointmentForm({ patients }: { patients: { id: string; name: string }[] }) {
   const [state, book, pending] = useActionState<FormState, FormData>(bookAppointmentAction, {});
   const errors = state.fieldErrors ?? {};
+  const formRef = useFocusFirstError(state);
+  const modality = shownValue(state, "modality", "telehealth");
   const field = "rounded border border-slate-300 px-2 py-1";
   return (
-    <form action={book} className="grid gap-3 sm:grid-cols-2">
+    <form ref={formRef} action={book} className="grid gap-3 sm:grid-cols-2">
       <div>
         <label htmlFor="patientId" className="block text-sm font-medium">
           Patient
@@ -19,7 +22,8 @@ export function BookAppointmentForm({ patients }: { patients: { id: string; name
           id="patientId"
           name="patientId"
           className={`${field} w-full`}
-          aria-describedby={describedBy(errors.patientId && "patientId-error")}
+          defaultValue={shownValue(state, "patientId", patients[0]?.id ?? "")}
+          {...invalidProps(errors.patientId, "patientId-error")}
         >
           {patients.map((patient) => (
             <option key={patient.id} value={patient.id}>
@@ -39,7 +43,8 @@ export function BookAppointmentForm({ patients }: { patients: { id: string; name
           type="datetime-local"
           required
           className={`${field} w-full`}
-          aria-describedby={describedBy(errors.startsAt && "startsAt-error")}
+          defaultValue={shownValue(state, "startsAt", "")}
+          {...invalidProps(errors.startsAt, "startsAt-error")}
         />
         <FieldError id="startsAt-error" errors={errors.startsAt} />
       </div>
@@ -47,22 +52,41 @@ export function BookAppointmentForm({ patients }: { patients: { id: string; name
         <label htmlFor="durationMinutes" className="block text-sm font-medium">
           Length
         </label>
-        <select id="durationMinutes" name="durationMinutes" defaultValue="30" className={`${field} w-full`}>
+        <select
+          id="durationMinutes"
+          name="durationMinutes"
+          defaultValue={shownValue(state, "durationMinutes", "30")}
+          className={`${field} w-full`}
+          {...invalidProps(errors.durationMinutes, "durationMinutes-error")}
+        >
           {[15, 30, 45, 60].map((minutes) => (
             <option key={minutes} value={minutes}>
               {minutes} minutes
             </option>
           ))}
         </select>
+        <FieldError id="durationMinutes-error" errors={errors.durationMinutes} />
       </div>
       <fieldset>
         <legend className="text-sm font-medium">Kind</legend>
         <label className="mr-4">
-          <input type="radio" name="modality" value="telehealth" defaultChecked className="mr-1 accent-brand-600" />
+          <input
+            type="radio"
+            name="modality"
+            value="telehealth"
+            defaultChecked={modality === "telehealth"}
+            className="mr-1 accent-brand-600"
+          />
           Video visit
         </label>
         <label>
-          <input type="radio" name="modality" value="in_person" className="mr-1 accent-brand-600" />
+          <input
+            type="radio"
+            name="modality"
+            value="in_person"
+            defaultChecked={modality === "in_person"}
+            className="mr-1 accent-brand-600"
+          />
           In person
         </label>
       </fieldset>

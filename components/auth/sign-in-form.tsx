@@ -2,6 +2,8 @@
 
 import { useActionState, useState } from "react";
 import { requestSignInLinkAction, type SignInState } from "@/app/sign-in/actions";
+import { useFocusFirstError } from "@/components/ui/use-focus-first-error";
+import { typedValue } from "@/lib/forms";
 
 const RESENT_MESSAGE =
   "Check your email again: if this address belongs to an account, another sign-in link is on its way.";
@@ -14,12 +16,14 @@ export function SignInForm({ next }: { next?: string | null }) {
   const [sends, setSends] = useState({ state, count: 0 });
   if (sends.state !== state) setSends({ state, count: sends.count + (state.sent ? 1 : 0) });
   // Controlled, so the address stays in the field after a send and "Send another link" needs no retyping.
-  const [email, setEmail] = useState("");
+  // Without JavaScript the page re-renders with the refused state: the typed address comes back from it.
+  const [email, setEmail] = useState(typedValue(state, "email") ?? "");
   const emailError = state.fieldErrors?.email?.[0];
+  const formRef = useFocusFirstError(state);
   // A field error is the one message shown for it; the status line carries everything else.
   const status = emailError ? undefined : state.sent && sends.count > 1 ? RESENT_MESSAGE : state.message;
   return (
-    <form action={formAction} className="mt-6 space-y-4" noValidate>
+    <form ref={formRef} action={formAction} className="mt-6 space-y-4" noValidate>
       {next ? <input type="hidden" name="next" value={next} /> : null}
       <div>
         <label htmlFor="email" className="block text-sm font-medium">

@@ -2,8 +2,9 @@
 
 import { useActionState } from "react";
 import { saveProgressNoteAction } from "@/app/schedule/actions/save-progress-note";
-import { describedBy, FieldError, FormStatus } from "@/components/ui/field-error";
-import type { FormState } from "@/lib/forms";
+import { FieldError, FormStatus, invalidProps } from "@/components/ui/field-error";
+import { useFocusFirstError } from "@/components/ui/use-focus-first-error";
+import { shownValue, type FormState } from "@/lib/forms";
 
 type Correctable = { id: string; label: string };
 
@@ -19,9 +20,10 @@ export function ProgressNoteForm({
 }) {
   const [state, formAction, pending] = useActionState<FormState, FormData>(saveProgressNoteAction, {});
   const errors = state.fieldErrors ?? {};
+  const formRef = useFocusFirstError(state);
   const input = "mt-1 w-full rounded border border-slate-300 px-3 py-2";
   return (
-    <form action={formAction} className="space-y-4">
+    <form ref={formRef} action={formAction} className="space-y-4">
       <input type="hidden" name="appointmentId" value={appointmentId} />
       <div>
         <label htmlFor="privateNote" className="block font-medium">
@@ -35,8 +37,8 @@ export function ProgressNoteForm({
           name="privateNote"
           rows={6}
           required
-          aria-invalid={errors.privateNote ? true : undefined}
-          aria-describedby={describedBy("privateNote-hint", errors.privateNote && "privateNote-error")}
+          defaultValue={shownValue(state, "privateNote", "")}
+          {...invalidProps(errors.privateNote, "privateNote-error", "privateNote-hint")}
           className={input}
         />
         <FieldError id="privateNote-error" errors={errors.privateNote} />
@@ -54,8 +56,8 @@ export function ProgressNoteForm({
           name="patientSummary"
           rows={4}
           required
-          aria-invalid={errors.patientSummary ? true : undefined}
-          aria-describedby={describedBy("patientSummary-hint", errors.patientSummary && "patientSummary-error")}
+          defaultValue={shownValue(state, "patientSummary", "")}
+          {...invalidProps(errors.patientSummary, "patientSummary-error", "patientSummary-hint")}
           className={input}
         />
         <FieldError id="patientSummary-error" errors={errors.patientSummary} />
@@ -68,9 +70,8 @@ export function ProgressNoteForm({
           <select
             id="correctsNoteId"
             name="correctsNoteId"
-            defaultValue=""
-            aria-invalid={errors.correctsNoteId ? true : undefined}
-            aria-describedby={describedBy(errors.correctsNoteId && "correctsNoteId-error")}
+            defaultValue={shownValue(state, "correctsNoteId", "")}
+            {...invalidProps(errors.correctsNoteId, "correctsNoteId-error")}
             className="mt-1 rounded border border-slate-300 px-3 py-2"
           >
             <option value="">is a new note</option>

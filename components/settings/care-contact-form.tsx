@@ -2,14 +2,16 @@
 
 import { useActionState } from "react";
 import { updateCareContactAction } from "@/app/settings/actions/update-care-contact";
-import { describedBy, FieldError, FormStatus } from "@/components/ui/field-error";
-import type { FormState } from "@/lib/forms";
+import { FieldError, FormStatus, invalidProps } from "@/components/ui/field-error";
+import { useFocusFirstError } from "@/components/ui/use-focus-first-error";
+import { shownValue, type FormState } from "@/lib/forms";
 
 type Props = { name: string; relationship: string; email: string };
 
 export function CareContactForm({ name, relationship, email }: Props) {
   const [state, formAction, pending] = useActionState<FormState, FormData>(updateCareContactAction, {});
   const errors = state.fieldErrors ?? {};
+  const formRef = useFocusFirstError(state);
   const input = "mt-1 w-full max-w-sm rounded border border-slate-300 px-3 py-2";
   const field = (
     id: "careContactName" | "careContactRelationship" | "careContactEmail",
@@ -24,9 +26,8 @@ export function CareContactForm({ name, relationship, email }: Props) {
       <input
         id={id}
         name={id}
-        defaultValue={value}
-        aria-invalid={errors[id] ? true : undefined}
-        aria-describedby={describedBy(errors[id] && `${id}-error`)}
+        defaultValue={shownValue(state, id, value)}
+        {...invalidProps(errors[id], `${id}-error`)}
         className={input}
         {...extra}
       />
@@ -35,7 +36,7 @@ export function CareContactForm({ name, relationship, email }: Props) {
   );
   return (
     <div className="space-y-3">
-      <form action={formAction} className="space-y-4">
+      <form ref={formRef} action={formAction} className="space-y-4">
         {field("careContactName", "Name", name, { autoComplete: "off" })}
         {field("careContactRelationship", "Relationship to you (optional)", relationship, {
           placeholder: "e.g. Daughter, Partner, Carer",

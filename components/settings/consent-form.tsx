@@ -2,18 +2,21 @@
 
 import { useActionState } from "react";
 import { updateConsentAction } from "@/app/settings/actions/update-consent";
-import { FieldError, FormStatus } from "@/components/ui/field-error";
-import type { FormState } from "@/lib/forms";
+import { FieldError, FormStatus, invalidProps } from "@/components/ui/field-error";
+import { useFocusFirstError } from "@/components/ui/use-focus-first-error";
+import { shownChecked, type FormState } from "@/lib/forms";
+import { consentNames } from "@/lib/patients/consent-wording";
 
 type Props = { consent: "recordingConsent" | "progressSharingConsent"; given: boolean; version: string };
 
-/** Withdrawing is one click; giving needs the explicit "I have read" tick. */
+/** Withdrawing is one click; giving needs the explicit "I have read" tick. Buttons name their consent. */
 export function ConsentForm({ consent, given, version }: Props) {
   const [state, formAction, pending] = useActionState<FormState, FormData>(updateConsentAction, {});
   const confirmId = `${consent}-confirm`;
   const errors = [...(state.fieldErrors?.confirm ?? []), ...(state.fieldErrors?.version ?? [])];
+  const formRef = useFocusFirstError(state);
   return (
-    <form action={formAction} className="mt-4 space-y-3">
+    <form ref={formRef} action={formAction} className="mt-4 space-y-3">
       <input type="hidden" name="consent" value={consent} />
       <input type="hidden" name="decision" value={given ? "withdraw" : "give"} />
       <input type="hidden" name="version" value={version} />
@@ -24,8 +27,8 @@ export function ConsentForm({ consent, given, version }: Props) {
               id={confirmId}
               type="checkbox"
               name="confirm"
-              aria-invalid={errors.length ? true : undefined}
-              aria-describedby={errors.length ? `${confirmId}-error` : undefined}
+              defaultChecked={shownChecked(state, "confirm", false)}
+              {...invalidProps(errors, `${confirmId}-error`)}
               className="mt-1 h-4 w-4 accent-brand-600"
             />
             <span>I have read the text above and I agree to it.</span>
@@ -43,7 +46,7 @@ export function ConsentForm({ consent, given, version }: Props) {
               : "rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
           }
         >
-          {given ? "Withdraw consent" : "Give consent"}
+          {given ? `Withdraw ${consentNames[consent]}` : `Give ${consentNames[consent]}`}
         </button>
         <FormStatus ok={state.ok} message={pending ? "Saving…" : state.message} />
       </div>

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { cell, rowClass, Table } from "@/components/ui/table";
 import { formatDateTime } from "@/lib/format";
+import { consentVersionWords } from "@/lib/patients/consent-wording";
 import { actorLabels, displayValue, fieldLabels } from "@/lib/patients/fields";
 import type { LedgerRow } from "@/lib/patients/queries";
 
@@ -13,35 +13,60 @@ type Props = {
   capped: boolean;
 };
 
+const headers = ["When", "What", "Change", "By"] as const;
+// Below 640 px each row is a card and each cell carries its column's name, so nothing is cut off or scrolls away.
+const cell =
+  "py-2 pr-4 max-sm:flex max-sm:gap-2 max-sm:py-0.5 max-sm:pr-0 max-sm:before:w-16 max-sm:before:shrink-0 max-sm:before:font-medium max-sm:before:text-slate-600 max-sm:before:content-[attr(data-label)]";
+
 export function SettingsHistory({ rows, timeZone, more, capped }: Props) {
+  if (rows.length === 0) return <p className="text-slate-600">No changes yet.</p>;
   return (
     <>
-      <Table
-        caption="Changes to your settings, newest first"
-        headers={["When", "What", "Change", "By"]}
-        empty="No changes yet."
-        isEmpty={rows.length === 0}
-      >
-        {rows.map((row) => (
-          <tr key={row.id} className={rowClass} data-testid="history-row">
-            <td className={cell}>{formatDateTime(row.createdAt, timeZone)}</td>
-            <td className={cell}>
-              {fieldLabels[row.field] ?? row.field}
-              {row.consentVersion ? (
-                <span className="block text-xs text-slate-500">text version {row.consentVersion}</span>
-              ) : null}
-            </td>
-            <td className={cell}>
-              {displayValue(row.field, row.oldValue)} → {displayValue(row.field, row.newValue)}
-            </td>
-            <td className={cell}>{actorLabels[row.actorKind]}</td>
+      <table className="w-full text-left text-sm max-sm:block">
+        <caption className="sr-only">Changes to your settings, newest first</caption>
+        <thead className="border-b border-slate-200 text-slate-600 max-sm:sr-only">
+          <tr>
+            {headers.map((header) => (
+              <th key={header} scope="col" className="py-2 pr-4 font-medium">
+                {header}
+              </th>
+            ))}
           </tr>
-        ))}
-      </Table>
+        </thead>
+        <tbody className="max-sm:block max-sm:space-y-2">
+          {rows.map((row) => (
+            <tr
+              key={row.id}
+              className="border-b border-slate-100 align-top max-sm:block max-sm:rounded max-sm:border max-sm:border-slate-200 max-sm:p-2"
+              data-testid="history-row"
+            >
+              <td className={cell} data-label="When">
+                {formatDateTime(row.createdAt, timeZone)}
+              </td>
+              <td className={cell} data-label="What">
+                <span>
+                  {fieldLabels[row.field] ?? row.field}
+                  {row.consentVersion ? (
+                    <span className="block text-xs text-slate-600">
+                      {consentVersionWords(row.field, row.consentVersion)}
+                    </span>
+                  ) : null}
+                </span>
+              </td>
+              <td className={cell} data-label="Change">
+                {displayValue(row.field, row.oldValue)} → {displayValue(row.field, row.newValue)}
+              </td>
+              <td className={cell} data-label="By">
+                {actorLabels[row.actorKind]}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
       {more ? (
         <p className="mt-3 text-sm">
           Showing your latest {rows.length} changes.{" "}
-          <Link href="/settings?history=all#history-heading" className="font-medium text-brand-700 underline">
+          <Link href="/settings?history=all#history" className="font-medium text-brand-700 underline">
             Show all changes
           </Link>
         </p>

@@ -4,10 +4,10 @@ import type { Db, Tx } from "@/db/client";
 import { appointmentReschedules, appointments, clinicians, patientProfiles } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session";
 import { enqueueEvent } from "@/lib/events/outbox";
+import type { DomainResult } from "@/lib/result";
 import { zonedTimeToUtc } from "@/lib/zoned-time";
 
-export type LifecycleResult =
-  { ok: true; appointmentId: string } | { ok: false; fieldErrors?: Record<string, string[]>; message: string };
+export type LifecycleResult = DomainResult<{ appointmentId: string }>;
 
 const notFound: LifecycleResult = {
   ok: false,

@@ -5,7 +5,7 @@ import type { z } from "zod";
 import type { Role } from "@/db/schema";
 import { unstable_rethrow } from "next/navigation";
 import { env } from "@/lib/env";
-import { fieldErrorsOf, type FormState } from "@/lib/forms";
+import { fieldErrorsOf, refusedState, submittedValues, type FormState } from "@/lib/forms";
 import { inputRefusal, newRequestId } from "@/lib/http";
 import { log } from "@/lib/log";
 import { clientIp } from "./request";
@@ -37,7 +37,8 @@ function hashRequest(ip: string, userAgent: string | null): string {
 
 /**
  * Every server action goes through here: session and role first, then the zod schema, then the handler.
- * Nothing is written unless all three pass, and the submitted values are never echoed back.
+ * Nothing is written unless all three pass. A refusal carries the typed values back (never secrets; see lib/forms.ts)
+ * so the form re-renders what the user typed, with and without JavaScript.
  */
 export function authedAction<S extends z.ZodType>(
   roles: Role | Role[],
@@ -46,34 +47,36 @@ export function authedAction<S extends z.ZodType>(
 ) {
   const allowed = Array.isArray(roles) ? roles : [roles];
   return async (_previous: FormState, formData: FormData): Promise<FormState> => {
+    const values = submittedValues(formData);
+    const keepTyped = (state: FormState): FormState =>
+      state.ok === false && !state.values ? { ...state, values } : state;
     try {
       const authorization = await authorize(...allowed);
-      if (!authorization.ok) return { ok: false, message: authorization.message };
+      if (!authorization.ok) return keepTyped({ ok: false, message: authorization.message });
       const parsed = schema.safeParse(formDataToObject(formData));
-      if (!parsed.success) {
-        return {
-          ok: false,
-          message: "Nothing was saved. Please check the highlighted fields.",
-          fieldErrors: fieldErrorsOf(parsed.error),
-        };
-      }
+      if (!parsed.success) return refusedState(fieldErrorsOf(parsed.error), values);
       const requestHeaders = await headers();
-      return await handler(parsed.data, {
-        user: authorization.user,
-        requestHash: hashRequest(clientIp(requestHeaders), requestHeaders.get("user-agent")),
-      });
+      return keepTyped(
+        await handler(parsed.data, {
+          user: authorization.user,
+          requestHash: hashRequest(clientIp(requestHeaders), requestHeaders.get("user-agent")),
+        }),
+      );
     } catch (error) {
       // redirect() and notFound() are not failures; anything else is answered here, so Next never logs the raw error.
       unstable_rethrow(error);
       const refusal = inputRefusal(error);
       if (refusal)
-        return {
+        return keepTyped({
           ok: false,
           message: `Nothing was saved: ${refusal.message.charAt(0).toLowerCase()}${refusal.message.slice(1)}`,
-        };
+        });
       const requestId = newRequestId();
       log.error({ err: error, requestId }, "server action failed");
-      return { ok: false, message: `Something went wrong on our side and nothing was saved (reference ${requestId}).` };
+      return keepTyped({
+        ok: false,
+        message: `Something went wrong on our side and nothing was saved (reference ${requestId}).`,
+      });
     }
   };
 }

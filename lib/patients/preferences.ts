@@ -2,6 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/max";
 import type { Db } from "@/db/client";
+import type { DomainResult } from "@/lib/result";
 import { patientProfiles } from "@/db/schema";
 import { enqueueEvent } from "@/lib/events/outbox";
 import { consentTexts } from "./consent-texts";
@@ -9,9 +10,7 @@ import { exampleMobile, phoneRegionOf } from "./phone-region";
 import { applyAuditedChanges, type AuditedField, type LedgerActor } from "./ledger";
 import type { CareContactInput, ConsentDecision, ContactInput, NotificationPreferences } from "./schemas";
 
-export type ChangeResult =
-  | { ok: true; changed: { field: AuditedField; ledgerEntryId: number }[] }
-  | { ok: false; fieldErrors: Record<string, string[]> };
+export type ChangeResult = DomainResult<{ changed: { field: AuditedField; ledgerEntryId: number }[] }>;
 
 type Context = { db: Db; patientId: string; actor: LedgerActor; requestHash?: string | null };
 
@@ -76,27 +75,31 @@ export function parseMobileNumber(
   return { e164: parsed.number };
 }
 
-/** Mobile number and time zone. */
-export function updateContact(ctx: Context, input: ContactInput): Promise<ChangeResult> {
+/** Mobile number and time zone, or either alone: a field not sent is left as it is. */
+export function updateContact(ctx: Context, input: Partial<ContactInput>): Promise<ChangeResult> {
   return inTransaction(ctx.db, async (tx) => {
     const [profile] = await tx
-      .select({ textMessages: patientProfiles.textMessages, country: patientProfiles.country })
+      .select({
+        textMessages: patientProfiles.textMessages,
+        country: patientProfiles.country,
+        timeZone: patientProfiles.timeZone,
+      })
       .from(patientProfiles)
       .where(eq(patientProfiles.userId, ctx.patientId))
       .for("update");
-    // Read in the zone chosen in this same form: a patient moving to New York types a New York number.
-    const phone = parseMobileNumber(
-      input.phone,
-      phoneRegionOf({ country: profile?.country, timeZone: input.timeZone }),
-    );
-    if ("error" in phone) throw new RuleViolation({ phone: [phone.error] });
-    if (phone.e164 === null && profile?.textMessages) {
-      throw new RuleViolation({ phone: ["Turn text messages off before removing your mobile number."] });
+    const changes: { phoneE164?: string | null; timeZone?: string } = {};
+    if (input.phone !== undefined) {
+      // Read in the zone chosen in this same form, else the stored one: a New Yorker types a New York number.
+      const timeZone = input.timeZone ?? profile?.timeZone ?? "UTC";
+      const phone = parseMobileNumber(input.phone, phoneRegionOf({ country: profile?.country, timeZone }));
+      if ("error" in phone) throw new RuleViolation({ phone: [phone.error] });
+      if (phone.e164 === null && profile?.textMessages) {
+        throw new RuleViolation({ phone: ["Turn text messages off before removing your mobile number."] });
+      }
+      changes.phoneE164 = phone.e164;
     }
-    const changed = await applyAuditedChanges(tx, {
-      ...ctx,
-      changes: { phoneE164: phone.e164, timeZone: input.timeZone },
-    });
+    if (input.timeZone !== undefined) changes.timeZone = input.timeZone;
+    const changed = await applyAuditedChanges(tx, { ...ctx, changes });
     return { ok: true, changed };
   });
 }

@@ -30,6 +30,11 @@ export const contactSchema = z.strictObject({
 });
 export type ContactInput = z.output<typeof contactSchema>;
 
+/** The Contact section's form: the number alone, read in the patient's stored region. */
+export const mobileNumberSchema = contactSchema.pick({ phone: true });
+/** The Time zone section's form: the zone alone. */
+export const timeZoneSchema = contactSchema.pick({ timeZone: true });
+
 export const consentFieldSchema = z.enum(["recordingConsent", "progressSharingConsent"], { error: "Unknown consent." });
 
 export const consentDecisionSchema = z

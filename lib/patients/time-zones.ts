@@ -461,3 +461,14 @@ export function listedTimeZone(zone: string): string | undefined {
   const name = renamedZones[zone] ?? zone;
   return timeZoneNames.includes(name) ? name : undefined;
 }
+
+const currentNames: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(renamedZones)
+    .filter(([current]) => !current.startsWith("Etc/"))
+    .map(([current, listed]) => [listed, current]),
+);
+
+/** The name a zone goes by today, for labels and search ("Asia/Calcutta" → "Asia/Kolkata"). */
+export function currentZoneName(listed: string): string {
+  return currentNames[listed] ?? listed;
+}

@@ -4,10 +4,10 @@ import type { Db } from "@/db/client";
 import { appointments, progressNotes } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session";
 import { enqueueEvent } from "@/lib/events/outbox";
+import type { DomainResult } from "@/lib/result";
 import type { ProgressNoteInput } from "./schemas";
 
-export type SaveNoteResult =
-  { ok: true; noteId: string } | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
+export type SaveNoteResult = DomainResult<{ noteId: string }>;
 
 const notYours: SaveNoteResult = {
   ok: false,

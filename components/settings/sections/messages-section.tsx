@@ -1,0 +1,12 @@
+import { MessageTable } from "@/components/notifications/message-table";
+import { SettingsSection } from "@/components/settings/settings-section";
+
+type Messages = React.ComponentProps<typeof MessageTable>["rows"];
+
+export function MessagesSection({ messages, timeZone }: { messages: Messages; timeZone: string }) {
+  return (
+    <SettingsSection id="messages" intro="What we sent you in the last 30 days, and what we did not send and why.">
+      <MessageTable rows={messages} timeZone={timeZone} caption="Your messages in the last 30 days, newest first" />
+    </SettingsSection>
+  );
+}

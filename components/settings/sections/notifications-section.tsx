@@ -1,0 +1,21 @@
+import { NotificationPreferencesForm } from "@/components/settings/notification-preferences-form";
+import { SettingsSection } from "@/components/settings/settings-section";
+import type { PatientSettings } from "@/lib/patients/queries";
+
+/** How we tell the patient about their appointments; a later preference matrix belongs here too. */
+export function NotificationsSection({ settings }: { settings: PatientSettings }) {
+  return (
+    <SettingsSection id="notifications">
+      <NotificationPreferencesForm
+        hasPhone={Boolean(settings.phoneE164)}
+        stored={{
+          emailNotifications: settings.emailNotifications,
+          textMessages: settings.textMessages,
+          textChannel: settings.textChannel,
+          whatsappOptIn: settings.whatsappOptIn,
+          appointmentReminders: settings.appointmentReminders,
+        }}
+      />
+    </SettingsSection>
+  );
+}
