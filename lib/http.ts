@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { unstable_rethrow } from "next/navigation";
 import { log } from "./log";
+import type { DomainRefusal } from "./result";
 
 /** A short id that ties the answer a person sees to the server's log line. */
 export const newRequestId = () => randomUUID().slice(0, 8);
@@ -32,4 +33,13 @@ export function handleErrors<A extends unknown[]>(handler: (...args: A) => Promi
       return Response.json({ error: `Something went wrong on our side (reference ${requestId}).` }, { status: 500 });
     }
   };
+}
+
+/** The route-handler adapter for a DomainResult refusal: its status (422 unless it says) and what to fix. */
+export function refusalResponse(refusal: DomainRefusal): Response {
+  const body: { error: string; fieldErrors?: DomainRefusal["fieldErrors"] } = {
+    error: refusal.message ?? "Nothing was changed.",
+  };
+  if (refusal.fieldErrors) body.fieldErrors = refusal.fieldErrors;
+  return Response.json(body, { status: refusal.status ?? 422 });
 }

@@ -6,7 +6,7 @@ export type DomainRefusal = {
   ok: false;
   message?: string;
   fieldErrors?: FieldErrors;
-  status?: 400 | 403 | 404 | 409 | 422 | 503;
+  status?: 400 | 403 | 404 | 409 | 422 | 425 | 503;
 };
 
 /** What every domain function returns: success with its own payload, or one refusal shape that forms and routes adapt. */

@@ -1,7 +1,7 @@
 import { db } from "@/db/client";
 import { authorize } from "@/lib/auth/session";
 import { startVideoSession } from "@/lib/video/sessions";
-import { handleErrors } from "@/lib/http";
+import { handleErrors, refusalResponse } from "@/lib/http";
 import { isRecordId } from "@/lib/validation";
 
 // The clinician starts (or rejoins) the session; recording is decided here from stored consent, never by the browser.
@@ -12,7 +12,7 @@ export const POST = handleErrors(
     const { appointmentId } = await params;
     if (!isRecordId(appointmentId)) return Response.json({ error: "Not found." }, { status: 404 });
     const result = await startVideoSession(db(), auth.user.id, appointmentId);
-    if (!result.ok) return Response.json({ error: result.message }, { status: result.status });
+    if (!result.ok) return refusalResponse(result);
     return Response.json(result, { headers: { "cache-control": "no-store" } });
   },
 );
