@@ -16,7 +16,9 @@ for (const [size, viewport] of [
       const nav = page.getByRole("navigation", { name: "Settings sections" });
       await expect(nav.getByRole("link")).toHaveText(sections);
       for (const title of sections)
-        await expect(page.getByRole("region", { name: title }).getByRole("heading", { level: 2 })).toHaveText(title);
+        await expect(
+          page.getByRole("region", { name: title, exact: true }).getByRole("heading", { level: 2 }),
+        ).toHaveText(title);
       await nav.getByRole("link", { name: "History" }).click();
       await expect(page).toHaveURL(/#history$/);
       await expect(page.getByRole("heading", { name: "History", level: 2 })).toBeInViewport();

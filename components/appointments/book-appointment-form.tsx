@@ -22,6 +22,8 @@ export function BookAppointmentForm({ patients }: { patients: { id: string; name
           id="patientId"
           name="patientId"
           className={`${field} w-full`}
+          // Keyed by its value: React sets a select's default only on mount, and the form resets to it after a save.
+          key={shownValue(state, "patientId", "")}
           defaultValue={shownValue(state, "patientId", patients[0]?.id ?? "")}
           {...invalidProps(errors.patientId, "patientId-error")}
         >
@@ -55,6 +57,7 @@ export function BookAppointmentForm({ patients }: { patients: { id: string; name
         <select
           id="durationMinutes"
           name="durationMinutes"
+          key={shownValue(state, "durationMinutes", "30")}
           defaultValue={shownValue(state, "durationMinutes", "30")}
           className={`${field} w-full`}
           {...invalidProps(errors.durationMinutes, "durationMinutes-error")}

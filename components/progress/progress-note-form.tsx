@@ -70,6 +70,8 @@ export function ProgressNoteForm({
           <select
             id="correctsNoteId"
             name="correctsNoteId"
+            // Keyed by its value: React sets a select's default only on mount, and the form resets to it after a save.
+            key={shownValue(state, "correctsNoteId", "")}
             defaultValue={shownValue(state, "correctsNoteId", "")}
             {...invalidProps(errors.correctsNoteId, "correctsNoteId-error")}
             className="mt-1 rounded border border-slate-300 px-3 py-2"
