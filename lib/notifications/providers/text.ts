@@ -26,11 +26,13 @@ export async function sendText(message: TextMessage): Promise<ProviderResult> {
   const contentSid = message.channel === "whatsapp" ? contentSidFor(message.kind) : undefined;
   try {
     const client = createTwilioClient({ accountSid: config.accountSid, authToken: config.authToken });
+    // Twilio reports delivered/undelivered/failed here (app/api/twilio/status), signed like every webhook.
+    const statusCallback = `${env().appUrl}/api/twilio/status`;
     // An approved template takes the whole message as its one variable {{1}}.
     const sent = await client.messages.create(
       contentSid
-        ? { from, to, contentSid, contentVariables: JSON.stringify({ 1: message.body }) }
-        : { from, to, body: message.body },
+        ? { from, to, contentSid, contentVariables: JSON.stringify({ 1: message.body }), statusCallback }
+        : { from, to, body: message.body, statusCallback },
     );
     return { providerMessageId: sent.sid, via: "twilio" };
   } catch (error) {
