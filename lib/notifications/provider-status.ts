@@ -56,3 +56,9 @@ export const providerStatusLabels: Record<ProviderStatus, string> = {
   bounced: "Bounced: the address does not accept email",
   complained: "Marked as spam",
 };
+
+/** A patient-readable line for why a number cannot take texts. */
+export function providerCodeHint(code: string): string {
+  if (code === "30006" || code === "21614") return "It looks like a landline, which cannot receive texts.";
+  return "Our texts to it could not be delivered.";
+}
