@@ -1,4 +1,4 @@
-import { messageKinds, type MessageKind } from "./kinds";
+import { messageKinds } from "./kinds";
 
 // The WhatsApp template registry: one approved template per message kind that may open a conversation. Meta accepts a
 // template only with fixed words around its variables: never a variable alone, first or last. Each kind's Content SID
