@@ -17,6 +17,7 @@ import {
 import { sql } from "drizzle-orm";
 import type { DeliveryKind } from "@/lib/notifications/kinds";
 import type { DeliveryReason } from "@/lib/notifications/decide";
+import type { ProviderStatus } from "@/lib/notifications/provider-status";
 import type { GuardAction, RecordingReason, VideoSessionStatus } from "@/lib/video/types";
 
 const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
@@ -33,7 +34,19 @@ export const modalityEnum = pgEnum("appointment_modality", ["in_person", "telehe
 export const appointmentStatusEnum = pgEnum("appointment_status", ["scheduled", "cancelled", "completed"]);
 export const channelEnum = pgEnum("channel", ["email", "sms", "whatsapp"]);
 export const deliveryStatusEnum = pgEnum("delivery_status", ["pending", "sent", "skipped", "failed"]);
-export const ledgerActorEnum = pgEnum("ledger_actor", ["patient", "staff", "sms_stop", "unsubscribe_link", "system"]);
+export const ledgerActorEnum = pgEnum("ledger_actor", [
+  "patient",
+  "staff",
+  "sms_stop",
+  "unsubscribe_link",
+  "system",
+  "inbound_sms",
+  "inbound_whatsapp",
+  "email_complaint",
+  "twilio_unsubscribed",
+]);
+/** How a patient asked staff for a change made on their behalf (the ledger names it; the patient's history says it). */
+export const requestMeansEnum = pgEnum("request_means", ["phone", "in_person", "letter", "email", "text_reply"]);
 export const sharingStatusEnum = pgEnum("sharing_status", ["pending", "shared", "skipped"]);
 
 // ---- Auth.js tables (shape required by @auth/drizzle-adapter) ----
@@ -131,6 +144,12 @@ export const patientProfiles = pgTable("patient_profiles", {
   careContactName: text("care_contact_name"),
   careContactRelationship: text("care_contact_relationship"),
   careContactEmail: text("care_contact_email"),
+  /** the email address that hard-bounced (the banner shows while it is still the patient's address) */
+  emailBouncedAddress: text("email_bounced_address"),
+  emailBouncedAt: tstz("email_bounced_at"),
+  /** the number a provider called a landline or unreachable, and the provider's code (flag holds while it is current) */
+  phoneUnreachableNumber: text("phone_unreachable_number"),
+  phoneUnreachableCode: text("phone_unreachable_code"),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -211,6 +230,8 @@ export const preferenceLedger = pgTable(
     newValue: text("new_value"),
     consentVersion: text("consent_version"),
     requestHash: text("request_hash"),
+    /** a staff change on the patient's behalf: how the patient asked */
+    requestMeans: requestMeansEnum("request_means"),
     createdAt: createdAt(),
   },
   (t) => [
@@ -242,11 +263,18 @@ export const notificationDeliveries = pgTable(
     providerMessageId: text("provider_message_id"),
     errorCode: text("error_code"),
     attempts: integer("attempts").notNull().default(0),
+    /** what the provider reported after accepting it (lib/notifications/delivery-status.ts); never moves backwards */
+    providerStatus: text("provider_status").$type<ProviderStatus>(),
+    providerStatusAt: tstz("provider_status_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex("notification_deliveries_key_idx").on(t.deliveryKey),
+    // Status callbacks and webhooks find their delivery by the provider's id.
+    index("notification_deliveries_provider_idx")
+      .on(t.providerMessageId)
+      .where(sql`${t.providerMessageId} is not null`),
     index("notification_deliveries_appointment_idx").on(t.appointmentId, t.kind, t.appointmentStartsAt),
     index("notification_deliveries_patient_idx").on(t.patientId, t.createdAt),
     index("notification_deliveries_note_idx").on(t.progressNoteId),
@@ -344,6 +372,28 @@ export const webhookReceipts = pgTable(
   (t) => [primaryKey({ columns: [t.source, t.receiptKey] }), index("webhook_receipts_created_idx").on(t.createdAt)],
 );
 
+// Inbound texts that neither stop nor restart texts: a staff inbox, each answered within 10 business days (47 CFR
+// 64.1200(a)(10)); staff record what the patient wanted. The body is the patient's own words, shown to admins only.
+export const inboundMessages = pgTable(
+  "inbound_messages",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    messageSid: text("message_sid").notNull().unique(),
+    /** null when the number is no patient's */
+    patientId: text("patient_id").references(() => users.id),
+    channel: channelEnum("channel").notNull(),
+    fromNumber: text("from_number").notNull(),
+    body: text("body").notNull(),
+    receivedAt: tstz("received_at").defaultNow().notNull(),
+    respondBy: tstz("respond_by").notNull(),
+    resolvedAt: tstz("resolved_at"),
+    resolvedBy: text("resolved_by").references(() => users.id),
+    /** texts_off: staff turned texts off for the patient; no_change: the message asked for nothing of the kind */
+    outcome: text("outcome").$type<"texts_off" | "no_change">(),
+  },
+  (t) => [index("inbound_messages_open_idx").on(t.resolvedAt, t.receivedAt)],
+);
+
 // ---- Transactional event outbox ----
 
 // Every event a domain write must cause, inserted in the write's own transaction; the relay publishes it with the
@@ -421,3 +471,5 @@ export type OutboxMessage = typeof devOutbox.$inferSelect;
 export type VideoSession = typeof videoSessions.$inferSelect;
 export type OutboxRow = typeof eventOutbox.$inferSelect;
 export type ProgressNote = typeof progressNotes.$inferSelect;
+export type InboundMessage = typeof inboundMessages.$inferSelect;
+export type RequestMeans = (typeof requestMeansEnum.enumValues)[number];

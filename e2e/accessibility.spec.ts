@@ -1,3 +1,4 @@
+import { beaAuth } from "./support/revocation-fixtures";
 import AxeBuilder from "@axe-core/playwright";
 import { devices, expect, test, type Page } from "@playwright/test";
 import { frameAuth, frameVisits } from "./support/frame-fixtures";
@@ -33,7 +34,8 @@ const pagesBy = [
   },
   { who: "patient with an ended visit", storageState: frameAuth("wren"), paths: [`/visit/${frameVisits.wrenEnded}`] },
   { who: "clinician", storageState: frameAuth("clinician"), paths: ["/schedule", `/sessions/${frameVisits.calNow}`] },
-  { who: "admin", storageState: "e2e/.auth/admin.json", paths: ["/admin"] },
+  { who: "admin", storageState: "e2e/.auth/admin.json", paths: ["/admin", "/admin/inbox", "/admin/deliveries"] },
+  { who: "patient with a bounced email", storageState: beaAuth, paths: ["/settings"] },
 ];
 
 async function seriousViolations(page: Page) {

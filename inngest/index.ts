@@ -4,6 +4,7 @@ import { shareProgressNote } from "./functions/progress/share";
 import { scanReminders } from "./functions/reminders/scan";
 import { relayOutboxFn } from "./functions/outbox/relay";
 import { sendReminder } from "./functions/reminders/send";
+import { confirmTextRevocation } from "./functions/notifications/confirm-revocation";
 import { enforceRecordingConsentFn } from "./functions/video/enforce-recording-consent";
 
 /** Every function served at /api/inngest. */
@@ -15,4 +16,5 @@ export const functions = [
   pruneRateLimitsFn,
   shareProgressNote,
   relayOutboxFn,
+  confirmTextRevocation,
 ];

@@ -17,6 +17,7 @@ type Fakes = {
 const fakeEnv = (fakes: Fakes): Record<string, string> => ({
   RESEND_API_KEY: "re_test",
   RESEND_BASE_URL: fakes.resend.url,
+  RESEND_WEBHOOK_SECRET: fakes.resend.webhookSecret,
   EMAIL_FROM: "Clinic <portal@clinic.example>",
   AUTH_URL: "https://portal.clinic.example",
   TWILIO_API_BASE_URL: fakes.twilio.url,

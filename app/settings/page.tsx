@@ -6,6 +6,8 @@ import { ConsentForm } from "@/components/settings/consent-form";
 import { ContactForm } from "@/components/settings/contact-form";
 import { NotificationPreferencesForm } from "@/components/settings/notification-preferences-form";
 import { MessageTable } from "@/components/notifications/message-table";
+import { ContactProblems } from "@/components/settings/contact-problems";
+import { env } from "@/lib/env";
 import { SettingsHistory } from "@/components/settings/settings-history";
 import { requirePageRole } from "@/lib/auth/session";
 import { listRecentMessagesForPatient } from "@/lib/notifications/queries";
@@ -66,6 +68,11 @@ export default async function SettingsPage({ searchParams }: PageProps<"/setting
           How we contact you and what you agree to. Every change is kept in your history below.
         </p>
       </div>
+      <ContactProblems
+        emailUndeliverable={settings.emailUndeliverable}
+        phoneUnreachableCode={settings.phoneUnreachableCode}
+        clinicPhone={env().clinic.phone}
+      />
       <Section id="notifications-heading" title="Notifications">
         <NotificationPreferencesForm
           hasPhone={Boolean(settings.phoneE164)}

@@ -10,6 +10,7 @@ export const kindLabels: Record<DeliveryKind, string> = {
   rescheduled: "New time",
   progress_update: "New progress update (notice to the patient)",
   progress_share: "Progress summary to the care contact",
+  revocation_confirmation: "Confirmation that texts are off",
 };
 
 /** Why a message was not sent, in words a patient or an operator understands. */

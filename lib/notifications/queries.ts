@@ -3,6 +3,7 @@ import { and, desc, eq, gte, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { notificationDeliveries, patientProfiles, users } from "@/db/schema";
 import type { DeliveryKind } from "./kinds";
+import type { ProviderStatus } from "./provider-status";
 
 const columns = {
   id: notificationDeliveries.id,
@@ -11,6 +12,7 @@ const columns = {
   status: notificationDeliveries.status,
   reason: notificationDeliveries.reason,
   errorCode: notificationDeliveries.errorCode,
+  providerStatus: notificationDeliveries.providerStatus,
   appointmentStartsAt: notificationDeliveries.appointmentStartsAt,
   createdAt: notificationDeliveries.createdAt,
 };
@@ -36,6 +38,7 @@ export type DeliveryFilters = {
   kind?: DeliveryKind;
   channel?: "email" | "sms" | "whatsapp";
   status?: "pending" | "sent" | "skipped" | "failed";
+  providerStatus?: ProviderStatus;
 };
 
 /** Every delivery for the admin view, filtered, newest first. */
@@ -45,6 +48,7 @@ export async function listDeliveries(db: Db, filters: DeliveryFilters, limit = 2
     filters.kind ? eq(notificationDeliveries.kind, filters.kind) : undefined,
     filters.channel ? eq(notificationDeliveries.channel, filters.channel) : undefined,
     filters.status ? eq(notificationDeliveries.status, filters.status) : undefined,
+    filters.providerStatus ? eq(notificationDeliveries.providerStatus, filters.providerStatus) : undefined,
   ];
   return db
     .select({

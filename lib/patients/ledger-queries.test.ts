@@ -15,10 +15,11 @@ describe("ledger CSV", () => {
         actorKind: "patient",
         actorEmail: "ada@patients.example",
         consentVersion: null,
+        requestMeans: null,
       },
     ]);
     expect(csv.split("\r\n")[1]).toBe(
-      '"2026-02-01T10:00:00.000Z","ada@patients.example","careContactName","","\'=HYPERLINK(""x"") ""quoted""","patient","ada@patients.example",""',
+      '"2026-02-01T10:00:00.000Z","ada@patients.example","careContactName","","\'=HYPERLINK(""x"") ""quoted""","patient","ada@patients.example","",""',
     );
   });
 });

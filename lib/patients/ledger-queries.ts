@@ -27,6 +27,7 @@ export async function listLedger(db: Db, filters: LedgerFilters, limit = 500) {
       actorKind: preferenceLedger.actorKind,
       actorEmail: actor.email,
       consentVersion: preferenceLedger.consentVersion,
+      requestMeans: preferenceLedger.requestMeans,
     })
     .from(preferenceLedger)
     .innerJoin(patient, eq(patient.id, preferenceLedger.patientId))
@@ -54,6 +55,7 @@ export function ledgerCsv(rows: AdminLedgerRow[]): string {
     "actor",
     "actor_email",
     "consent_version",
+    "request_means",
   ];
   const lines = rows.map((row) =>
     [
@@ -65,6 +67,7 @@ export function ledgerCsv(rows: AdminLedgerRow[]): string {
       row.actorKind,
       row.actorEmail,
       row.consentVersion,
+      row.requestMeans,
     ]
       .map(csvCell)
       .join(","),

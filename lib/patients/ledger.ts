@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { patientProfiles, preferenceLedger, type PatientProfile } from "@/db/schema";
+import { patientProfiles, preferenceLedger, type PatientProfile, type RequestMeans } from "@/db/schema";
 
 export type LedgerActor = {
   kind: (typeof preferenceLedger.$inferInsert)["actorKind"];
@@ -42,6 +42,8 @@ export async function applyAuditedChanges(
     alsoSet?: Partial<PatientProfile>;
     consentVersion?: string | null;
     requestHash?: string | null;
+    /** a staff change on the patient's behalf: how the patient asked */
+    requestMeans?: RequestMeans | null;
   },
 ): Promise<{ field: AuditedField; ledgerEntryId: number }[]> {
   const fields = Object.keys(input.changes) as AuditedField[];
@@ -75,6 +77,7 @@ export async function applyAuditedChanges(
         newValue: asLedgerValue(input.changes[field]),
         consentVersion: input.consentVersion ?? null,
         requestHash: input.requestHash ?? null,
+        requestMeans: input.requestMeans ?? null,
       })),
     )
     .returning({ id: preferenceLedger.id, field: preferenceLedger.field });

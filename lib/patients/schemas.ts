@@ -83,3 +83,20 @@ export const careContactSchema = z
     careContactEmail: input.careContactEmail || null,
   }));
 export type CareContactInput = z.output<typeof careContactSchema>;
+
+/** Staff recording a patient's request to stop something, and how the patient asked. */
+export const staffRequestSchema = z
+  .object({
+    patientEmail: z.email({ error: "Enter the patient's email address." }).max(254),
+    request: z.enum(["texts_off", "email_off", "reminders_off"], { error: "Choose what the patient asked to stop." }),
+    means: z.enum(["phone", "in_person", "letter", "email"], { error: "Choose how the patient asked." }),
+  })
+  .strict();
+
+/** Staff resolving a staff-inbox message. */
+export const resolveInboxSchema = z
+  .object({
+    messageId: z.uuid({ error: "That message does not exist." }),
+    outcome: z.enum(["texts_off", "no_change"], { error: "Choose what the patient wanted." }),
+  })
+  .strict();

@@ -3,7 +3,7 @@ import { db } from "@/db/client";
 import { cell, rowClass, Table } from "@/components/ui/table";
 import { requirePageRole } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
-import { actorLabels, displayValue, fieldLabels } from "@/lib/patients/fields";
+import { actorLabels, displayValue, fieldLabels, requestMeansLabels } from "@/lib/patients/fields";
 import { listLedger } from "@/lib/patients/ledger-queries";
 import { toLedgerFilters } from "../ledger-filters";
 
@@ -67,6 +67,7 @@ export default async function ConsentLedgerPage({ searchParams }: PageProps<"/ad
               <td className={cell}>
                 {row.actorKind === "patient" ? "Patient" : actorLabels[row.actorKind]}
                 {row.actorEmail && row.actorKind === "staff" ? ` (${row.actorEmail})` : ""}
+                {row.requestMeans ? `, patient asked ${requestMeansLabels[row.requestMeans]}` : ""}
               </td>
             </tr>
           ))}

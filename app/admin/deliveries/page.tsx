@@ -5,6 +5,7 @@ import { MessageTable } from "@/components/notifications/message-table";
 import { requirePageRole } from "@/lib/auth/session";
 import { deliveryKinds } from "@/lib/notifications/kinds";
 import { channelLabels, kindLabels } from "@/lib/notifications/labels";
+import { providerStatuses, providerStatusLabels } from "@/lib/notifications/provider-status";
 import { listDeliveries } from "@/lib/notifications/queries";
 import { plainText } from "@/lib/validation";
 
@@ -16,6 +17,7 @@ const filtersSchema = z.object({
   kind: z.enum(deliveryKinds).optional().catch(undefined),
   channel: z.enum(["email", "sms", "whatsapp"]).optional().catch(undefined),
   status: z.enum(["pending", "sent", "skipped", "failed"]).optional().catch(undefined),
+  delivery: z.enum(providerStatuses).optional().catch(undefined),
 });
 
 export default async function DeliveriesPage({ searchParams }: PageProps<"/admin/deliveries">) {
@@ -26,13 +28,15 @@ export default async function DeliveriesPage({ searchParams }: PageProps<"/admin
     kind: filters.kind,
     channel: filters.channel,
     status: filters.status,
+    providerStatus: filters.delivery,
   });
   const select = "rounded border border-slate-300 px-2 py-1";
   return (
     <section>
       <h1 className="text-2xl font-semibold">Deliveries</h1>
       <p className="mt-1 text-slate-600">
-        Every message the portal sent or decided not to send, with the reason. Times in UTC.
+        Every message the portal sent or decided not to send, with the reason, and what the provider reported after
+        (delivered, not delivered with its code, bounced, marked as spam). Times in UTC.
       </p>
       <form className="mt-4 flex flex-wrap items-end gap-3 text-sm" role="search" aria-label="Filter deliveries">
         <label className="flex flex-col">
@@ -69,6 +73,17 @@ export default async function DeliveriesPage({ searchParams }: PageProps<"/admin
             <option value="skipped">Not sent</option>
             <option value="failed">Failed</option>
             <option value="pending">Sending</option>
+          </select>
+        </label>
+        <label className="flex flex-col">
+          Provider report
+          <select name="delivery" defaultValue={filters.delivery ?? ""} className={select}>
+            <option value="">Any</option>
+            {providerStatuses.map((status) => (
+              <option key={status} value={status}>
+                {providerStatusLabels[status]}
+              </option>
+            ))}
           </select>
         </label>
         <button className="rounded bg-brand-600 px-3 py-1.5 font-medium text-white">Filter</button>

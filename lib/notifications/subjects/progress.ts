@@ -100,7 +100,12 @@ export async function prepareProgressMessage(
         });
         return { channel, to: fresh.email, email, headers: unsubscribeHeaders(appUrl, token) };
       }
-      return { channel, to: fresh.phoneE164!, body: progressUpdateText(context, channel) };
+      return {
+        channel,
+        to: fresh.phoneE164!,
+        body: progressUpdateText(context, channel),
+        variables: { first_name: context.firstName, clinician: context.clinicianName, link: context.progressUrl },
+      };
     },
   };
 }
