@@ -20,6 +20,12 @@ export default async function AdminHomePage() {
       </p>
       <ul className="mt-4 list-disc pl-6">
         <li>
+          <Link href="/admin/people" className="text-brand-700 underline">
+            People
+          </Link>
+          : invite, import, assign, deactivate and reactivate patients and clinicians, with every change audited.
+        </li>
+        <li>
           <Link href="/admin/deliveries" className="text-brand-700 underline">
             Deliveries
           </Link>
