@@ -14,10 +14,22 @@ export const personEmail = z
   .max(254, "That email address is too long.")
   .pipe(z.email("Enter a valid email address, like name@example.com."));
 
+/** Listed, or an IANA name this server's ICU knows by another spelling (Asia/Kolkata for the listed Asia/Calcutta). */
+function knownTimeZone(zone: string): boolean {
+  if (supportedTimeZones.has(zone)) return true;
+  if (!/^[A-Za-z]+\/[A-Za-z0-9_+\-/]+$/.test(zone)) return false;
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const timeZoneField = z
   .string()
   .max(64, "Choose a time zone from the list.")
-  .refine((zone) => supportedTimeZones.has(zone), "Unknown time zone: choose one from the list.");
+  .refine(knownTimeZone, "Unknown time zone: choose one from the list.");
 
 /** ISO 3166-1 alpha-2 ("GB", "us"), or blank for none. */
 export const countryField = z
