@@ -33,7 +33,7 @@ const pagesBy = [
   },
   { who: "patient with an ended visit", storageState: frameAuth("wren"), paths: [`/visit/${frameVisits.wrenEnded}`] },
   { who: "clinician", storageState: frameAuth("clinician"), paths: ["/schedule", `/sessions/${frameVisits.calNow}`] },
-  { who: "admin", storageState: "e2e/.auth/admin.json", paths: ["/admin"] },
+  { who: "admin", storageState: "e2e/.auth/admin.json", paths: ["/admin", "/admin/people", "/admin/people/import"] },
 ];
 
 async function seriousViolations(page: Page) {

@@ -11,10 +11,16 @@ const dataDir = mkdtempSync(path.join(tmpdir(), "admin-create-"));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 async function adminCreate(...args: string[]) {
-  const env = { ...process.env, PGLITE_DATA_DIR: path.join(dataDir, "pglite"), APP_ENV: "development" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PGLITE_DATA_DIR: path.join(dataDir, "pglite"),
+    APP_ENV: "development",
+  };
   delete env.DATABASE_URL;
   try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "scripts/admin-create.ts", ...args], { env });
+    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "scripts/admin-create.ts", ...args], {
+      env,
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };

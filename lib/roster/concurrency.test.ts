@@ -6,6 +6,7 @@ import { seed, seedEmails } from "@/db/seed";
 import { createFirstAdmin } from "./first-admin";
 import { checkImport, importPatients } from "./import";
 import { inviteUser } from "./invite";
+import type { InviteInput } from "./schemas";
 
 // Two admins at once (on PostgreSQL, real concurrent transactions): the unique email decides, exactly one user exists.
 const admins = { first: "", second: "" };
@@ -18,7 +19,7 @@ beforeAll(async () => {
 
 const usersWith = async (email: string) =>
   (await db().select({ n: count() }).from(users).where(eq(users.email, email)))[0]!.n;
-const invitation = (email: string) =>
+const invitation = (email: string): InviteInput =>
   ({
     role: "patient",
     firstName: "Twin",
