@@ -26,7 +26,7 @@ export function assignClinician(
     if (clinician?.role !== "clinician" || clinician.deactivatedAt) {
       throw new RosterRefusal({
         ok: false,
-        message: "Nothing was assigned.",
+        message: "Nothing was saved.",
         fieldErrors: { clinicianId: ["Choose an active clinician."] },
       });
     }

@@ -29,7 +29,11 @@ export async function refusalsAsResult<T>(work: () => Promise<T>): Promise<T | E
 }
 
 const refuse = (fieldErrors: Record<string, string[]>) =>
-  new RosterRefusal({ ok: false, message: "Nobody was invited. Please check the highlighted fields.", fieldErrors });
+  new RosterRefusal({
+    ok: false,
+    message: "Nothing was saved: nobody was invited. Please check the highlighted fields.",
+    fieldErrors,
+  });
 
 /** The active clinicians among `ids`; anything else is refused as a field error. */
 async function activeClinicians(tx: Tx, ids: string[]): Promise<string[]> {
