@@ -18,6 +18,7 @@ import { sql } from "drizzle-orm";
 import type { DeliveryKind } from "@/lib/notifications/kinds";
 import type { DeliveryReason } from "@/lib/notifications/decide";
 import type { ProviderStatus } from "@/lib/notifications/provider-status";
+import type { RosterAction } from "@/lib/roster/actions";
 import type { GuardAction, RecordingReason, VideoSessionStatus } from "@/lib/video/types";
 
 const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
@@ -60,6 +61,8 @@ export const users = pgTable("users", {
   emailVerified: tstz("email_verified"),
   image: text("image"),
   role: roleEnum("role").notNull().default("patient"),
+  /** set when an admin deactivates the person: no sign-in, no session, no message (lib/roster) */
+  deactivatedAt: tstz("deactivated_at"),
   createdAt: createdAt(),
 });
 
@@ -163,6 +166,44 @@ export const clinicians = pgTable("clinicians", {
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
+
+// Which clinicians a patient sees: a clinician books (and picks) only these patients; an admin books anyone.
+export const patientClinicians = pgTable(
+  "patient_clinicians",
+  {
+    patientId: text("patient_id")
+      .notNull()
+      .references(() => users.id),
+    clinicianId: text("clinician_id")
+      .notNull()
+      .references(() => users.id),
+    assignedBy: text("assigned_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.patientId, t.clinicianId] }),
+    index("patient_clinicians_clinician_idx").on(t.clinicianId),
+  ],
+);
+
+// Every roster change (invite, import, deactivate, reactivate, assign, unassign, first admin): append-only, a trigger
+// refuses updates and deletes. `details` names what changed; the actor is null for the admin:create command.
+export const rosterAudit = pgTable(
+  "roster_audit",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    actorId: text("actor_id").references(() => users.id),
+    action: text("action").$type<RosterAction>().notNull(),
+    subjectId: text("subject_id").references(() => users.id),
+    details: jsonb("details").$type<Record<string, string | number | boolean | null>>().notNull(),
+    requestHash: text("request_hash"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("roster_audit_created_idx").on(t.createdAt),
+    index("roster_audit_subject_idx").on(t.subjectId, t.createdAt),
+  ],
+);
 
 // ---- Appointments ----
 
@@ -473,3 +514,4 @@ export type OutboxRow = typeof eventOutbox.$inferSelect;
 export type ProgressNote = typeof progressNotes.$inferSelect;
 export type InboundMessage = typeof inboundMessages.$inferSelect;
 export type RequestMeans = (typeof requestMeansEnum.enumValues)[number];
+export type RosterAuditRow = typeof rosterAudit.$inferSelect;

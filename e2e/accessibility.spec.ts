@@ -36,6 +36,7 @@ const pagesBy = [
   { who: "clinician", storageState: frameAuth("clinician"), paths: ["/schedule", `/sessions/${frameVisits.calNow}`] },
   { who: "admin", storageState: "e2e/.auth/admin.json", paths: ["/admin", "/admin/inbox", "/admin/deliveries"] },
   { who: "patient with a bounced email", storageState: beaAuth, paths: ["/settings"] },
+  { who: "admin", storageState: "e2e/.auth/admin.json", paths: ["/admin/people", "/admin/people/import"] },
 ];
 
 async function seriousViolations(page: Page) {

@@ -26,6 +26,12 @@ export default async function AdminHomePage() {
           : text replies to read within 10 business days, and requests made by phone, in person or by letter.
         </li>
         <li>
+          <Link href="/admin/people" className="text-brand-700 underline">
+            People
+          </Link>
+          : invite, import, assign, deactivate and reactivate patients and clinicians, with every change audited.
+        </li>
+        <li>
           <Link href="/admin/deliveries" className="text-brand-700 underline">
             Deliveries
           </Link>

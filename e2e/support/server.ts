@@ -9,6 +9,7 @@ import { closeDb } from "@/db/client";
 import { seedE2eFixtures } from "@/e2e/support/fixtures";
 import { seedFrameFixtures } from "@/e2e/support/frame-fixtures";
 import { seedRevocationFixtures } from "@/e2e/support/revocation-fixtures";
+import { seedRosterFixtures } from "@/e2e/support/roster-fixtures";
 import { prepareDatabase } from "@/scripts/prepare-db";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -42,6 +43,7 @@ await prepareDatabase();
 await seedE2eFixtures();
 await seedFrameFixtures();
 await seedRevocationFixtures();
+await seedRosterFixtures();
 await closeDb();
 // Events the app sends run its functions through /api/inngest, crons on their schedules: the runner `npm run demo` uses.
 const runner = await startInngestRunner({ appUrls: [`http://127.0.0.1:${port}/api/inngest`], port: inngestPort });

@@ -1,8 +1,8 @@
 import "server-only";
-import { and, asc, desc, eq, gte, lte, ne, not, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, isNull, lte, ne, not, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
-import { appointments, clinicians, patientProfiles } from "@/db/schema";
+import { appointments, clinicians, patientClinicians, patientProfiles, users } from "@/db/schema";
 
 // An appointment stays "upcoming" until it has ended, so a visit in progress is still listed.
 // postgres.js cannot bind a Date inside raw sql, so the moment goes in as ISO text with a cast.
@@ -118,17 +118,18 @@ export async function timeZoneOfClinician(db: Db, clinicianId: string): Promise<
   return row?.timeZone ?? "UTC";
 }
 
-/** The patients a clinician already sees: the ones they may book for. */
+/** The active patients assigned to a clinician: the ones they may book for. */
 export async function listPatientsOfClinician(db: Db, clinicianId: string) {
   return db
-    .selectDistinct({
+    .select({
       id: patientProfiles.userId,
       firstName: patientProfiles.firstName,
       lastName: patientProfiles.lastName,
     })
-    .from(appointments)
-    .innerJoin(patientProfiles, eq(patientProfiles.userId, appointments.patientId))
-    .where(eq(appointments.clinicianId, clinicianId))
+    .from(patientClinicians)
+    .innerJoin(patientProfiles, eq(patientProfiles.userId, patientClinicians.patientId))
+    .innerJoin(users, eq(users.id, patientClinicians.patientId))
+    .where(and(eq(patientClinicians.clinicianId, clinicianId), isNull(users.deactivatedAt)))
     .orderBy(asc(patientProfiles.lastName), asc(patientProfiles.firstName));
 }
 

@@ -27,6 +27,7 @@ export const reasonLabels: Record<DeliveryReason, string> = {
   superseded: "a later change to the time replaced it",
   no_sharing_consent: "progress sharing consent was not given",
   no_care_contact: "no care contact was named",
+  deactivated: "the patient's account is deactivated",
   permanent_error: "the provider refused it",
   transient_error: "the provider was unavailable; it will be retried",
 };
