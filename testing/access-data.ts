@@ -55,7 +55,7 @@ export async function seedAdminListRows(db: Db, ids: Awaited<ReturnType<typeof s
       recording: false,
       recordingReason: "no_consent",
       createdBy: ids.grey,
-      status: "completed",
+      status: "ended",
     });
   }
 }

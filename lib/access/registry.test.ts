@@ -42,8 +42,8 @@ describe("every staff query is logged", () => {
   });
 
   it.each(queryFiles)("lib/%s: each exported function is a staffRead or named here with why not", async (file) => {
-    const module = (await import(/* @vite-ignore */ path.join(root, "lib", file))) as Record<string, unknown>;
-    const unlogged = Object.entries(module)
+    const exported = (await import(/* @vite-ignore */ path.join(root, "lib", file))) as Record<string, unknown>;
+    const unlogged = Object.entries(exported)
       .filter(([, value]) => typeof value === "function" && !isStaffRead(value))
       .map(([name]) => `${file}#${name}`)
       .filter((key) => !(key in notStaffReads));
@@ -53,9 +53,9 @@ describe("every staff query is logged", () => {
   it("names no export that has since gone or become a staffRead", async () => {
     for (const key of Object.keys(notStaffReads)) {
       const [file, name] = key.split("#") as [string, string];
-      const module = (await import(/* @vite-ignore */ path.join(root, "lib", file))) as Record<string, unknown>;
-      expect(typeof module[name], key).toBe("function");
-      expect(isStaffRead(module[name]), key).toBe(false);
+      const exported = (await import(/* @vite-ignore */ path.join(root, "lib", file))) as Record<string, unknown>;
+      expect(typeof exported[name], key).toBe("function");
+      expect(isStaffRead(exported[name]), key).toBe(false);
     }
   });
 });
