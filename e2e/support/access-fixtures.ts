@@ -44,7 +44,7 @@ export async function seedAccessFixtures(): Promise<void> {
       clinicianId: clinician!.id,
       startsAt: new Date(Date.now() - 2 * 86_400_000),
       modality: "telehealth",
-      status: "ended",
+      status: "completed",
     })
     .returning({ id: appointments.id });
   await db()
