@@ -501,6 +501,32 @@ export const progressNotes = pgTable(
   ],
 );
 
+// ---- Staff access log (append-only; a trigger refuses UPDATE and DELETE except the retention prune) ----
+
+// One row per staff read of one patient's information: who, in which role, what, when, from which request.
+export const accessLog = pgTable(
+  "access_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    actorId: text("actor_id")
+      .notNull()
+      .references(() => users.id),
+    actorRole: roleEnum("actor_role").notNull(),
+    patientId: text("patient_id")
+      .notNull()
+      .references(() => users.id),
+    /** what was read: a key of accessKinds in lib/access/kinds.ts */
+    what: text("what").notNull(),
+    requestHash: text("request_hash"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("access_log_patient_idx").on(t.patientId, t.createdAt),
+    index("access_log_created_idx").on(t.createdAt),
+    index("access_log_actor_idx").on(t.actorId, t.createdAt),
+  ],
+);
+
 export type User = typeof users.$inferSelect;
 export type Role = (typeof roleEnum.enumValues)[number];
 export type PatientProfile = typeof patientProfiles.$inferSelect;
@@ -515,3 +541,4 @@ export type ProgressNote = typeof progressNotes.$inferSelect;
 export type InboundMessage = typeof inboundMessages.$inferSelect;
 export type RequestMeans = (typeof requestMeansEnum.enumValues)[number];
 export type RosterAuditRow = typeof rosterAudit.$inferSelect;
+export type AccessLogEntry = typeof accessLog.$inferSelect;

@@ -30,13 +30,27 @@ const pagesBy = [
       `/visit/${frameVisits.calTomorrow}`,
       "/settings",
       "/progress",
+      "/record-access",
     ],
   },
   { who: "patient with an ended visit", storageState: frameAuth("wren"), paths: [`/visit/${frameVisits.wrenEnded}`] },
   { who: "clinician", storageState: frameAuth("clinician"), paths: ["/schedule", `/sessions/${frameVisits.calNow}`] },
-  { who: "admin", storageState: "e2e/.auth/admin.json", paths: ["/admin", "/admin/inbox", "/admin/deliveries"] },
+  { who: "admin", storageState: "e2e/.auth/admin.json", paths: ["/admin/inbox"] },
   { who: "patient with a bounced email", storageState: beaAuth, paths: ["/settings"] },
   { who: "admin", storageState: "e2e/.auth/admin.json", paths: ["/admin/people", "/admin/people/import"] },
+  {
+    who: "admin",
+    storageState: "e2e/.auth/admin.json",
+    paths: [
+      "/admin",
+      "/admin/deliveries?patient=ada",
+      "/admin/consent-ledger?patient=ada",
+      "/admin/progress-sharing?patient=ada",
+      "/admin/video-sessions?patient=ada",
+      "/admin/appointments?patient=ada",
+      "/admin/access-log?patient=ada",
+    ],
+  },
 ];
 
 async function seriousViolations(page: Page) {

@@ -1,3 +1,4 @@
+import { pruneAuditRecordsFn } from "./functions/access/prune-audit";
 import { pruneRateLimitsFn } from "./functions/auth/prune-rate-limits";
 import { sendAppointmentMessage } from "./functions/appointments/send-message";
 import { shareProgressNote } from "./functions/progress/share";
@@ -17,4 +18,5 @@ export const functions = [
   shareProgressNote,
   relayOutboxFn,
   confirmTextRevocation,
+  pruneAuditRecordsFn,
 ];

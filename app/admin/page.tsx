@@ -61,6 +61,12 @@ export default async function AdminHomePage() {
           </Link>
           : each progress note&apos;s shares and skips, with reasons.
         </li>
+        <li>
+          <Link href="/admin/access-log" className="text-brand-700 underline">
+            Access log
+          </Link>
+          : every staff read of a patient&apos;s information, searchable and exportable.
+        </li>
       </ul>
       <OutboxHealthPanel health={health} timeZone="UTC" />
     </section>

@@ -28,7 +28,7 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
   return object;
 }
 
-function hashRequest(ip: string, userAgent: string | null): string {
+export function hashRequest(ip: string, userAgent: string | null): string {
   return createHash("sha256")
     .update(`${env().authSecret}|${ip}|${userAgent ?? ""}`)
     .digest("hex")

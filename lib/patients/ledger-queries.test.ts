@@ -6,6 +6,8 @@ describe("ledger CSV", () => {
     const csv = ledgerCsv([
       {
         id: 1,
+        patientId: "p1",
+        total: 1,
         createdAt: new Date("2026-02-01T10:00:00Z"),
         patientEmail: "ada@patients.example",
         patientName: "Ada Lovelace",

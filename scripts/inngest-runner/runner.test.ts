@@ -65,6 +65,7 @@ describe("the bundled Inngest runner driving the portal's /api/inngest", () => {
     const bySlug = Object.fromEntries(portal.map((fn) => [fn.slug, fn]));
     expect(Object.keys(bySlug).sort()).toEqual([
       "enforce-recording-consent",
+      "prune-audit-records",
       "prune-rate-limits",
       "relay-outbox",
       "scan-reminders",

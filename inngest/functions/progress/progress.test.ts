@@ -14,6 +14,8 @@ import type { startTwilioFake } from "@/testing/fakes/twilio-fake";
 import { createAppointment, createPatient, setUpFakes } from "@/testing/fixtures";
 import { consentTexts } from "@/lib/patients/consent-texts";
 import { listProgressForPatient, listProgressSharing } from "@/lib/progress/queries";
+import { parseListParams } from "@/lib/admin/list";
+import { asStaff } from "@/testing/access";
 import { shareProgressNote } from "./share";
 import { relayOutboxNow } from "../../relay";
 
@@ -328,7 +330,9 @@ describe("the patient's Progress page data", () => {
 
 describe("the admin's progress sharing view", () => {
   it("lists each note's shares and skips with reasons, and none of its content", async () => {
-    const notes = await listProgressSharing(db(), { patientEmail: "BEN@patients.example" });
+    const { rows: notes } = await asStaff(db(), seedEmails.admin, () =>
+      listProgressSharing(db(), parseListParams({ patient: "BEN@patients.example" })),
+    );
     expect(notes.length).toBeGreaterThan(0);
     expect(notes.every((note) => note.patientEmail === seedEmails.ben)).toBe(true);
     expect(notes.flatMap((note) => note.deliveries)).toContainEqual(
