@@ -9,6 +9,8 @@ export const accessKinds = {
   deliveries: "Messages sent to you",
   progress_sharing: "Progress sharing record",
   video_sessions: "Video session records",
+  inbound_messages: "Your text replies to the clinic",
+  roster: "Name and contact in the clinic's list of people",
 } as const;
 export type AccessKind = keyof typeof accessKinds;
 export const accessKindNames = Object.keys(accessKinds) as [AccessKind, ...AccessKind[]];

@@ -25,6 +25,8 @@ const notStaffReads: Record<string, string> = {
   "access/queries.ts#accessLogForPatient": "the log itself (not logged recursively)",
   "access/queries.ts#listAccessLog": "the log itself (not logged recursively)",
   "access/queries.ts#patientTimeline": "the patient's own timeline",
+  "roster/queries.ts#listActiveClinicians": "clinicians' names only, no patient",
+  "roster/queries.ts#clinicianNames": "clinicians' names only, no patient",
 };
 
 describe("every staff query is logged", () => {

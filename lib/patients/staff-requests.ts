@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, isNotNull, isNull } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { inboundMessages, patientProfiles, users, type RequestMeans } from "@/db/schema";
 import { applyAuditedChanges, type FieldChanges } from "./ledger";
@@ -84,28 +84,3 @@ export async function resolveInboxMessage(
 }
 
 /** The staff inbox: open messages by deadline (soonest first), then the latest resolved ones. Admins only. */
-export async function listInbox(db: Db, { resolvedLimit = 20 } = {}) {
-  const columns = {
-    id: inboundMessages.id,
-    channel: inboundMessages.channel,
-    fromNumber: inboundMessages.fromNumber,
-    body: inboundMessages.body,
-    receivedAt: inboundMessages.receivedAt,
-    respondBy: inboundMessages.respondBy,
-    resolvedAt: inboundMessages.resolvedAt,
-    outcome: inboundMessages.outcome,
-    patientFirstName: patientProfiles.firstName,
-    patientLastName: patientProfiles.lastName,
-  };
-  const base = () =>
-    db
-      .select(columns)
-      .from(inboundMessages)
-      .leftJoin(patientProfiles, eq(patientProfiles.userId, inboundMessages.patientId));
-  const [open, resolved] = await Promise.all([
-    base().where(isNull(inboundMessages.resolvedAt)).orderBy(asc(inboundMessages.respondBy)).limit(500),
-    base().where(isNotNull(inboundMessages.resolvedAt)).orderBy(desc(inboundMessages.resolvedAt)).limit(resolvedLimit),
-  ]);
-  return { open, resolved };
-}
-export type InboxRow = Awaited<ReturnType<typeof listInbox>>["open"][number];

@@ -7,7 +7,7 @@ import { requirePageRole } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
 import { channelLabels } from "@/lib/notifications/labels";
 import { displayValue } from "@/lib/patients/fields";
-import { listInbox, type InboxRow } from "@/lib/patients/staff-requests";
+import { listInbox, type InboxRow } from "@/lib/patients/inbox-queries";
 
 export const metadata: Metadata = { title: "Patient requests" };
 

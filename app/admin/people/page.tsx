@@ -5,6 +5,7 @@ import { InviteForm } from "@/components/admin/roster/invite-form";
 import { PeopleTable } from "@/components/admin/roster/people-table";
 import { RosterAuditTable } from "@/components/admin/roster/roster-audit-table";
 import { db } from "@/db/client";
+import { withStaffAccess } from "@/lib/access/record";
 import { requirePageRole } from "@/lib/auth/session";
 import { clinicianNames, listActiveClinicians, listPeople, listRosterAudit, PEOPLE_PAGE } from "@/lib/roster/queries";
 import { plainText } from "@/lib/validation";
@@ -22,12 +23,15 @@ export default async function PeoplePage({ searchParams }: PageProps<"/admin/peo
   const admin = await requirePageRole("admin");
   const filter = filterSchema.parse(await searchParams);
   const page = filter.page ?? 1;
-  const [{ people, total }, clinicians, audit, names] = await Promise.all([
-    listPeople(db(), { q: filter.q || undefined, role: filter.role }, page),
-    listActiveClinicians(db()),
-    listRosterAudit(db()),
-    clinicianNames(db()),
-  ]);
+  // One batch: every patient shown (in the list or the audit) is one access-log row, written in one insert.
+  const [{ people, total }, clinicians, audit, names] = await withStaffAccess(admin, () =>
+    Promise.all([
+      listPeople(db(), { q: filter.q || undefined, role: filter.role }, page),
+      listActiveClinicians(db()),
+      listRosterAudit(db()),
+      clinicianNames(db()),
+    ]),
+  );
   const pages = Math.max(1, Math.ceil(total / PEOPLE_PAGE));
   const pageHref = (to: number) =>
     `/admin/people?${new URLSearchParams({ ...(filter.q ? { q: filter.q } : {}), ...(filter.role ? { role: filter.role } : {}), page: String(to) })}`;
