@@ -42,6 +42,9 @@ export async function applyAuditedChanges(
     alsoSet?: Partial<PatientProfile>;
     consentVersion?: string | null;
     requestHash?: string | null;
+    /** record a row even when the value is unchanged (a consent given again to a new version of its text) */
+    recordUnchanged?: boolean;
+    signature?: { signedName: string; consentTextHash: string };
   },
 ): Promise<{ field: AuditedField; ledgerEntryId: number }[]> {
   const fields = Object.keys(input.changes) as AuditedField[];
@@ -52,7 +55,9 @@ export async function applyAuditedChanges(
     .for("update");
   if (!current) throw new NotFoundError("No such patient");
 
-  const changed = fields.filter((field) => asLedgerValue(current[field]) !== asLedgerValue(input.changes[field]));
+  const changed = input.recordUnchanged
+    ? fields
+    : fields.filter((field) => asLedgerValue(current[field]) !== asLedgerValue(input.changes[field]));
   if (changed.length === 0) return [];
 
   const update = Object.fromEntries(changed.map((field) => [field, input.changes[field]]));
@@ -75,6 +80,8 @@ export async function applyAuditedChanges(
         newValue: asLedgerValue(input.changes[field]),
         consentVersion: input.consentVersion ?? null,
         requestHash: input.requestHash ?? null,
+        signedName: input.signature?.signedName ?? null,
+        consentTextHash: input.signature?.consentTextHash ?? null,
       })),
     )
     .returning({ id: preferenceLedger.id, field: preferenceLedger.field });
