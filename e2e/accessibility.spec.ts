@@ -29,6 +29,8 @@ const pagesBy = [
       `/visit/${frameVisits.calTomorrow}`,
       "/settings",
       "/progress",
+      "/my-data",
+      "/consents/review",
     ],
   },
   { who: "patient with an ended visit", storageState: frameAuth("wren"), paths: [`/visit/${frameVisits.wrenEnded}`] },
