@@ -273,12 +273,37 @@ export const preferenceLedger = pgTable(
     requestHash: text("request_hash"),
     /** a staff change on the patient's behalf: how the patient asked */
     requestMeans: requestMeansEnum("request_means"),
+    /** electronic signature of a consent given: the full name the patient typed, and the hash of the text agreed to */
+    signedName: text("signed_name"),
+    consentTextHash: text("consent_text_hash"),
     createdAt: createdAt(),
   },
   (t) => [
     index("preference_ledger_patient_idx").on(t.patientId, t.createdAt),
     index("preference_ledger_field_idx").on(t.field, t.createdAt),
   ],
+);
+
+// ---- Consent texts, versioned (append-only: a new wording is a new row) ----
+
+export const consentTexts = pgTable(
+  "consent_texts",
+  {
+    /** the version's name, kept on the profile and in the ledger (e.g. "recording-2026-01") */
+    version: text("version").primaryKey(),
+    kind: text("kind").$type<"recordingConsent" | "progressSharingConsent">().notNull(),
+    /** order of versions within a kind; a higher one supersedes a lower one from its effective date */
+    sequence: integer("sequence").notNull(),
+    title: text("title").notNull(),
+    text: text("text").notNull(),
+    /** sha256 hex of the text (UTF-8), stored with each signature so the wording agreed to can be proven */
+    textHash: text("text_hash").notNull(),
+    effectiveAt: tstz("effective_at").notNull(),
+    /** when set, consents given to earlier versions of this kind count as not given from this moment */
+    priorVersionsLapseAt: tstz("prior_versions_lapse_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("consent_texts_kind_sequence_idx").on(t.kind, t.sequence)],
 );
 
 // ---- Outgoing messages ----
@@ -533,6 +558,7 @@ export type PatientProfile = typeof patientProfiles.$inferSelect;
 export type Clinician = typeof clinicians.$inferSelect;
 export type Appointment = typeof appointments.$inferSelect;
 export type LedgerEntry = typeof preferenceLedger.$inferSelect;
+export type ConsentText = typeof consentTexts.$inferSelect;
 export type NotificationDelivery = typeof notificationDeliveries.$inferSelect;
 export type OutboxMessage = typeof devOutbox.$inferSelect;
 export type VideoSession = typeof videoSessions.$inferSelect;

@@ -31,6 +31,8 @@ const pagesBy = [
       "/settings",
       "/progress",
       "/record-access",
+      "/my-data",
+      "/consents/review",
     ],
   },
   { who: "patient with an ended visit", storageState: frameAuth("wren"), paths: [`/visit/${frameVisits.wrenEnded}`] },

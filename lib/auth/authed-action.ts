@@ -35,6 +35,11 @@ export function hashRequest(ip: string, userAgent: string | null): string {
     .slice(0, 32);
 }
 
+/** The same hash for a route handler's request (the audit ledger's request column). */
+export function requestHashOf(requestHeaders: Headers): string {
+  return hashRequest(clientIp(requestHeaders), requestHeaders.get("user-agent"));
+}
+
 /**
  * Every server action goes through here: session and role first, then the zod schema, then the handler.
  * Nothing is written unless all three pass, and the submitted values are never echoed back.
@@ -60,7 +65,7 @@ export function authedAction<S extends z.ZodType>(
       const requestHeaders = await headers();
       return await handler(parsed.data, {
         user: authorization.user,
-        requestHash: hashRequest(clientIp(requestHeaders), requestHeaders.get("user-agent")),
+        requestHash: requestHashOf(requestHeaders),
       });
     } catch (error) {
       // redirect() and notFound() are not failures; anything else is answered here, so Next never logs the raw error.

@@ -50,6 +50,7 @@ export type SkipReason =
   | "superseded"
   | "no_sharing_consent"
   | "no_care_contact"
+  | "consent_version_lapsed"
   | "deactivated";
 
 /** Every reason a delivery record can carry: a skip's, or why a send failed. */
@@ -106,7 +107,12 @@ function byChannelPreference(channel: LogicalChannel, patient: ChannelPreference
 export type ProgressDecisionInput = {
   kind: ProgressKind;
   channel: LogicalChannel;
-  patient: ChannelPreferences & { progressSharingConsent: boolean; careContactEmail: string | null };
+  patient: ChannelPreferences & {
+    progressSharingConsent: boolean;
+    /** the consent was given to a text version that a newer version has lapsed */
+    progressSharingConsentLapsed?: boolean;
+    careContactEmail: string | null;
+  };
 };
 
 /**
@@ -119,6 +125,8 @@ export function decideProgress({ kind, channel, patient }: ProgressDecisionInput
   if (kind === "progress_update") return byChannelPreference(channel, patient);
   if (channel !== "email") throw new Error("Progress summaries are shared by email only");
   if (!patient.progressSharingConsent) return { action: "skip", channel: "email", reason: "no_sharing_consent" };
+  if (patient.progressSharingConsentLapsed)
+    return { action: "skip", channel: "email", reason: "consent_version_lapsed" };
   if (!patient.careContactEmail) return { action: "skip", channel: "email", reason: "no_care_contact" };
   return { action: "send", channel: "email" };
 }

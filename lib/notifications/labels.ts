@@ -26,6 +26,7 @@ export const reasonLabels: Record<DeliveryReason, string> = {
   booked_inside_window: "the appointment was booked after this reminder's time",
   superseded: "a later change to the time replaced it",
   no_sharing_consent: "progress sharing consent was not given",
+  consent_version_lapsed: "the consent was given to an earlier text that has lapsed; it needs your review",
   no_care_contact: "no care contact was named",
   deactivated: "the patient's account is deactivated",
   permanent_error: "the provider refused it",

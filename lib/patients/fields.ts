@@ -15,6 +15,7 @@ export const fieldLabels: Record<string, string> = {
   careContactName: "Care contact name",
   careContactRelationship: "Care contact relationship",
   careContactEmail: "Care contact email",
+  recordExport: "Record downloaded",
 };
 
 export const actorLabels: Record<LedgerEntry["actorKind"], string> = {
@@ -55,6 +56,7 @@ export function phoneForInput(e164: string | null, region: string | undefined): 
 
 export function displayValue(field: string, value: string | null): string {
   if (value === null || value === "") return "(none)";
+  if (field === "recordExport") return value === "fhir" ? "FHIR R4 file" : "Printable page";
   if (field === "recordingConsent" || field === "progressSharingConsent")
     return value === "true" ? "Given" : "Not given";
   if (value === "true") return "On";

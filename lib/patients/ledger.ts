@@ -44,6 +44,9 @@ export async function applyAuditedChanges(
     requestHash?: string | null;
     /** a staff change on the patient's behalf: how the patient asked */
     requestMeans?: RequestMeans | null;
+    /** record a row even when the value is unchanged (a consent given again to a new version of its text) */
+    recordUnchanged?: boolean;
+    signature?: { signedName: string; consentTextHash: string };
   },
 ): Promise<{ field: AuditedField; ledgerEntryId: number }[]> {
   const fields = Object.keys(input.changes) as AuditedField[];
@@ -54,7 +57,9 @@ export async function applyAuditedChanges(
     .for("update");
   if (!current) throw new NotFoundError("No such patient");
 
-  const changed = fields.filter((field) => asLedgerValue(current[field]) !== asLedgerValue(input.changes[field]));
+  const changed = input.recordUnchanged
+    ? fields
+    : fields.filter((field) => asLedgerValue(current[field]) !== asLedgerValue(input.changes[field]));
   if (changed.length === 0) return [];
 
   const update = Object.fromEntries(changed.map((field) => [field, input.changes[field]]));
@@ -78,6 +83,8 @@ export async function applyAuditedChanges(
         consentVersion: input.consentVersion ?? null,
         requestHash: input.requestHash ?? null,
         requestMeans: input.requestMeans ?? null,
+        signedName: input.signature?.signedName ?? null,
+        consentTextHash: input.signature?.consentTextHash ?? null,
       })),
     )
     .returning({ id: preferenceLedger.id, field: preferenceLedger.field });

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { plainText } from "@/lib/validation";
-import { consentTexts } from "./consent-texts";
 import { timeZoneNames } from "./time-zones";
 
 /** A checkbox as forms send it: present ("on") or absent; anything else is a wrong type. */
@@ -38,6 +37,8 @@ export const consentDecisionSchema = z
     decision: z.enum(["give", "withdraw"], { error: "Choose to give or withdraw." }),
     version: plainText({ max: 64, label: "The version" }),
     confirm: checkbox,
+    /** the electronic signature: the patient's full name, typed */
+    signedName: plainText({ max: 200, label: "The name" }).default(""),
   })
   .superRefine((input, ctx) => {
     if (input.decision === "give" && !input.confirm) {
@@ -47,12 +48,8 @@ export const consentDecisionSchema = z
         message: "Tick the box to confirm you have read the consent.",
       });
     }
-    if (input.decision === "give" && input.version !== consentTexts[input.consent].version) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["version"],
-        message: "The consent text has changed. Please read the new version.",
-      });
+    if (input.decision === "give" && !input.signedName) {
+      ctx.addIssue({ code: "custom", path: ["signedName"], message: "Type your full name to sign the consent." });
     }
   });
 export type ConsentDecision = z.output<typeof consentDecisionSchema>;

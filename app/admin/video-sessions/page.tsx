@@ -15,6 +15,7 @@ const reasonLabels: Record<string, string> = {
   consent_given: "consent stored",
   no_consent: "no consent stored",
   consent_withdrawn: "consent withdrawn during the session",
+  consent_version_lapsed: "consent given to a text version that has lapsed",
 };
 const guardLabels: Record<string, string> = {
   recording_stopped: "Recording stopped",

@@ -5,14 +5,13 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { actAs, form } from "@/db/testing/request";
 import { appointments, eventOutbox, notificationDeliveries, progressNotes, users } from "@/db/schema";
-import { seed, seedEmails } from "@/db/seed";
+import { PROGRESS_SHARING_CONSENT_VERSION, seed, seedEmails } from "@/db/seed";
 import { saveProgressNoteAction } from "@/app/schedule/actions/save-progress-note";
 import { updateConsentAction } from "@/app/settings/actions/update-consent";
 import { receivedEvents, type startInngestFake } from "@/testing/fakes/inngest-fake";
 import type { startResendFake } from "@/testing/fakes/resend-fake";
 import type { startTwilioFake } from "@/testing/fakes/twilio-fake";
 import { createAppointment, createPatient, setUpFakes } from "@/testing/fixtures";
-import { consentTexts } from "@/lib/patients/consent-texts";
 import { listProgressForPatient, listProgressSharing } from "@/lib/progress/queries";
 import { parseListParams } from "@/lib/admin/list";
 import { asStaff } from "@/testing/access";
@@ -263,7 +262,7 @@ describe("sharing a progress note", () => {
       form({
         consent: "progressSharingConsent",
         decision: "withdraw",
-        version: consentTexts.progressSharingConsent.version,
+        version: PROGRESS_SHARING_CONSENT_VERSION,
       }),
     );
     expect(withdrawn.ok).toBe(true);
