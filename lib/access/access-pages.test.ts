@@ -9,12 +9,6 @@ import { accessRowsSince, countAccessInserts, lastAccessId, seedAdminListRows, s
 // Each staff page and export, rendered as Next renders it: what it reads is what it logs, in one insert.
 let ids: Awaited<ReturnType<typeof seededIds>>;
 
-beforeAll(async () => {
-  await seed(db());
-  ids = await seededIds(db());
-  await seedAdminListRows(db(), ids);
-});
-
 type Read = { patient: string; what: string };
 
 async function expectLogged(email: string, render: () => Promise<unknown>, expected: () => Read[]) {
@@ -53,6 +47,14 @@ const exports: Record<string, () => Promise<Export>> = {
   "admin/appointments": () => import("@/app/admin/appointments/export/route"),
 };
 const page = async (path: string) => (await pages[path]!()).default;
+
+beforeAll(async () => {
+  await seed(db());
+  ids = await seededIds(db());
+  await seedAdminListRows(db(), ids);
+  // Compiling the route modules takes longest on a busy machine: done here, under the hook's longer timeout.
+  await Promise.all([...Object.values(pages), ...Object.values(exports)].map((load) => load()));
+}, 180_000);
 const props = (searchParams: Record<string, string> = {}, params: Record<string, string> = {}) => ({
   searchParams: Promise.resolve(searchParams),
   params: Promise.resolve(params),
