@@ -49,6 +49,7 @@ describe("/api/inngest", () => {
       "prune-rate-limits": [{ cron: "17 3 * * *" }],
       "share-progress-note": [{ event: "portal/progress-note.created" }],
       "relay-outbox": [{ cron: "* * * * *" }],
+      "confirm-text-revocation": [{ event: "portal/text-revocation.confirmation-due" }],
       "prune-audit-records": [{ cron: "43 4 * * *" }],
     });
   });
