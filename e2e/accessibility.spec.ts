@@ -37,9 +37,7 @@ const pagesBy = [
   },
   { who: "patient with an ended visit", storageState: frameAuth("wren"), paths: [`/visit/${frameVisits.wrenEnded}`] },
   { who: "clinician", storageState: frameAuth("clinician"), paths: ["/schedule", `/sessions/${frameVisits.calNow}`] },
-  { who: "admin", storageState: "e2e/.auth/admin.json", paths: ["/admin/inbox"] },
   { who: "patient with a bounced email", storageState: beaAuth, paths: ["/settings"] },
-  { who: "admin", storageState: "e2e/.auth/admin.json", paths: ["/admin/people", "/admin/people/import"] },
   {
     who: "admin",
     storageState: "e2e/.auth/admin.json",
@@ -51,6 +49,9 @@ const pagesBy = [
       "/admin/video-sessions?patient=ada",
       "/admin/appointments?patient=ada",
       "/admin/access-log?patient=ada",
+      "/admin/inbox",
+      "/admin/people",
+      "/admin/people/import",
     ],
   },
 ];
