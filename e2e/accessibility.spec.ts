@@ -71,14 +71,15 @@ for (const [size, options] of [
     test.describe(`${who} at ${size}`, () => {
       test.use({ ...options, storageState, permissions: ["camera", "microphone"] });
 
-      test("no serious or critical WCAG 2.2 AA violation", async ({ page }) => {
-        expect(page.viewportSize()?.width).toBe(size === "desktop" ? 1280 : 412);
-        for (const path of paths) {
+      // One test per page: each axe scan takes seconds on a busy machine, so pages never share one timeout.
+      for (const path of paths) {
+        test(`${path}: no serious or critical WCAG 2.2 AA violation`, async ({ page }) => {
+          expect(page.viewportSize()?.width).toBe(size === "desktop" ? 1280 : 412);
           await page.goto(path);
           await expect(page.locator("h1").first(), path).toBeVisible();
           expect(await seriousViolations(page), path).toEqual([]);
-        }
-      });
+        });
+      }
     });
   }
 }

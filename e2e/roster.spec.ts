@@ -12,7 +12,7 @@ test.describe("the roster", () => {
     await page.goto("/admin");
     await page.getByRole("link", { name: "People" }).click();
     const invite = page.getByRole("region", { name: "Invite someone" });
-    await invite.getByLabel("Patient").check();
+    await invite.getByRole("radio", { name: "Patient" }).check();
     await invite.getByLabel("First name").fill("Nina");
     await invite.getByLabel("Last name").fill("Newcomer");
     await invite.getByLabel("Email").fill(email);

@@ -1,4 +1,5 @@
-// CSV that spreadsheets open as data: every cell quoted, and a cell that would start a formula made plain text.
+// CSV that spreadsheets open as data: every data cell quoted, and a cell that would start a formula made plain text.
+// The header stays bare, as the ledger export always wrote it (fixed identifiers, nothing to escape).
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 export function csvCell(value: string | number | boolean | Date | null | undefined): string {
@@ -8,9 +9,7 @@ export function csvCell(value: string | number | boolean | Date | null | undefin
 }
 
 export function toCsv(header: string[], rows: (string | number | boolean | Date | null | undefined)[][]): string {
-  return (
-    [header.map(csvCell), ...rows.map((row) => row.map(csvCell))].map((line) => line.join(",")).join("\r\n") + "\r\n"
-  );
+  return [header.join(","), ...rows.map((row) => row.map(csvCell).join(","))].join("\r\n") + "\r\n";
 }
 
 export function csvResponse(filename: string, body: string): Response {

@@ -81,7 +81,7 @@ describe("admin list search", () => {
 });
 
 describe("admin list CSV", () => {
-  it("quotes every cell and makes a would-be formula plain text", () => {
+  it("keeps the header bare, quotes every data cell and makes a would-be formula plain text", () => {
     const csv = toCsv(
       ["a", "b"],
       [
@@ -92,7 +92,7 @@ describe("admin list CSV", () => {
       ],
     );
     expect(csv.split("\r\n")).toEqual([
-      '"a","b"',
+      "a,b",
       `"'=1+1","'+SUM(A1)"`,
       `"'-2","'@cmd"`,
       `"'\tTAB","say ""hi"""`,
