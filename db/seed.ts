@@ -1,7 +1,15 @@
 import { fileURLToPath } from "node:url";
 import { eq, sql } from "drizzle-orm";
 import { closeDb, db as processDb, type Db } from "./client";
-import { appointments, clinicians, consentTexts, patientClinicians, patientProfiles, preferenceLedger, users } from "./schema";
+import {
+  appointments,
+  clinicians,
+  consentTexts,
+  patientClinicians,
+  patientProfiles,
+  preferenceLedger,
+  users,
+} from "./schema";
 
 export const RECORDING_CONSENT_VERSION = "recording-2026-01";
 export const PROGRESS_SHARING_CONSENT_VERSION = "progress-sharing-2026-01";
