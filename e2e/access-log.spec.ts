@@ -1,6 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { adaByron } from "./support/access-fixtures";
-import { people, signIn } from "./support/sign-in";
+import { adaAuth, adaByron } from "./support/access-fixtures";
 
 const adminLists = [
   ["/admin/deliveries", "message-row"],
@@ -53,9 +52,9 @@ test("Dr Grey reads Ada's notes, and Ada sees it on her page, in her zone", asyn
   const readAt = Date.now();
   await clinician.close();
 
-  const patient = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const patient = await browser.newContext({ storageState: adaAuth });
   const ada = await patient.newPage();
-  await signIn(ada, people.ada);
+  await ada.goto("/appointments");
   await ada.getByRole("link", { name: "Who has seen my record" }).click();
   await expect(ada.getByRole("heading", { level: 1 })).toHaveText("Who has seen my record");
   await expect(ada.getByText("times in Europe/London")).toBeVisible();

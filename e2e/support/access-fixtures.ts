@@ -1,4 +1,7 @@
-import { sql } from "drizzle-orm";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import {
   accessLog,
@@ -8,6 +11,7 @@ import {
   patientProfiles,
   preferenceLedger,
   progressNotes,
+  sessions,
   users,
   videoSessions,
 } from "@/db/schema";
@@ -20,6 +24,7 @@ export const adaByron = { email: "ada.byron@patients.example", name: "Ada Byron"
  * and a video session, an access-log row), so "ada" finds an Ada on each list without touching the seeded people.
  */
 export async function seedAccessFixtures(): Promise<void> {
+  await writeAdaSession();
   const [patient] = await db()
     .insert(users)
     .values({ email: adaByron.email, name: adaByron.name, role: "patient" })
@@ -90,4 +95,27 @@ export async function seedAccessFixtures(): Promise<void> {
 
 function eqEmail(email: string) {
   return sql`${users.email} = ${email}`;
+}
+
+/** Ada Lovelace's session as Auth.js stores it: her sign-in emails are already at the per-email limit in this suite. */
+export const adaAuth = "e2e/.auth/access-ada.json";
+
+async function writeAdaSession(): Promise<void> {
+  const [ada] = await db().select({ id: users.id }).from(users).where(eq(users.email, people.ada));
+  if (!ada) throw new Error("The seed has no Ada Lovelace");
+  const sessionToken = randomBytes(32).toString("hex");
+  const expires = new Date(Date.now() + 86_400_000);
+  await db().insert(sessions).values({ sessionToken, userId: ada.id, expires });
+  const cookie = {
+    name: "authjs.session-token",
+    value: sessionToken,
+    domain: "localhost",
+    path: "/",
+    expires: Math.floor(expires.getTime() / 1000),
+    httpOnly: true,
+    secure: false,
+    sameSite: "Lax" as const,
+  };
+  mkdirSync("e2e/.auth", { recursive: true });
+  writeFileSync(path.resolve(adaAuth), JSON.stringify({ cookies: [cookie], origins: [] }, null, 2));
 }
