@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { filterInput, ListFilters, ListPager, zoneNote } from "@/components/admin/admin-list";
-import { OutcomeCell } from "@/components/notifications/message-table";
+import { OutcomeCell, ProviderReport } from "@/components/notifications/message-table";
 import { cell, rowClass, Table } from "@/components/ui/table";
 import { db } from "@/db/client";
 import { withStaffAccess } from "@/lib/access/record";
@@ -89,11 +89,7 @@ export default async function DeliveriesPage({ searchParams }: PageProps<"/admin
               <td className={cell}>{channelLabels[row.channel]}</td>
               <td className={cell}>
                 <OutcomeCell status={row.status} reason={row.reason} errorCode={row.errorCode} />
-                {row.providerStatus ? (
-                  <span className="block text-xs font-medium text-slate-700" data-testid="provider-status">
-                    {providerStatusLabels[row.providerStatus]}
-                  </span>
-                ) : null}
+                <ProviderReport status={row.providerStatus} />
               </td>
             </tr>
           ))}
