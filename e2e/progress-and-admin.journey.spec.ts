@@ -54,7 +54,8 @@ test("a progress note reaches the care contact only while Ben consents; Ben neve
   await expect(careContact.getByRole("status")).toHaveText("Your care contact is saved.");
   const sharing = ben.getByRole("article", { name: "Sharing my progress updates" });
   await sharing.getByLabel("I have read the text above and I agree to it.").check();
-  await sharing.getByRole("button", { name: "Give progress-sharing consent" }).click();
+  await sharing.getByLabel("Your full name (your signature)").fill("Ben Carter");
+  await sharing.getByRole("button", { name: "Give progress sharing consent" }).click();
   await expect(sharing.getByTestId("progressSharingConsent-status")).toContainText("Given on");
 
   const grey = await as(browser, "clinician");
@@ -85,7 +86,7 @@ test("a progress note reaches the care contact only while Ben consents; Ben neve
 
   // Ben withdraws; the correction Dr. Grey writes next is not sent to Alice, and the skip says why.
   await ben.goto("/settings");
-  await sharing.getByRole("button", { name: "Withdraw progress-sharing consent" }).click();
+  await sharing.getByRole("button", { name: "Withdraw progress sharing consent" }).click();
   await expect(sharing.getByTestId("progressSharingConsent-status")).toContainText("Withdrawn on");
   await writeNote(grey, CORRECTION, true);
   await settleFunctions(grey.request);

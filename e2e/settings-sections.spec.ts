@@ -71,7 +71,7 @@ test.describe("consents in human words", () => {
     );
     await expect(history(page, "Recording consent")).toContainText("the recording consent text of 1 January 2026");
     await expect(page.getByRole("button", { name: "Withdraw recording consent" })).toHaveCount(1);
-    await expect(page.getByRole("button", { name: "Give progress-sharing consent" })).toHaveCount(1);
+    await expect(page.getByRole("button", { name: "Give progress sharing consent" })).toHaveCount(1);
   });
 });
 

@@ -6,10 +6,13 @@ import { ConsentsSection } from "@/components/settings/sections/consents-section
 import { ContactSection } from "@/components/settings/sections/contact-section";
 import { HistorySection } from "@/components/settings/sections/history-section";
 import { MessagesSection } from "@/components/settings/sections/messages-section";
+import { MyDataSection } from "@/components/settings/sections/my-data-section";
 import { NotificationsSection } from "@/components/settings/sections/notifications-section";
 import { TimeZoneSection } from "@/components/settings/sections/time-zone-section";
+import { ContactProblems } from "@/components/settings/contact-problems";
 import { SettingsNav } from "@/components/settings/settings-nav";
 import { requirePageRole } from "@/lib/auth/session";
+import { env } from "@/lib/env";
 import { listRecentMessagesForPatient } from "@/lib/notifications/queries";
 import { getPatientSettings, listLedgerForPatient } from "@/lib/patients/queries";
 
@@ -40,15 +43,21 @@ export default async function SettingsPage({ searchParams }: PageProps<"/setting
           How we contact you and what you agree to. Every change is kept in your history.
         </p>
       </div>
+      <ContactProblems
+        emailUndeliverable={settings.emailUndeliverable}
+        phoneUnreachableCode={settings.phoneUnreachableCode}
+        clinicPhone={env().clinic.phone}
+      />
       <div className="gap-8 max-lg:space-y-4 lg:grid lg:grid-cols-[10rem_minmax(0,1fr)]">
         <SettingsNav />
         <div className="space-y-6">
           <ContactSection settings={settings} />
           <NotificationsSection settings={settings} />
-          <ConsentsSection settings={settings} />
+          <ConsentsSection patientId={user.id} settings={settings} />
           <CareContactSection settings={settings} />
           <TimeZoneSection settings={settings} />
           <MessagesSection messages={messages} timeZone={settings.timeZone} />
+          <MyDataSection />
           <HistorySection
             rows={historyRows.slice(0, historyLimit)}
             timeZone={settings.timeZone}

@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { formatDateTime } from "@/lib/format";
-import { consentVersionWords } from "@/lib/patients/consent-wording";
-import { actorLabels, displayValue, fieldLabels } from "@/lib/patients/fields";
+import { actorLabel, displayValue, fieldLabels } from "@/lib/patients/fields";
 import type { LedgerRow } from "@/lib/patients/queries";
 
 type Props = {
@@ -11,6 +10,8 @@ type Props = {
   more: boolean;
   /** Showing all, but the list stopped at its cap. */
   capped: boolean;
+  /** Each consent version in the rows in words: "the recording consent text of 1 January 2026". */
+  consentWords?: Record<string, string>;
 };
 
 const headers = ["When", "What", "Change", "By"] as const;
@@ -18,7 +19,7 @@ const headers = ["When", "What", "Change", "By"] as const;
 const cell =
   "py-2 pr-4 max-sm:flex max-sm:gap-2 max-sm:py-0.5 max-sm:pr-0 max-sm:before:w-16 max-sm:before:shrink-0 max-sm:before:font-medium max-sm:before:text-slate-600 max-sm:before:content-[attr(data-label)]";
 
-export function SettingsHistory({ rows, timeZone, more, capped }: Props) {
+export function SettingsHistory({ rows, timeZone, more, capped, consentWords = {} }: Props) {
   if (rows.length === 0) return <p className="text-slate-600">No changes yet.</p>;
   return (
     <>
@@ -48,7 +49,7 @@ export function SettingsHistory({ rows, timeZone, more, capped }: Props) {
                   {fieldLabels[row.field] ?? row.field}
                   {row.consentVersion ? (
                     <span className="block text-xs text-slate-600">
-                      {consentVersionWords(row.field, row.consentVersion)}
+                      {consentWords[row.consentVersion] ?? "an earlier consent text"}
                     </span>
                   ) : null}
                 </span>
@@ -57,7 +58,7 @@ export function SettingsHistory({ rows, timeZone, more, capped }: Props) {
                 {displayValue(row.field, row.oldValue)} → {displayValue(row.field, row.newValue)}
               </td>
               <td className={cell} data-label="By">
-                {actorLabels[row.actorKind]}
+                {actorLabel(row.actorKind, row.requestMeans)}
               </td>
             </tr>
           ))}

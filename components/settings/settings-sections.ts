@@ -6,6 +6,7 @@ export const settingsSections = [
   { id: "care-contact", title: "Care contact" },
   { id: "time-zone", title: "Time zone" },
   { id: "messages", title: "Messages" },
+  { id: "my-data", title: "My data" },
   { id: "history", title: "History" },
 ] as const;
 

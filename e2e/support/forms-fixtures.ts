@@ -4,7 +4,15 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { db } from "@/db/client";
-import { appointments, clinicians, patientProfiles, preferenceLedger, sessions, users } from "@/db/schema";
+import {
+  appointments,
+  clinicians,
+  patientClinicians,
+  patientProfiles,
+  preferenceLedger,
+  sessions,
+  users,
+} from "@/db/schema";
 
 export const formsVisits = {
   /** Fern's visit with Dr. Forde last week: the progress-note form. */
@@ -75,6 +83,8 @@ export async function seedFormsFixtures(now = new Date()): Promise<void> {
   await db()
     .insert(clinicians)
     .values({ userId: ids.clinician, displayName: "Dr. Ola Forde", timeZone: "Europe/London" });
+  // Fern is on Dr. Forde's roster: a clinician books and sees only assigned patients.
+  await db().insert(patientClinicians).values({ patientId: ids.fern, clinicianId: ids.clinician });
   const visit = { patientId: ids.fern, clinicianId: ids.clinician, modality: "telehealth" as const };
   await db()
     .insert(appointments)

@@ -28,11 +28,16 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
   return object;
 }
 
-function hashRequest(ip: string, userAgent: string | null): string {
+export function hashRequest(ip: string, userAgent: string | null): string {
   return createHash("sha256")
     .update(`${env().authSecret}|${ip}|${userAgent ?? ""}`)
     .digest("hex")
     .slice(0, 32);
+}
+
+/** The same hash for a route handler's request (the audit ledger's request column). */
+export function requestHashOf(requestHeaders: Headers): string {
+  return hashRequest(clientIp(requestHeaders), requestHeaders.get("user-agent"));
 }
 
 /**
@@ -59,7 +64,7 @@ export function authedAction<S extends z.ZodType>(
       return keepTyped(
         await handler(parsed.data, {
           user: authorization.user,
-          requestHash: hashRequest(clientIp(requestHeaders), requestHeaders.get("user-agent")),
+          requestHash: requestHashOf(requestHeaders),
         }),
       );
     } catch (error) {

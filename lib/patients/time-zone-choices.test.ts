@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { consentVersionWords } from "./consent-wording";
 import { filterZoneGroups, localTimeIn, zoneGroups, zoneLabel } from "./time-zone-choices";
 import { timeZoneNames } from "./time-zones";
 
@@ -46,17 +45,5 @@ describe("the time zone picker's choices", () => {
     const noonUtc = new Date("2026-01-15T12:00:00Z");
     expect(localTimeIn("America/New_York", noonUtc)).toBe("Thursday 07:00 (GMT-5)");
     expect(localTimeIn("Asia/Calcutta", noonUtc)).toBe("Thursday 17:30 (GMT+5:30)");
-  });
-});
-
-describe("consent versions in words", () => {
-  it("names the text by the date it took effect", () => {
-    expect(consentVersionWords("recordingConsent", "recording-2026-01")).toBe(
-      "the recording consent text of 1 January 2026",
-    );
-    expect(consentVersionWords("progressSharingConsent", "progress-sharing-2026-03-15")).toBe(
-      "the progress-sharing consent text of 15 March 2026",
-    );
-    expect(consentVersionWords("recordingConsent", "v")).toBe('the recording consent text "v"');
   });
 });

@@ -9,7 +9,7 @@ export function CareContactSection({ settings }: { settings: PatientSettings }) 
       intro={
         <p>
           Someone you trust, such as a family member or carer. They receive the summaries of your progress updates by
-          email only while you give progress-sharing consent under Consents
+          email only while you give progress sharing consent under Consents
           {settings.progressSharingConsent ? " (you do now)." : " (you do not now, so nothing is sent to them)."}
         </p>
       }
