@@ -3,8 +3,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { actAs, form } from "@/db/testing/request";
 import { patientProfiles, preferenceLedger } from "@/db/schema";
+import { RECORDING_CONSENT_VERSION } from "@/db/seed";
 import { createClinician, createPatient } from "@/testing/fixtures";
 import { updateCareContactAction } from "./update-care-contact";
+import { updateConsentAction } from "./update-consent";
 import { updateMobileNumberAction } from "./update-mobile-number";
 import { updateTimeZoneAction } from "./update-time-zone";
 import { updateNotificationPreferencesAction } from "./update-notification-preferences";
@@ -38,6 +40,23 @@ describe("a refused settings save keeps what was typed", () => {
     expect(refused).toMatchObject({ ok: false, values: { phone: "555 01" } });
     expect(refused.fieldErrors?.phone?.[0]).toMatch(/like \(201\) 555-0123/);
     expect((await profile()).phoneE164).toBe("+19175550142");
+  });
+
+  it("a signature that does not match keeps the typed name and the tick, and gives nothing", async () => {
+    await actAs(db(), patient.email);
+    const typed = {
+      consent: "recordingConsent",
+      decision: "give",
+      version: RECORDING_CONSENT_VERSION,
+      confirm: "on",
+      signedName: "Tess Patience",
+    };
+    const refused = await updateConsentAction({}, form(typed));
+    expect(refused).toMatchObject({ ok: false, values: typed });
+    expect(refused.fieldErrors?.signedName?.[0]).toMatch(/Type your full name/);
+    expect(refused.message).toBe("Nothing was saved: 1 problem to fix, marked below.");
+    expect((await profile()).recordingConsent).toBe(false);
+    expect(await ledgerRows()).toBe(0);
   });
 
   it("a signed-out save (an expired session) still answers with the typed values", async () => {
