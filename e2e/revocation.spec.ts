@@ -23,6 +23,10 @@ test.describe("the staff inbox", () => {
     await page.getByLabel("Patient's email address").fill("nobody@patients.example");
     await page.getByRole("button", { name: "Record the request" }).click();
     await expect(page.locator("#patientEmail-error")).toHaveText("No patient has this email address.");
+    // The refused address stays in the field, marked and focused.
+    await expect(page.getByLabel("Patient's email address")).toHaveValue("nobody@patients.example");
+    await expect(page.getByLabel("Patient's email address")).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByLabel("Patient's email address")).toBeFocused();
     await page.getByLabel("Patient's email address").fill(revocationPeople.max.email);
     await page.getByLabel("The patient asked to stop").selectOption("texts_off");
     await page.getByLabel("How the patient asked").selectOption("letter");

@@ -41,6 +41,35 @@ test.describe("the roster", () => {
     await invitee.close();
   });
 
+  for (const javaScriptEnabled of [true, false]) {
+    test(`a refused invitation keeps every typed field, the email marked (${javaScriptEnabled ? "with" : "without"} JavaScript)`, async ({
+      browser,
+    }) => {
+      const context = await browser.newContext({ storageState: "e2e/.auth/admin.json", javaScriptEnabled });
+      const page = await context.newPage();
+      await page.goto("/admin/people");
+      const invite = page.getByRole("region", { name: "Invite someone" });
+      await invite.getByRole("radio", { name: "Clinician" }).check();
+      await invite.getByLabel("First name").fill("Dora");
+      await invite.getByLabel("Last name").fill("Duplicate");
+      await invite.getByLabel("Email").fill(rosterPeople.dana.email);
+      await invite.getByLabel("Time zone").selectOption("Asia/Tokyo");
+      await invite.getByRole("button", { name: "Invite" }).click();
+      const email = invite.getByLabel("Email");
+      await expect(email).toHaveAttribute("aria-invalid", "true");
+      await expect(invite.locator("#invite-email-error")).toHaveText(
+        "Someone with this email address is already registered.",
+      );
+      await expect(email).toHaveValue(rosterPeople.dana.email);
+      await expect(invite.getByLabel("First name")).toHaveValue("Dora");
+      await expect(invite.getByLabel("Last name")).toHaveValue("Duplicate");
+      await expect(invite.getByLabel("Time zone")).toHaveValue("Asia/Tokyo");
+      await expect(invite.getByRole("radio", { name: "Clinician" })).toBeChecked();
+      if (javaScriptEnabled) await expect(email).toBeFocused();
+      await context.close();
+    });
+  }
+
   test("a deactivated patient's open session ends: their next navigation goes to sign-in", async ({
     page,
     browser,

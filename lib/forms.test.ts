@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { formStateOf, problemsMessage, refusedState, shownChecked, shownValue, submittedValues } from "./forms";
+import {
+  formStateOf,
+  problemsMessage,
+  refusedState,
+  shownChecked,
+  shownChoices,
+  shownValue,
+  submittedValues,
+} from "./forms";
 
 const post = (entries: [string, string | Blob][]) => {
   const data = new FormData();
@@ -60,6 +68,13 @@ describe("what a field shows", () => {
     expect(shownChecked({}, "confirm", true)).toBe(true);
     expect(shownChecked({ ok: false, values: { confirm: "on" } }, "confirm", false)).toBe(true);
     expect(shownChecked({ ok: false, values: {} }, "confirm", true)).toBe(false);
+  });
+
+  it("a group of checkboxes after a refusal has the refused post's ticks, one or many or none", () => {
+    expect(shownChoices({}, "clinicianIds", ["a"])).toEqual(["a"]);
+    expect(shownChoices({ ok: false, values: { clinicianIds: "b" } }, "clinicianIds", ["a"])).toEqual(["b"]);
+    expect(shownChoices({ ok: false, values: { clinicianIds: ["a", "b"] } }, "clinicianIds")).toEqual(["a", "b"]);
+    expect(shownChoices({ ok: false, values: {} }, "clinicianIds", ["a"])).toEqual([]);
   });
 });
 

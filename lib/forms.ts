@@ -44,6 +44,13 @@ export function shownValue(state: FormState, name: string, stored: string): stri
   return typedValue(state, name) ?? stored;
 }
 
+/** A group of same-named checkboxes after a refusal: the refused post's ticks; otherwise as stored. */
+export function shownChoices(state: FormState, name: string, stored: readonly string[] = []): string[] {
+  if (!state.values) return [...stored];
+  const value = state.values[name];
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}
+
 /** A checkbox after a refusal: ticked if the refused post had it ticked; otherwise as stored. */
 export function shownChecked(state: FormState, name: string, stored: boolean): boolean {
   if (!state.values) return stored;

@@ -2,8 +2,9 @@
 
 import { useActionState } from "react";
 import { recordStaffRequestAction } from "@/app/admin/inbox/actions/record-staff-request";
-import { describedBy, FieldError, FormStatus } from "@/components/ui/field-error";
-import type { FormState } from "@/lib/forms";
+import { FieldError, FormStatus, invalidProps } from "@/components/ui/field-error";
+import { useFocusFirstError } from "@/components/ui/use-focus-first-error";
+import { shownValue, type FormState } from "@/lib/forms";
 
 const control = "mt-1 w-full max-w-sm rounded border border-slate-300 px-3 py-2";
 
@@ -11,8 +12,12 @@ const control = "mt-1 w-full max-w-sm rounded border border-slate-300 px-3 py-2"
 export function StaffRequestForm() {
   const [state, formAction, pending] = useActionState<FormState, FormData>(recordStaffRequestAction, {});
   const errors = state.fieldErrors ?? {};
+  const formRef = useFocusFirstError(state);
+  // Selects are keyed by their value: React sets a select's default only on mount, and resets the form to it.
+  const request = shownValue(state, "request", "texts_off");
+  const means = shownValue(state, "means", "phone");
   return (
-    <form action={formAction} className="space-y-4">
+    <form ref={formRef} action={formAction} className="space-y-4">
       <div>
         <label htmlFor="patientEmail" className="block font-medium">
           Patient&apos;s email address
@@ -23,8 +28,8 @@ export function StaffRequestForm() {
           type="email"
           autoComplete="off"
           required
-          aria-invalid={errors.patientEmail ? true : undefined}
-          aria-describedby={describedBy(errors.patientEmail && "patientEmail-error")}
+          defaultValue={shownValue(state, "patientEmail", "")}
+          {...invalidProps(errors.patientEmail, "patientEmail-error")}
           className={control}
         />
         <FieldError id="patientEmail-error" errors={errors.patientEmail} />
@@ -33,7 +38,14 @@ export function StaffRequestForm() {
         <label htmlFor="request" className="block font-medium">
           The patient asked to stop
         </label>
-        <select id="request" name="request" className={control} defaultValue="texts_off">
+        <select
+          id="request"
+          name="request"
+          key={request}
+          defaultValue={request}
+          className={control}
+          {...invalidProps(errors.request, "request-error")}
+        >
           <option value="texts_off">Text messages (SMS and WhatsApp)</option>
           <option value="email_off">Email notifications</option>
           <option value="reminders_off">Appointment reminders</option>
@@ -44,7 +56,14 @@ export function StaffRequestForm() {
         <label htmlFor="means" className="block font-medium">
           How the patient asked
         </label>
-        <select id="means" name="means" className={control} defaultValue="phone">
+        <select
+          id="means"
+          name="means"
+          key={means}
+          defaultValue={means}
+          className={control}
+          {...invalidProps(errors.means, "means-error")}
+        >
           <option value="phone">By phone</option>
           <option value="in_person">In person</option>
           <option value="letter">By letter</option>

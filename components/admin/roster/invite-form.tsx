@@ -2,9 +2,9 @@
 
 import { useActionState } from "react";
 import { inviteUserAction } from "@/app/admin/people/actions/invite-user";
-import { describedBy, FieldError, FormStatus } from "@/components/ui/field-error";
-import type { FormState } from "@/lib/forms";
-import { useKeepTyped } from "./keep-typed";
+import { FieldError, FormStatus, invalidProps } from "@/components/ui/field-error";
+import { useFocusFirstError } from "@/components/ui/use-focus-first-error";
+import { shownChoices, shownValue, type FormState } from "@/lib/forms";
 import { timeZoneNames } from "@/lib/patients/time-zones";
 
 const input = "mt-1 w-full rounded border border-slate-300 px-2 py-1 focus:outline-2 focus:outline-brand-600";
@@ -12,15 +12,16 @@ const input = "mt-1 w-full rounded border border-slate-300 px-2 py-1 focus:outli
 function TextField({
   name,
   label,
-  errors,
+  state,
   hint,
   ...rest
 }: {
   name: string;
   label: string;
-  errors?: string[];
+  state: FormState;
   hint?: string;
 } & React.InputHTMLAttributes<HTMLInputElement>) {
+  const errors = state.fieldErrors?.[name];
   return (
     <div>
       <label htmlFor={`invite-${name}`} className="block text-sm font-medium">
@@ -35,8 +36,8 @@ function TextField({
         id={`invite-${name}`}
         name={name}
         className={input}
-        aria-invalid={errors ? true : undefined}
-        aria-describedby={describedBy(hint && `invite-${name}-hint`, errors && `invite-${name}-error`)}
+        defaultValue={shownValue(state, name, "")}
+        {...invalidProps(errors, `invite-${name}-error`, hint && `invite-${name}-hint`)}
         {...rest}
       />
       <FieldError id={`invite-${name}-error`} errors={errors} />
@@ -48,24 +49,40 @@ function TextField({
 export function InviteForm({ clinicians }: { clinicians: { id: string; name: string }[] }) {
   const [state, invite, pending] = useActionState<FormState, FormData>(inviteUserAction, {});
   const errors = state.fieldErrors ?? {};
-  const { formRef, onSubmit } = useKeepTyped(invite, state);
+  // A refusal answers with what was typed (with or without JavaScript); a success shows an empty form again.
+  const formRef = useFocusFirstError(state);
+  const role = shownValue(state, "role", "patient");
+  const timeZone = shownValue(state, "timeZone", "Europe/London");
+  const chosenClinicians = shownChoices(state, "clinicianIds");
   return (
-    <form ref={formRef} action={invite} onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-2">
+    <form ref={formRef} action={invite} className="grid gap-3 sm:grid-cols-2">
       <fieldset className="sm:col-span-2">
         <legend className="text-sm font-medium">Role</legend>
         <label className="mr-4">
-          <input type="radio" name="role" value="patient" defaultChecked className="mr-1 accent-brand-600" />
+          <input
+            type="radio"
+            name="role"
+            value="patient"
+            defaultChecked={role === "patient"}
+            className="mr-1 accent-brand-600"
+          />
           Patient
         </label>
         <label>
-          <input type="radio" name="role" value="clinician" className="mr-1 accent-brand-600" />
+          <input
+            type="radio"
+            name="role"
+            value="clinician"
+            defaultChecked={role === "clinician"}
+            className="mr-1 accent-brand-600"
+          />
           Clinician
         </label>
         <FieldError id="invite-role-error" errors={errors.role} />
       </fieldset>
-      <TextField name="firstName" label="First name" autoComplete="off" required errors={errors.firstName} />
-      <TextField name="lastName" label="Last name" autoComplete="off" errors={errors.lastName} />
-      <TextField name="email" label="Email" type="email" autoComplete="off" required errors={errors.email} />
+      <TextField name="firstName" label="First name" autoComplete="off" required state={state} />
+      <TextField name="lastName" label="Last name" autoComplete="off" state={state} />
+      <TextField name="email" label="Email" type="email" autoComplete="off" required state={state} />
       <div>
         <label htmlFor="invite-timeZone" className="block text-sm font-medium">
           Time zone
@@ -73,9 +90,11 @@ export function InviteForm({ clinicians }: { clinicians: { id: string; name: str
         <select
           id="invite-timeZone"
           name="timeZone"
-          defaultValue="Europe/London"
+          // Keyed by its value: React sets a select's default only on mount, and the form resets to it after a save.
+          key={timeZone}
+          defaultValue={timeZone}
           className={input}
-          aria-describedby={describedBy(errors.timeZone && "invite-timeZone-error")}
+          {...invalidProps(errors.timeZone, "invite-timeZone-error")}
         >
           {timeZoneNames.map((zone) => (
             <option key={zone}>{zone}</option>
@@ -89,7 +108,7 @@ export function InviteForm({ clinicians }: { clinicians: { id: string; name: str
         type="tel"
         autoComplete="off"
         hint="National in the patient's country, or with its + country code."
-        errors={errors.phone}
+        state={state}
       />
       <TextField
         name="country"
@@ -97,18 +116,24 @@ export function InviteForm({ clinicians }: { clinicians: { id: string; name: str
         maxLength={2}
         autoComplete="off"
         hint="Two letters, like GB or US; blank: the time zone's country."
-        errors={errors.country}
+        state={state}
       />
       {clinicians.length > 0 ? (
         <fieldset
           className="sm:col-span-2"
-          aria-describedby={describedBy(errors.clinicianIds && "invite-clinicians-error")}
+          aria-describedby={errors.clinicianIds ? "invite-clinicians-error" : undefined}
         >
           <legend className="text-sm font-medium">Clinicians (patients only)</legend>
           <div className="flex flex-wrap gap-x-4">
             {clinicians.map((clinician) => (
               <label key={clinician.id}>
-                <input type="checkbox" name="clinicianIds" value={clinician.id} className="mr-1 accent-brand-600" />
+                <input
+                  type="checkbox"
+                  name="clinicianIds"
+                  value={clinician.id}
+                  defaultChecked={chosenClinicians.includes(clinician.id)}
+                  className="mr-1 accent-brand-600"
+                />
                 {clinician.name}
               </label>
             ))}
