@@ -54,7 +54,7 @@ test.describe("a patient whose email bounced and whose number is a landline", ()
     await page.goto("/settings");
     await page.getByLabel("Mobile number").fill("07911 123456");
     await page.getByRole("button", { name: "Save contact details" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Your contact details are saved." })).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: "Your mobile number is saved." })).toBeVisible();
     await page.reload();
     await expect(page.getByTestId("phone-unreachable-banner")).toHaveCount(0);
     await expect(page.getByTestId("email-bounce-banner")).toBeVisible();
