@@ -1,7 +1,16 @@
 import { expect, test, type Page } from "@playwright/test";
 import { formsAuth } from "./support/forms-fixtures";
 
-const sections = ["Contact", "Notifications", "Consents", "Care contact", "Time zone", "Messages", "History"];
+const sections = [
+  "Contact",
+  "Notifications",
+  "Consents",
+  "Care contact",
+  "Time zone",
+  "Messages",
+  "My data",
+  "History",
+];
 const history = (page: Page, what: string) => page.getByTestId("history-row").filter({ hasText: what });
 
 for (const [size, viewport] of [

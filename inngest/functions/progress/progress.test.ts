@@ -133,9 +133,11 @@ describe("saving a progress note", () => {
       {},
       form({ appointmentId: visits.ada, privateNote: PRIVATE, patientSummary: SUMMARY }),
     );
+    // The refusal keeps what was typed, for the clinician who typed it.
     expect(other).toEqual({
       ok: false,
       message: "That appointment was not found, or it is not yours to write notes on.",
+      values: { appointmentId: visits.ada, privateNote: PRIVATE, patientSummary: SUMMARY },
     });
     for (const who of [seedEmails.ada, seedEmails.admin]) {
       await actAs(db(), who);

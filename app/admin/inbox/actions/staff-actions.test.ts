@@ -104,6 +104,7 @@ describe("the staff inbox", () => {
     expect(await resolveInboxMessageAction({}, form({ messageId, outcome: "no_change" }))).toEqual({
       ok: false,
       message: "Someone already resolved this message.",
+      values: { messageId, outcome: "no_change" },
     });
     expect((await db().select().from(inboundMessages).where(eq(inboundMessages.id, messageId)))[0]!.outcome).toBe(
       "texts_off",

@@ -2,6 +2,7 @@
 import { actAs, form, runAfterResponse } from "@/db/testing/request";
 import { count, eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { FormState } from "@/lib/forms";
 import { bookAppointmentAction } from "@/app/schedule/actions/book-appointment";
 import { updateNotificationPreferencesAction } from "@/app/settings/actions/update-notification-preferences";
 import { db } from "@/db/client";
@@ -66,25 +67,44 @@ describe("roster actions refuse everyone but admins", () => {
       const patient = await createPatient(db());
       await actAs(db(), role === "patient" ? seedEmails.ada : role === "clinician" ? seedEmails.grey : null);
       const before = await rosterCounts();
-      const answers = [
-        await invite({ email: `x-${role}@patients.example` }),
-        await deactivateUserAction({}, form({ userId: patient.id })),
-        await reactivateUserAction({}, form({ userId: patient.id })),
-        await assignClinicianAction({}, form({ patientId: patient.id, clinicianId: ids.grey })),
-        await unassignClinicianAction({}, form({ patientId: ids.ada, clinicianId: ids.grey })),
-        await sendSignInLinkAction({}, form({ userId: patient.id })),
-        await importPatientsAction(
-          {},
-          (() => {
-            const d = form({ intent: "check" });
-            d.append("file", csv);
-            return d;
-          })(),
-        ),
+      // Each refusal answers with what was posted, as every refused form does (the CSV file is not text, so not echoed).
+      const answers: [FormState, Record<string, string>][] = [
+        [
+          await invite({ email: `x-${role}@patients.example` }),
+          {
+            role: "patient",
+            firstName: "Nora",
+            lastName: "New",
+            email: `x-${role}@patients.example`,
+            timeZone: "Europe/London",
+          },
+        ],
+        [await deactivateUserAction({}, form({ userId: patient.id })), { userId: patient.id }],
+        [await reactivateUserAction({}, form({ userId: patient.id })), { userId: patient.id }],
+        [
+          await assignClinicianAction({}, form({ patientId: patient.id, clinicianId: ids.grey })),
+          { patientId: patient.id, clinicianId: ids.grey },
+        ],
+        [
+          await unassignClinicianAction({}, form({ patientId: ids.ada, clinicianId: ids.grey })),
+          { patientId: ids.ada, clinicianId: ids.grey },
+        ],
+        [await sendSignInLinkAction({}, form({ userId: patient.id })), { userId: patient.id }],
+        [
+          await importPatientsAction(
+            {},
+            (() => {
+              const d = form({ intent: "check" });
+              d.append("file", csv);
+              return d;
+            })(),
+          ),
+          { intent: "check" },
+        ],
       ];
       await runAfterResponse();
       const expected = role === "nobody" ? "Please sign in again." : "You do not have access to this.";
-      for (const answer of answers) expect(answer).toEqual({ ok: false, message: expected });
+      for (const [answer, posted] of answers) expect(answer).toEqual({ ok: false, message: expected, values: posted });
       expect(await rosterCounts()).toEqual(before);
       expect(fakes.resend.requests).toHaveLength(0);
     });
@@ -170,6 +190,7 @@ describe("deactivating", () => {
     expect(await updateNotificationPreferencesAction({}, form({ emailNotifications: "on" }))).toEqual({
       ok: false,
       message: "Please sign in again.",
+      values: { emailNotifications: "on" },
     });
 
     const outcome = await deliver(db(), { appointmentId: visit, kind: "reminder_24h", channel: "email" });
@@ -196,6 +217,7 @@ describe("deactivating", () => {
     expect(await deactivateUserAction({}, form({ userId: ids.admin }))).toEqual({
       ok: false,
       message: "You cannot deactivate yourself; ask another admin.",
+      values: { userId: ids.admin },
     });
     expect(await rosterCounts()).toEqual(before);
     // Two admins deactivating each other at once: the one whose request comes second finds itself the last one.
