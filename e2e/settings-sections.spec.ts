@@ -32,7 +32,7 @@ for (const [size, viewport] of [
       await expect(page).toHaveURL(/#history$/);
       await expect(page.getByRole("heading", { name: "History", level: 2 })).toBeInViewport();
       // Desktop: the nav stays beside the sections; phone: nothing is wider than the screen.
-      if (size === "desktop") await expect(nav.getByRole("link", { name: "Contact" })).toBeInViewport();
+      if (size === "desktop") await expect(nav.getByRole("link", { name: "Contact", exact: true })).toBeInViewport();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
     });
