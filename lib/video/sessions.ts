@@ -4,14 +4,8 @@ import type { Db } from "@/db/client";
 import { appointments, patientProfiles, videoSessions } from "@/db/schema";
 import { decideRecording } from "./consent";
 import { liveSessionStatuses, type RecordingReason } from "./types";
-import {
-  applyRecordingRules,
-  roomNameFor,
-  roomToken,
-  statusCallbackUrl,
-  videoClient,
-  videoConfig,
-} from "./twilio-video";
+import { videoProvider } from "./provider";
+import { roomNameFor } from "./twilio-video";
 
 export type SessionStart =
   | { ok: false; status: 404 | 409; message: string }
@@ -23,9 +17,6 @@ export type SessionStart =
       recording: boolean;
       reason: RecordingReason;
     };
-
-const ROOM_EXISTS = 53113;
-const MAX_PARTICIPANTS = 4;
 
 /** The clinician's own telehealth appointment, or nothing: callers answer 404 without saying why. */
 export async function ownTelehealthAppointment(db: Db, clinicianId: string, appointmentId: string) {
@@ -60,28 +51,8 @@ export async function startVideoSession(db: Db, clinicianId: string, appointment
     return { ok: false, status: 409, message: "This appointment is not scheduled." };
   const decision = await decideRecording(db, appointment.patientId);
   const roomName = roomNameFor(appointmentId);
-  const config = videoConfig();
-  let roomSid: string | null = null;
-  if (config) {
-    const client = videoClient(config);
-    try {
-      const room = await client.video.v1.rooms.create({
-        uniqueName: roomName,
-        type: "group",
-        recordParticipantsOnConnect: decision.recording,
-        statusCallback: statusCallbackUrl(),
-        statusCallbackMethod: "POST",
-        maxParticipants: MAX_PARTICIPANTS,
-      });
-      roomSid = room.sid;
-    } catch (error) {
-      if ((error as { code?: number }).code !== ROOM_EXISTS) throw error;
-      // The room is already open (a rejoin): bring its recording in line with the consent stored now.
-      const room = await client.video.v1.rooms(roomName).fetch();
-      roomSid = room.sid;
-      await applyRecordingRules(config, room.sid, decision.recording);
-    }
-  }
+  const provider = videoProvider(db);
+  const { roomSid } = await provider.openRoom(roomName, decision.recording);
   const sessionId = await recordLiveSession(db, {
     appointmentId,
     roomSid,
@@ -90,7 +61,7 @@ export async function startVideoSession(db: Db, clinicianId: string, appointment
     recordingReason: decision.reason,
     consentLedgerId: decision.consentLedgerId,
     createdBy: clinicianId,
-    status: config ? "in-progress" : "local-preview",
+    status: provider.mode === "twilio" ? "in-progress" : "local-preview",
   });
   if (sessionId === null)
     return { ok: false, status: 409, message: "This session is being started elsewhere. Please try again." };
@@ -98,7 +69,7 @@ export async function startVideoSession(db: Db, clinicianId: string, appointment
   let reason: RecordingReason = decision.reason;
   // A withdrawal that committed before our row did may have found no row to stop: re-read now that the row is visible.
   if (recording && !(await decideRecording(db, appointment.patientId)).recording) {
-    if (config && roomSid) await applyRecordingRules(config, roomSid, false);
+    await provider.applyRecordingRules(roomSid, false);
     await db
       .update(videoSessions)
       .set({ recording: false, recordingReason: "consent_withdrawn", guardAction: "recording_stopped" })
@@ -108,9 +79,9 @@ export async function startVideoSession(db: Db, clinicianId: string, appointment
   }
   return {
     ok: true,
-    mode: config ? "twilio" : "local-preview",
+    mode: provider.mode,
     roomName,
-    token: config ? roomToken(config, `clinician-${clinicianId}`, roomName) : null,
+    token: provider.token(`clinician-${clinicianId}`, roomName),
     recording,
     reason,
   };

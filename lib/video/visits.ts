@@ -4,7 +4,8 @@ import type { Db } from "@/db/client";
 import { appointments } from "@/db/schema";
 import { decideRecording } from "./consent";
 import { currentRecordingState } from "./sessions";
-import { roomToken, videoConfig } from "./twilio-video";
+import { videoProvider } from "./provider";
+import { roomNameFor } from "./twilio-video";
 import type { RecordingReason, VisitPhase } from "./types";
 import { visitPhase } from "./visit-phase";
 
@@ -79,12 +80,12 @@ export async function joinVisit(
   // A cancelled appointment was answered 404 above; every other phase but "open" is a refusal saying why.
   if (phase !== "open") return { ok: false, ...joinRefusals[phase === "cancelled" ? "ended" : phase] };
   if (!session) return { ok: false, ...joinRefusals.waiting };
-  const config = videoConfig();
-  const live = config && session.status === "in-progress";
+  const provider = videoProvider(db);
+  const live = provider.mode === "twilio" && session.status === "in-progress";
   return {
     ok: true,
     mode: live ? "twilio" : "local-preview",
-    token: live ? roomToken(config, `patient-${patientId}`, `appointment-${appointmentId}`) : null,
+    token: live ? provider.token(`patient-${patientId}`, roomNameFor(appointmentId)) : null,
     recording: session.recording,
   };
 }

@@ -7,7 +7,7 @@ import { requirePageRole } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
 import { decideRecording } from "@/lib/video/consent";
 import { ownTelehealthAppointment } from "@/lib/video/sessions";
-import { videoConfig } from "@/lib/video/twilio-video";
+import { videoProvider } from "@/lib/video/provider";
 import { isRecordId } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "Video session" };
@@ -37,7 +37,7 @@ export default async function SessionPage({ params }: PageProps<"/sessions/[appo
         consentGivenOn={
           decision.recording && decision.consentChangedAt ? formatDateTime(decision.consentChangedAt, timeZone) : null
         }
-        videoConfigured={videoConfig() !== null}
+        videoConfigured={videoProvider(db()).mode === "twilio"}
       />
     </section>
   );
