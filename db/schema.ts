@@ -363,6 +363,31 @@ export const videoParticipants = pgTable(
   (t) => [uniqueIndex("video_participants_identity_idx").on(t.appointmentId, t.identity)],
 );
 
+// A guest's single-use link to one visit: only hashes are kept; redeemed once, it becomes the guest's session.
+export const videoGuestInvites = pgTable(
+  "video_guest_invites",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    appointmentId: uuid("appointment_id")
+      .notNull()
+      .references(() => appointments.id),
+    role: text("role").$type<"companion" | "interpreter">().notNull(),
+    channel: text("channel").$type<"email" | "sms">().notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    /** the hash of the guest's session cookie, set when the link is used */
+    sessionHash: text("session_hash").unique(),
+    participantId: uuid("participant_id").references(() => videoParticipants.id),
+    usedAt: tstz("used_at"),
+    /** the visit's end: the link and the guest's session stop working then */
+    expiresAt: tstz("expires_at").notNull(),
+    createdBy: text("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("video_guest_invites_appointment_idx").on(t.appointmentId)],
+);
+
 // Every recording rule the server sent to a room, with what caused it: the guard's audit and the visit's receipt.
 export const videoRuleChanges = pgTable(
   "video_rule_changes",

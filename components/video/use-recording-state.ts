@@ -11,6 +11,10 @@ export type RecordingState = {
   stopping?: boolean;
   /** where the visit stands (the patient's waiting room follows it) */
   phase?: VisitPhase;
+  /** "Recording is off: the interpreter has not consented", while someone keeps it off */
+  offReason?: string | null;
+  /** the patient said "Not this time" for this visit */
+  declinedForVisit?: boolean;
 };
 
 const everyTwoSeconds = () => 2000;

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { appointments, videoRecordings, videoSessions } from "@/db/schema";
+import { appointments, videoRecordings, videoRuleChanges, videoSessions } from "@/db/schema";
 import { decideRecording } from "./consent";
 import { liveSessionStatuses, type GuardAction } from "./types";
 import { videoProvider, type VideoProvider } from "./provider";
@@ -23,7 +23,7 @@ export async function enforceRecordingConsent(db: Db, patientId: string): Promis
   const decision = await decideRecording(db, patientId);
   if (decision.recording) return result; // consent was given again before this ran
   const live = await db
-    .select({ id: videoSessions.id, roomSid: videoSessions.roomSid })
+    .select({ id: videoSessions.id, roomSid: videoSessions.roomSid, appointmentId: videoSessions.appointmentId })
     .from(videoSessions)
     .innerJoin(appointments, eq(appointments.id, videoSessions.appointmentId))
     .where(and(eq(appointments.patientId, patientId), eq(videoSessions.recording, true), isLive))
@@ -37,6 +37,12 @@ export async function enforceRecordingConsent(db: Db, patientId: string): Promis
         .update(videoSessions)
         .set({ recording: false, recordingReason: "consent_withdrawn", guardAction: "recording_stopped" })
         .where(eq(videoSessions.id, session.id));
+      await db.insert(videoRuleChanges).values({
+        appointmentId: session.appointmentId,
+        roomSid: session.roomSid,
+        recording: false,
+        cause: "withdraw",
+      });
       result.stopped++;
     } catch (error) {
       if (roomIsGone(error)) {
