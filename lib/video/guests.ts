@@ -57,8 +57,7 @@ export async function inviteGuest(
 }
 
 export type RedeemResult =
-  | { ok: true; sessionToken: string; participantId: string }
-  | { ok: false; status: 403 | 410; message: string };
+  { ok: true; sessionToken: string; participantId: string } | { ok: false; status: 403 | 410; message: string };
 
 /**
  * The guest opens the link, gives a name and answers the recording question. The link is claimed once, atomically:

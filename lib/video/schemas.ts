@@ -25,3 +25,26 @@ export async function readJsonInput<T extends z.ZodType>(request: Request, schem
     return Response.json({ error: parsed.error.issues[0]?.message ?? "Bad request." }, { status: 422 });
   return parsed.data;
 }
+
+/** The clinician invites a guest by email or text. */
+export const inviteGuestSchema = z
+  .strictObject({
+    role: z.enum(["companion", "interpreter"]),
+    email: z.email("Enter an email address.").max(254).optional(),
+    phone: z
+      .string()
+      .regex(/^\+[1-9]\d{6,14}$/, "Enter a phone number in international format, such as +15551234567.")
+      .optional(),
+  })
+  .refine((invite) => Boolean(invite.email) !== Boolean(invite.phone), "Give an email address or a phone number.");
+
+/** The guest, opening their link: a name, where they are, and their answer to the recording question. */
+export const redeemGuestSchema = z.strictObject({
+  token: z.string().min(20).max(100),
+  displayName: z.string().trim().min(1, "Enter your name.").max(80),
+  region: z
+    .string()
+    .regex(/^[A-Za-z]{2}$/, "Enter a two-letter state or region code.")
+    .optional(),
+  recordingConsent: z.boolean(),
+});
