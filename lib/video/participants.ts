@@ -3,7 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { appointments, patientProfiles, videoParticipants } from "@/db/schema";
 import { env } from "@/lib/env";
-import { decideRecording } from "./consent";
+import { decideRecording, type RecordingDecision } from "./consent";
 import { decideRoom, type ParticipantConsent, type RoomDecision } from "./consent-policy";
 import type { ParticipantRole } from "./types";
 
@@ -83,7 +83,10 @@ export async function participantsOf(db: Db, appointmentId: string): Promise<Par
 }
 
 /** May the visit's room record now: the patient's stored consent and every present participant's answer, read now. */
-export async function decideRoomNow(db: Db, appointmentId: string): Promise<RoomDecision & { firstName: string }> {
+export async function decideRoomNow(
+  db: Db,
+  appointmentId: string,
+): Promise<RoomDecision & { firstName: string; patientReason: RecordingDecision["reason"] }> {
   const [appointment] = await db
     .select({ patientId: appointments.patientId })
     .from(appointments)
@@ -102,5 +105,5 @@ export async function decideRoomNow(db: Db, appointmentId: string): Promise<Room
   const blockers = decision.blockers.map((b) =>
     b.role === "patient" ? { ...b, displayName: patient?.displayName ?? stored.firstName } : b,
   );
-  return { ...decision, blockers, firstName: stored.firstName };
+  return { ...decision, blockers, firstName: stored.firstName, patientReason: stored.reason };
 }

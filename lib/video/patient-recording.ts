@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { appointments } from "@/db/schema";
-import { consentTexts } from "@/lib/patients/consent-texts";
+import { currentConsentText } from "@/lib/patients/consent-versions";
 import { decideConsent } from "@/lib/patients/preferences";
 import { decideRecording } from "./consent";
 import { answerForVisit } from "./participants";
@@ -56,8 +56,10 @@ export async function patientRecordingChoice(
       {
         consent: "recordingConsent",
         decision: "withdraw",
-        version: consentTexts.recordingConsent.version,
+        // a withdrawal needs no signature and names the version the patient had given
+        version: (await currentConsentText(db, "recordingConsent")).version,
         confirm: true,
+        signedName: "",
       },
     );
     await enforceRoomConsent(db, appointmentId, "withdraw");

@@ -23,11 +23,14 @@ async function liveSession(tx: Db, appointmentId: string) {
   return session ?? null;
 }
 
+/** Why the room went off: the patient's stored consent (withdrawn now, absent, or lapsed) first, then a participant. */
 const offReason = (decision: Awaited<ReturnType<typeof decideRoomNow>>, cause: RuleCause): RecordingReason =>
   !decision.patientStoredConsent
     ? cause === "withdraw"
       ? "consent_withdrawn"
-      : "no_consent"
+      : decision.patientReason === "consent_version_lapsed"
+        ? "consent_version_lapsed"
+        : "no_consent"
     : "participant_not_consented";
 
 /**

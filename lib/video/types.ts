@@ -7,6 +7,8 @@ export type RecordingReason =
   | "consent_given"
   | "no_consent"
   | "consent_withdrawn"
+  /** the patient consented to a consent text that a newer version has lapsed */
+  | "consent_version_lapsed"
   /** someone present has not consented (a guest, the clinician) or declined for this visit */
   | "participant_not_consented";
 
