@@ -1,0 +1,86 @@
+import { expect, test, type Browser } from "@playwright/test";
+import { frameAuth } from "./support/frame-fixtures";
+import { guestTokens, partyAuth, partyVisits } from "./support/party-fixtures";
+
+const media = { permissions: ["camera", "microphone"] };
+const asOkafor = async (browser: Browser) =>
+  (await browser.newContext({ storageState: frameAuth("clinician"), ...media })).newPage();
+const asPatient = async (browser: Browser, who: "paz" | "sol") =>
+  (await browser.newContext({ storageState: partyAuth(who), ...media })).newPage();
+
+test("a companion joins by link and declines: every banner turns off within seconds, naming why", async ({
+  browser,
+}) => {
+  const okafor = await asOkafor(browser);
+  await okafor.goto(`/sessions/${partyVisits.pazNow}`);
+  await okafor.getByRole("button", { name: "Start session" }).click();
+  await expect(okafor.getByRole("status").filter({ hasText: /^Recording$/ })).toBeVisible();
+
+  const paz = await asPatient(browser, "paz");
+  await paz.goto(`/visit/${partyVisits.pazNow}`);
+  await paz.getByRole("button", { name: "Join video visit" }).click();
+  const pazRecording = paz.getByTestId("recording-status");
+  await expect(pazRecording).toHaveText("This visit is being recorded, as you agreed.");
+
+  // The guest has no account: a fresh browser with the link only.
+  const guestContext = await browser.newContext(media);
+  const guest = await guestContext.newPage();
+  await guest.goto(`/join/${partyVisits.pazNow}?token=${guestTokens.fresh}`);
+  await guest.getByLabel("Your name").fill("Gil Guest");
+  await guest.getByLabel("No").check();
+  await guest.getByRole("button", { name: "Join the visit" }).click();
+
+  const reason = "Recording is off: the companion has not consented.";
+  await expect(guest.getByTestId("recording-status")).toHaveText(reason);
+  await expect(okafor.getByRole("alert").filter({ hasText: reason })).toBeVisible();
+  await expect(pazRecording).toHaveText(reason);
+  // The guest sees the visit and nothing of Paz's record.
+  await expect(guest.getByText("Paz")).toHaveCount(0);
+
+  // The browser cannot turn it back on: the clinician's resume is refused while the companion has not consented.
+  await okafor.getByRole("button", { name: "Resume recording" }).click();
+  await expect(okafor.getByTestId("resume-result")).toHaveText(`${reason}`);
+  await expect(okafor.getByRole("alert").filter({ hasText: reason })).toBeVisible();
+  await Promise.all([okafor.context().close(), paz.context().close(), guestContext.close()]);
+});
+
+test("Sol stops recording from the visit page: the clinician's banner turns off without a reload", async ({
+  browser,
+}) => {
+  const okafor = await asOkafor(browser);
+  await okafor.goto(`/sessions/${partyVisits.solNow}`);
+  await okafor.getByRole("button", { name: "Start session" }).click();
+  await expect(okafor.getByRole("status").filter({ hasText: /^Recording$/ })).toBeVisible();
+
+  const sol = await asPatient(browser, "sol");
+  await sol.goto(`/visit/${partyVisits.solNow}`);
+  await sol.getByRole("button", { name: "Join video visit" }).click();
+  const recording = sol.getByTestId("recording-status");
+  await expect(recording).toHaveText("This visit is being recorded, as you agreed.");
+  await sol.getByRole("button", { name: "Stop recording" }).click();
+  await expect(sol.getByTestId("recording-choice-result")).toHaveText("Recording is stopped for this visit.");
+  await expect(recording).toHaveText("This visit is not being recorded: you said not this time.");
+  await expect(okafor.getByRole("alert").filter({ hasText: "Recording is off: Sol has not consented." })).toBeVisible();
+  await Promise.all([okafor.context().close(), sol.context().close()]);
+});
+
+test("guest links are refused when reused, expired or for another visit", async ({ page }) => {
+  await page.goto(`/join/${partyVisits.pazNow}?token=${guestTokens.used}`);
+  await page.getByLabel("Your name").fill("Gil Again");
+  await page.getByLabel("Yes, I consent to recording").check();
+  await page.getByRole("button", { name: "Join the visit" }).click();
+  await expect(page.getByRole("alert")).toHaveText("This link has already been used. Ask the clinician for a new one.");
+
+  const join = (token: string) =>
+    page.request.post(`/api/guest/${partyVisits.pazNow}/join`, {
+      data: { token, displayName: "Gil", recordingConsent: true },
+    });
+  const expired = await join(guestTokens.expired);
+  expect(expired.status()).toBe(410);
+  expect(await expired.json()).toEqual({ error: "This link has expired." });
+  const other = await join(guestTokens.otherVisit);
+  expect(other.status()).toBe(403);
+  expect(await other.json()).toEqual({ error: "This link is not for this visit." });
+  // Without a guest session the visit's state is not shown.
+  expect((await page.request.get(`/api/guest/${partyVisits.pazNow}/state`)).status()).toBe(403);
+});
