@@ -2,7 +2,7 @@ import "@/db/testing/request";
 import { desc, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { devOutbox, videoGuestInvites } from "@/db/schema";
+import { devOutbox, videoGuestInvites, videoParticipants } from "@/db/schema";
 import { guestOf, inviteGuest, redeemInvite } from "./guests";
 import { startVideoSession } from "./sessions";
 import { createVisit, decideRecordingConsent, ruleUpdates, sessionRows, setUpVideoWorld } from "./video-test-setup";
@@ -74,5 +74,23 @@ describe("guests", () => {
     });
     const invites = await db().select().from(videoGuestInvites).where(eq(videoGuestInvites.appointmentId, visit));
     expect(invites.map((i) => i.tokenHash)).not.toContain(late.token); // only hashes are kept
+  });
+
+  it("one link opened in three tabs at once admits one guest; the others are told it was used", async () => {
+    const visit = await createVisit(world.ada, world.grey);
+    await inviteGuest(db(), world.grey, visit, { role: "companion", email: "twice@guest.example" });
+    const link = await linkSentTo("twice@guest.example");
+    const results = await Promise.all(
+      ["Tab one", "Tab two", "Tab three"].map((displayName) =>
+        redeemInvite(db(), visit, link.token, { displayName, recordingConsent: true }),
+      ),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok)).toEqual([
+      { ok: false, status: 410, message: "This link has already been used. Ask the clinician for a new one." },
+      { ok: false, status: 410, message: "This link has already been used. Ask the clinician for a new one." },
+    ]);
+    const participants = await db().select().from(videoParticipants).where(eq(videoParticipants.appointmentId, visit));
+    expect(participants.filter((p) => p.role === "companion")).toHaveLength(1);
   });
 });
