@@ -1,6 +1,7 @@
 import { expect, test, type Browser } from "@playwright/test";
 import { frameAuth } from "./support/frame-fixtures";
 import { guestTokens, partyAuth, partyVisits } from "./support/party-fixtures";
+import { outboxFor } from "./support/sign-in";
 
 const media = { permissions: ["camera", "microphone"] };
 const asOkafor = async (browser: Browser) =>
@@ -83,4 +84,30 @@ test("guest links are refused when reused, expired or for another visit", async 
   expect(await other.json()).toEqual({ error: "This link is not for this visit." });
   // Without a guest session the visit's state is not shown.
   expect((await page.request.get(`/api/guest/${partyVisits.pazNow}/state`)).status()).toBe(403);
+});
+
+test("Dr. Okafor invites an interpreter from the session page: the link is emailed and opens the guest's form", async ({
+  browser,
+}) => {
+  const okafor = await asOkafor(browser);
+  await okafor.goto(`/sessions/${partyVisits.solNow}`);
+  const form = okafor.getByRole("form", { name: "Invite a guest" });
+  await form.getByLabel("Interpreter").check();
+  await form.getByLabel(/Email address or mobile number/).fill("not an address");
+  await form.getByRole("button", { name: "Send the invitation" }).click();
+  await expect(form.getByTestId("guest-invite-result")).toHaveText("Enter an email address.");
+  await form.getByLabel(/Email address or mobile number/).fill("ivy.interpreter@guest.example");
+  await form.getByRole("button", { name: "Send the invitation" }).click();
+  await expect(form.getByTestId("guest-invite-result")).toHaveText("The invitation is on its way.");
+
+  await okafor.goto(outboxFor("ivy.interpreter@guest.example"));
+  const link = okafor.getByRole("link", { name: new RegExp(`/join/${partyVisits.solNow}\\?token=`) });
+  const href = await link.getAttribute("href");
+  await okafor.context().close();
+  const guestContext = await browser.newContext();
+  const guest = await guestContext.newPage();
+  await guest.goto(href!);
+  await expect(guest.getByRole("heading", { name: "Join a video visit" })).toBeVisible();
+  await expect(guest.getByText("May this visit be recorded while you take part?")).toBeVisible();
+  await guestContext.close();
 });

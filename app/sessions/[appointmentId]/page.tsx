@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { db } from "@/db/client";
+import { GuestInviteForm } from "@/components/video/guest-invite-form";
 import { VideoRoom } from "@/components/video/video-room";
 import { timeZoneOfClinician } from "@/lib/appointments/queries";
 import { requirePageRole } from "@/lib/auth/session";
@@ -39,6 +40,7 @@ export default async function SessionPage({ params }: PageProps<"/sessions/[appo
         }
         videoConfigured={videoProvider(db()).mode === "twilio"}
       />
+      <GuestInviteForm appointmentId={appointmentId} />
     </section>
   );
 }
