@@ -26,7 +26,9 @@ test("a companion joins by link and declines: every banner turns off within seco
   // The guest has no account: a fresh browser with the link only.
   const guestContext = await browser.newContext(media);
   const guest = await guestContext.newPage();
-  await guest.goto(`/join/${partyVisits.pazNow}?token=${guestTokens.fresh}`);
+  const opened = await guest.goto(`/join/${partyVisits.pazNow}?token=${guestTokens.fresh}`);
+  // The guest's page is a video page: it may open the camera.
+  expect(opened?.headers()["permissions-policy"]).toMatch(/^camera=\(self\), microphone=\(self\), /);
   await guest.getByLabel("Your name").fill("Gil Guest");
   await guest.getByLabel("No").check();
   await guest.getByRole("button", { name: "Join the visit" }).click();
