@@ -72,7 +72,10 @@ test("guest links are refused when reused, expired or for another visit", async 
   await page.getByLabel("Your name").fill("Gil Again");
   await page.getByLabel("Yes, I consent to recording").check();
   await page.getByRole("button", { name: "Join the visit" }).click();
-  await expect(page.getByRole("alert")).toHaveText("This link has already been used. Ask the clinician for a new one.");
+  // Next's route announcer is an alert too: the form's own, in the main landmark.
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+    "This link has already been used. Ask the clinician for a new one.",
+  );
 
   const join = (token: string) =>
     page.request.post(`/api/guest/${partyVisits.pazNow}/join`, {
