@@ -12,6 +12,8 @@ const asPatient = async (browser: Browser, who: "paz" | "sol") =>
 test("a companion joins by link and declines: every banner turns off within seconds, naming why", async ({
   browser,
 }) => {
+  // Three browsers and three camera pages: more than the default 30 s on a busy 2-core machine.
+  test.setTimeout(60_000);
   const okafor = await asOkafor(browser);
   await okafor.goto(`/sessions/${partyVisits.pazNow}`);
   await okafor.getByRole("button", { name: "Start session" }).click();
