@@ -9,7 +9,7 @@ import { MAX_POST_BODY_BYTES, newNonce, pageKind, securityHeaders } from "@/lib/
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
 // Public: sign-in, unsubscribe links, route handlers (each checks itself), the dev outbox, the browser's own fetches.
-const PUBLIC_PATH = /^\/(sign-in|unsubscribe|api\/|dev\/outbox|favicon\.ico|robots\.txt)/;
+const PUBLIC_PATH = /^\/(sign-in|unsubscribe|join\/|api\/|dev\/outbox|favicon\.ico|robots\.txt)/;
 // Public pages matched exactly, not by prefix: the front page, help, the privacy notice, the site icon.
 const PUBLIC_PAGES = new Set(["/", "/help", "/privacy", "/icon.svg"]);
 

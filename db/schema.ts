@@ -19,7 +19,7 @@ import type { DeliveryKind } from "@/lib/notifications/kinds";
 import type { DeliveryReason } from "@/lib/notifications/decide";
 import type { ProviderStatus } from "@/lib/notifications/provider-status";
 import type { RosterAction } from "@/lib/roster/actions";
-import type { GuardAction, RecordingReason, VideoSessionStatus } from "@/lib/video/types";
+import type { GuardAction, ParticipantRole, RecordingReason, RuleCause, VideoSessionStatus } from "@/lib/video/types";
 
 const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 const createdAt = () => tstz("created_at").defaultNow().notNull();
@@ -410,6 +410,96 @@ export const videoRecordings = pgTable(
   (t) => [index("video_recordings_room_idx").on(t.roomSid)],
 );
 
+// The local preview's rooms (no Twilio configured): the recording rules a room is held to, kept in the database.
+export const videoLocalRooms = pgTable(
+  "video_local_rooms",
+  {
+    roomSid: text("room_sid").primaryKey(),
+    roomName: text("room_name").notNull(),
+    recording: boolean("recording").notNull(),
+    /** in-progress or completed, as Twilio names a room's status */
+    status: text("status").notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  // One open room per name, as Twilio keeps unique names.
+  (t) => [
+    uniqueIndex("video_local_rooms_open_idx")
+      .on(t.roomName)
+      .where(sql`${t.status} = 'in-progress'`),
+  ],
+);
+
+// Everyone in a visit: the clinician, the patient, guests; each one's own answer to the recording question.
+export const videoParticipants = pgTable(
+  "video_participants",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    appointmentId: uuid("appointment_id")
+      .notNull()
+      .references(() => appointments.id),
+    role: text("role").$type<ParticipantRole>().notNull(),
+    /** the room identity in tokens and Twilio's callbacks: clinician-<id>, patient-<id>, guest-<id> */
+    identity: text("identity").notNull(),
+    userId: text("user_id").references(() => users.id),
+    displayName: text("display_name").notNull(),
+    /** null: not answered (a guest who has not answered has not consented; the patient's stored consent stands) */
+    recordingConsent: boolean("recording_consent"),
+    answeredAt: tstz("answered_at"),
+    present: boolean("present").notNull().default(false),
+    joinedAt: tstz("joined_at"),
+    leftAt: tstz("left_at"),
+    /** state or region the participant is in, for the one-party policy */
+    region: text("region"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("video_participants_identity_idx").on(t.appointmentId, t.identity)],
+);
+
+// A guest's single-use link to one visit: only hashes are kept; redeemed once, it becomes the guest's session.
+export const videoGuestInvites = pgTable(
+  "video_guest_invites",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    appointmentId: uuid("appointment_id")
+      .notNull()
+      .references(() => appointments.id),
+    role: text("role").$type<"companion" | "interpreter">().notNull(),
+    channel: text("channel").$type<"email" | "sms">().notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    /** the hash of the guest's session cookie, set when the link is used */
+    sessionHash: text("session_hash").unique(),
+    participantId: uuid("participant_id").references(() => videoParticipants.id),
+    usedAt: tstz("used_at"),
+    /** the visit's end: the link and the guest's session stop working then */
+    expiresAt: tstz("expires_at").notNull(),
+    createdBy: text("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("video_guest_invites_appointment_idx").on(t.appointmentId)],
+);
+
+// Every recording rule the server sent to a room, with what caused it: the guard's audit and the visit's receipt.
+export const videoRuleChanges = pgTable(
+  "video_rule_changes",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    appointmentId: uuid("appointment_id")
+      .notNull()
+      .references(() => appointments.id),
+    roomSid: text("room_sid"),
+    recording: boolean("recording").notNull(),
+    cause: text("cause").$type<RuleCause>().notNull(),
+    /** the participant whose join, answer or leave caused it */
+    participantId: uuid("participant_id").references(() => videoParticipants.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("video_rule_changes_appointment_idx").on(t.appointmentId, t.createdAt)],
+);
+
 // Twilio's room status callbacks, as received (ids and event names only).
 export const videoSessionEvents = pgTable(
   "video_session_events",
@@ -562,6 +652,7 @@ export type ConsentText = typeof consentTexts.$inferSelect;
 export type NotificationDelivery = typeof notificationDeliveries.$inferSelect;
 export type OutboxMessage = typeof devOutbox.$inferSelect;
 export type VideoSession = typeof videoSessions.$inferSelect;
+export type VideoParticipant = typeof videoParticipants.$inferSelect;
 export type OutboxRow = typeof eventOutbox.$inferSelect;
 export type ProgressNote = typeof progressNotes.$inferSelect;
 export type InboundMessage = typeof inboundMessages.$inferSelect;

@@ -2,6 +2,7 @@ import { beaAuth } from "./support/revocation-fixtures";
 import AxeBuilder from "@axe-core/playwright";
 import { devices, expect, test, type Page } from "@playwright/test";
 import { frameAuth, frameVisits } from "./support/frame-fixtures";
+import { partyVisits } from "./support/party-fixtures";
 
 // Every page this work touched, at desktop and phone size: no serious or critical WCAG 2.2 AA violation.
 const WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
@@ -19,6 +20,8 @@ const pagesBy = [
       "/sign-in",
       `/sign-in?next=${encodeURIComponent(`/visit/${frameVisits.rheaTomorrow}`)}`,
       "/unsubscribe?token=nonsense",
+      // A guest's page: the join form (the link's token is checked on submit).
+      `/join/${partyVisits.pazNow}?token=nonsense`,
     ],
   },
   {

@@ -41,10 +41,21 @@ const rawSchema = z.object({
   CLINIC_PHONE: optional,
   CLINIC_EMAIL: optional,
   CLINIC_HOURS: optional,
+  VIDEO_CONSENT_POLICY: z.enum(["all-party", "one-party"]).optional(),
+  VIDEO_CLINIC_REGION: optional,
+  VIDEO_START_MINUTES_BEFORE: optional,
 });
 
 export type TwilioMessagingConfig = { accountSid: string; authToken: string; smsFrom?: string; whatsappFrom?: string };
 export type TwilioVideoConfig = { accountSid: string; apiKeySid: string; apiKeySecret: string };
+/** Who must consent before a room records, and when a clinician may open it. */
+export type VideoPolicy = {
+  /** all-party (default): every present participant; one-party: only where every participant's region permits it */
+  consentPolicy: "all-party" | "one-party";
+  /** the clinic's state or region (e.g. "TX"), the clinician's location for the one-party rule */
+  clinicRegion?: string;
+  startMinutesBefore: number;
+};
 /** Who runs the portal, as the front page, header, help and privacy notice name them */
 export type ClinicDetails = { name: string; phone?: string; email?: string; hours?: string };
 
@@ -74,6 +85,7 @@ export type Env = {
   /** demo, dev and test: messages without a configured provider go to the dev outbox */
   devOutboxEnabled: boolean;
   clinic: ClinicDetails;
+  video: VideoPolicy;
 };
 
 const LOCAL_APP_URL = "http://localhost:3000";
@@ -113,6 +125,9 @@ export function parseEnv(source: Record<string, string | undefined>, secretOf = 
   for (const name of ["CLINIC_NAME", "CLINIC_PHONE", "CLINIC_EMAIL", "CLINIC_HOURS"] as const) {
     if ((raw[name]?.length ?? 0) > 100) problems.push(`${name} must be at most 100 characters.`);
   }
+  const startBefore = raw.VIDEO_START_MINUTES_BEFORE === undefined ? 30 : Number(raw.VIDEO_START_MINUTES_BEFORE);
+  if (!Number.isInteger(startBefore) || startBefore < 0 || startBefore > 240)
+    problems.push("VIDEO_START_MINUTES_BEFORE must be a whole number of minutes from 0 to 240.");
   if (raw.CLINIC_EMAIL && !z.email().safeParse(raw.CLINIC_EMAIL).success)
     problems.push("CLINIC_EMAIL must be an email address such as help@example-clinic.org.");
   if (isProduction) {
@@ -169,6 +184,11 @@ export function parseEnv(source: Record<string, string | undefined>, secretOf = 
     trustProxyHops: hops,
     devOutboxEnabled: !isProduction,
     clinic: clinicOf(raw, isProduction),
+    video: {
+      consentPolicy: raw.VIDEO_CONSENT_POLICY ?? "all-party",
+      clinicRegion: raw.VIDEO_CLINIC_REGION?.toUpperCase(),
+      startMinutesBefore: startBefore,
+    },
   };
 }
 

@@ -26,7 +26,12 @@ describe("securityHeaders", () => {
   });
 
   it("only the video pages may use the camera and reach Twilio's signalling", () => {
-    for (const pathname of ["/sessions/0b6f4a0e-2d7c-4a53-9a51-5b0d7c3e9f10", "/visit/abc", "/visit/abc/"]) {
+    for (const pathname of [
+      "/sessions/0b6f4a0e-2d7c-4a53-9a51-5b0d7c3e9f10",
+      "/visit/abc",
+      "/visit/abc/",
+      "/join/abc",
+    ]) {
       const headers = securityHeaders({ ...base, pathname });
       expect(headers["Permissions-Policy"]).toMatch(/^camera=\(self\), microphone=\(self\), /);
       expect(directives(headers["Content-Security-Policy"]!).get("connect-src")).toEqual([
@@ -35,7 +40,14 @@ describe("securityHeaders", () => {
         "wss://sdkgw.us1.twilio.com",
       ]);
     }
-    for (const pathname of ["/schedule", "/sessions", "/sessions/a/b", "/visitors/a", "/api/sessions/a/room"]) {
+    for (const pathname of [
+      "/schedule",
+      "/sessions",
+      "/sessions/a/b",
+      "/visitors/a",
+      "/join",
+      "/api/sessions/a/room",
+    ]) {
       const headers = securityHeaders({ ...base, pathname });
       expect(headers["Permissions-Policy"]).toMatch(/^camera=\(\), microphone=\(\), /);
       expect(headers["Content-Security-Policy"]).not.toContain("twilio");

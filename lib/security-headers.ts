@@ -10,8 +10,8 @@ export const MAX_POST_BODY_BYTES = 1024 * 1024;
  */
 const TWILIO_VIDEO_CONNECT = ["wss://global.vss.twilio.com", "wss://sdkgw.us1.twilio.com"];
 
-/** The clinician's session and the patient's visit: the only pages that open the camera and microphone. */
-const VIDEO_PAGE = /^\/(sessions|visit)\/[^/]+$/;
+/** The clinician's session, the patient's visit and a guest's: the only pages that open the camera and microphone. */
+const VIDEO_PAGE = /^\/(sessions|visit|join)\/[^/]+$/;
 
 const LOCKED_FEATURES = [
   "accelerometer",

@@ -4,10 +4,11 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { ensureBuild } from "../support/build";
-import { rawClient } from "../support/databases";
+import { databaseUrl, rawClient } from "../support/databases";
 import type { Figure } from "../support/figures";
 import { round, spread } from "../support/stats";
 import { actionId, encodeActionCall } from "./action";
+import { startWireCounter } from "./wire-count";
 import type { LoadPlan, LoadRequest, LoadSummary } from "./load";
 import { seedEmails } from "@/db/seed";
 import {
@@ -49,6 +50,53 @@ async function checkedFetch(url: string, init: RequestInit, mustContain: string)
 const errorsIn = (summaries: LoadSummary[], extra: number) =>
   summaries.reduce((sum, run) => sum + run.non2xx + run.errors + run.timeouts, extra);
 
+const ROUND_TRIP_REQUESTS = 10;
+const ACCESS_LOG_INSERT = /^insert into "access_log"/i;
+
+/**
+ * Database statements per page view, through a counting relay between the server and PostgreSQL (wire-count.ts):
+ * ten sequential views of each page after three warm-up views, and how many of the statements are access-log
+ * inserts. Issue 19: the access log may add at most one round trip to a staff page.
+ */
+async function measureRoundTrips(
+  log: (line: string) => void,
+  pages: { name: string; path: string; cookie: string; mustContain: string }[],
+): Promise<Figure[]> {
+  const target = new URL(databaseUrl(PAGES_DATABASE));
+  const counter = await startWireCounter({ host: target.hostname, port: Number(target.port || 5432) });
+  const viaCounter = new URL(target);
+  viaCounter.port = String(counter.port);
+  const server = await startServer(viaCounter.toString());
+  try {
+    const figures: Figure[] = [];
+    for (const page of pages) {
+      for (let i = 0; i < 3; i++)
+        await checkedFetch(`${origin}${page.path}`, { headers: { cookie: page.cookie } }, page.mustContain);
+      counter.reset();
+      for (let i = 0; i < ROUND_TRIP_REQUESTS; i++)
+        await checkedFetch(`${origin}${page.path}`, { headers: { cookie: page.cookie } }, page.mustContain);
+      const { statements, matching } = counter.read(ACCESS_LOG_INSERT);
+      const perView = round(statements / ROUND_TRIP_REQUESTS, 2);
+      const accessPerView = round(matching / ROUND_TRIP_REQUESTS, 2);
+      log(`${page.name}: ${perView} statements per view, ${accessPerView} of them access-log inserts`);
+      figures.push({
+        part: "pages",
+        name: `Database statements per view of ${page.path} (${page.name})`,
+        unit: "statements",
+        value: spread([perView]),
+        target: page.name.includes("patient") ? "no access-log insert" : "access log adds at most 1 statement",
+        pass: page.name.includes("patient") ? matching === 0 : accessPerView <= 1,
+        summary: `${accessPerView} access-log insert per view, so ${round(perView - accessPerView, 2)} statements without it; ${ROUND_TRIP_REQUESTS} sequential views after 3 warm-up views`,
+        details: { views: ROUND_TRIP_REQUESTS, statements, accessLogInserts: matching },
+      });
+    }
+    return figures;
+  } finally {
+    await stopServer(server);
+    await counter.close();
+  }
+}
+
 /** /settings and its notification-preferences action under load, each against /api/health's one `select 1`. */
 export async function measurePages(log: (line: string) => void): Promise<Figure[]> {
   ensureBuild(log);
@@ -60,6 +108,12 @@ export async function measurePages(log: (line: string) => void): Promise<Figure[
   const [clinicianToken, adminToken] = await prepareSignedInStaff([seedEmails.grey, seedEmails.admin]);
   const clinician = `authjs.session-token=${clinicianToken}`;
   const admin = `authjs.session-token=${adminToken}`;
+  const roundTrips = await measureRoundTrips(log, [
+    { name: "signed-in patient, reference", path: "/settings", cookie: readers[0]!, mustContain: "Notifications" },
+    { name: "signed-in clinician", path: "/schedule", cookie: clinician, mustContain: "Your schedule" },
+    { name: "signed-in admin", path: "/admin", cookie: admin, mustContain: "Admin" },
+    { name: "signed-in admin", path: "/admin/deliveries", cookie: admin, mustContain: "Deliveries" },
+  ]);
   const sql = rawClient(PAGES_DATABASE);
   const server = await startServer();
   try {
@@ -189,6 +243,7 @@ export async function measurePages(log: (line: string) => void): Promise<Figure[
       figure(`GET /schedule, signed-in clinician (${CONNECTIONS} connections, ${SECONDS} s)`, runs.schedule, 0),
       figure(`GET /admin, signed-in admin (${CONNECTIONS} connections, ${SECONDS} s)`, runs.admin, 0),
       figure(`GET /admin/deliveries, signed-in admin (${CONNECTIONS} connections, ${SECONDS} s)`, runs.adminList, 0),
+      ...roundTrips,
     ];
   } finally {
     await stopServer(server);

@@ -58,14 +58,14 @@ export async function prepareSignedInStaff(emails: string[]): Promise<string[]> 
 }
 
 /** `next start` on its own port and database, configured as the e2e server is (e2e/support/server.ts). */
-export async function startServer(): Promise<ChildProcess> {
+export async function startServer(database = databaseUrl(PAGES_DATABASE)): Promise<ChildProcess> {
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
     NODE_ENV: "production",
     APP_ENV: "test",
     NEXT_TELEMETRY_DISABLED: "1",
-    DATABASE_URL: databaseUrl(PAGES_DATABASE),
+    DATABASE_URL: database,
     AUTH_SECRET: "bench-secret-".padEnd(40, "x"),
     AUTH_URL: origin,
   };

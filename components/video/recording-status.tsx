@@ -5,17 +5,27 @@ export function RecordingStatus({
   started,
   firstName,
   consentGivenOn,
+  offReason = null,
 }: {
   recording: boolean;
   stopping?: boolean;
   started: boolean;
   firstName: string;
   consentGivenOn: string | null;
+  /** someone other than the patient keeps it off ("Recording is off: the interpreter has not consented") */
+  offReason?: string | null;
 }) {
   if (stopping) {
     return (
       <div role="alert" className="rounded-lg border-2 border-red-600 bg-red-50 p-4 font-semibold text-red-900">
         {firstName} withdrew consent: recording is being stopped.
+      </div>
+    );
+  }
+  if (!recording && offReason) {
+    return (
+      <div role="alert" className="rounded-lg border-2 border-red-600 bg-red-50 p-4 font-semibold text-red-900">
+        {offReason}.
       </div>
     );
   }

@@ -11,6 +11,10 @@ export type RecordingState = {
   stopping?: boolean;
   /** where the visit stands (the patient's waiting room follows it) */
   phase?: VisitPhase;
+  /** "Recording is off: the interpreter has not consented", while someone keeps it off */
+  offReason?: string | null;
+  /** the patient said "Not this time" for this visit */
+  declinedForVisit?: boolean;
 };
 
 const everyTwoSeconds = () => 2000;
@@ -25,6 +29,7 @@ export function useRecordingState(
   initial: RecordingState,
   intervalFor: (state: RecordingState) => number | null = everyTwoSeconds,
   onPolled?: (state: RecordingState) => void,
+  stateUrl = `/api/sessions/${appointmentId}/state`,
 ): RecordingState {
   const [state, setState] = useState(initial);
   const intervalMs = intervalFor(state);
@@ -33,7 +38,7 @@ export function useRecordingState(
     if (intervalMs === null) return;
     let cancelled = false;
     const poll = async () => {
-      const response = await fetch(`/api/sessions/${appointmentId}/state`, { cache: "no-store" }).catch(() => null);
+      const response = await fetch(stateUrl, { cache: "no-store" }).catch(() => null);
       if (cancelled || !response?.ok) return;
       const next: RecordingState = await response.json();
       if (cancelled) return;
@@ -45,6 +50,6 @@ export function useRecordingState(
       cancelled = true;
       clearInterval(timer);
     };
-  }, [appointmentId, intervalMs]);
+  }, [stateUrl, intervalMs]);
   return state;
 }

@@ -25,17 +25,38 @@ export function VideoRoom({ appointmentId, firstName, consentGivenOn, recordingI
   const [joined, setJoined] = useState<Joined | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [roomRecording, setRoomRecording] = useState<boolean | null>(null);
+  const [clinicianConsents, setClinicianConsents] = useState(true);
+  const [resumeResult, setResumeResult] = useState<string | null>(null);
   const onRecordingChange = useCallback((recording: boolean) => setRoomRecording(recording), []);
 
   // Before the start: what the server will apply (consent now). After: the session row, and the room's own events.
-  const recording = joined ? polled.recording && polled.consent && roomRecording !== false : polled.consent;
+  const recording = joined
+    ? polled.recording && polled.consent && roomRecording !== false
+    : polled.consent && clinicianConsents;
 
   async function start() {
     setError(null);
-    const response = await fetch(`/api/sessions/${appointmentId}/room`, { method: "POST" });
+    const response = await fetch(`/api/sessions/${appointmentId}/room`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ recordingConsent: clinicianConsents }),
+    });
     if (!response.ok) return setError("The session could not be started. Please try again.");
     setJoined(await response.json());
   }
+
+  async function resume() {
+    const response = await fetch(`/api/sessions/${appointmentId}/recording`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ action: "resume" }),
+    }).catch(() => null);
+    const body = response ? await response.json().catch(() => ({})) : {};
+    setResumeResult(response?.ok ? "Recording resumed." : (body.error ?? "Recording could not be resumed."));
+  }
+
+  // Someone keeps it off while the patient's stored consent stands: name them (the patient's own "no" is the banner).
+  const offReason = polled.consent && (joined || !clinicianConsents) ? (polled.offReason ?? null) : null;
 
   return (
     <div className="space-y-4">
@@ -45,7 +66,22 @@ export function VideoRoom({ appointmentId, firstName, consentGivenOn, recordingI
         started={Boolean(joined)}
         firstName={firstName}
         consentGivenOn={consentGivenOn}
+        offReason={!joined && !clinicianConsents ? "Recording is off: you have not consented" : offReason}
       />
+      {joined && !recording && polled.consent ? (
+        <div className="space-y-1">
+          <button
+            type="button"
+            onClick={resume}
+            className="rounded border border-brand-600 px-3 py-1 font-medium text-brand-800"
+          >
+            Resume recording
+          </button>
+          <p aria-live="polite" className="text-sm text-slate-700" data-testid="resume-result">
+            {resumeResult}
+          </p>
+        </div>
+      ) : null}
       {!videoConfigured ? (
         <p className="rounded border border-slate-300 bg-slate-100 p-3 text-sm">
           Video is not configured (no Twilio Video credentials): local preview mode. The consent decision, session
@@ -67,13 +103,23 @@ export function VideoRoom({ appointmentId, firstName, consentGivenOn, recordingI
           Session started{joined.mode === "local-preview" ? " in local preview mode" : ""}.
         </p>
       ) : (
-        <button
-          type="button"
-          onClick={start}
-          className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
-        >
-          Start session
-        </button>
+        <div className="space-y-3">
+          <label className="flex items-center gap-2">
+            <input
+              type="checkbox"
+              checked={clinicianConsents}
+              onChange={(event) => setClinicianConsents(event.target.checked)}
+            />
+            I consent to this visit being recorded
+          </label>
+          <button
+            type="button"
+            onClick={start}
+            className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
+          >
+            Start session
+          </button>
+        </div>
       )}
       {error ? (
         <p role="alert" className="text-red-700">

@@ -6,6 +6,8 @@ import type { VisitPhase } from "@/lib/video/types";
 import { CameraPreview } from "./camera-preview";
 import { LiveRoom } from "./live-room";
 import { useRecordingState, type RecordingState } from "./use-recording-state";
+import { VisitRecordingControls } from "./visit-recording-controls";
+import { RecordThisVisit } from "./record-this-visit";
 import { waitingRoomView, type RecordingLine } from "./waiting-room-view";
 
 type Joined = { mode: "twilio" | "local-preview"; token: string | null };
@@ -37,6 +39,7 @@ export function VisitRoom({
   clinicianName,
   startsAt,
   opensAt,
+  consentGivenOn,
   initial,
 }: {
   appointmentId: string;
@@ -44,6 +47,8 @@ export function VisitRoom({
   clinicianName: string;
   startsAt: string;
   opensAt: string;
+  /** when the patient's stored recording consent was given, as they read dates; null without consent */
+  consentGivenOn: string | null;
   initial: RecordingState & { phase: VisitPhase };
 }) {
   const [joined, setJoined] = useState<Joined | null>(null);
@@ -51,18 +56,23 @@ export function VisitRoom({
   const [joining, setJoining] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [roomRecording, setRoomRecording] = useState<boolean | null>(null);
+  const [recordThisVisit, setRecordThisVisit] = useState(true);
   const onRecordingChange = useCallback((recording: boolean) => setRoomRecording(recording), []);
 
   const join = useCallback(async () => {
     setJoining(true);
     setError(null);
-    const response = await fetch(`/api/visits/${appointmentId}/token`, { method: "POST" }).catch(() => null);
+    const response = await fetch(`/api/visits/${appointmentId}/token`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(consentGivenOn ? { recordThisVisit } : {}),
+    }).catch(() => null);
     const body = response ? await response.json().catch(() => ({})) : {};
     setJoining(false);
     setWaitingToJoin(false);
     if (!response?.ok) return setError(body.error ?? "You could not join just now. Please try again.");
     setJoined(body);
-  }, [appointmentId]);
+  }, [appointmentId, consentGivenOn, recordThisVisit]);
 
   const state = useRecordingState(appointmentId, initial, pollInterval, (next) => {
     // The clinician started while the patient waited: join without another click.
@@ -78,6 +88,8 @@ export function VisitRoom({
     recording: roomRecording ?? state.recording,
     stopping: Boolean(state.stopping),
     consent: state.consent,
+    offReason: state.offReason,
+    declinedForVisit: state.declinedForVisit,
     clinicianName,
     startsAt,
     opensAt,
@@ -121,6 +133,16 @@ export function VisitRoom({
           </p>
         ) : null}
       </div>
+      {view.offerJoin && consentGivenOn && state.consent ? (
+        <RecordThisVisit consentGivenOn={consentGivenOn} value={recordThisVisit} onChange={setRecordThisVisit} />
+      ) : null}
+      {joined ? (
+        <VisitRecordingControls
+          appointmentId={appointmentId}
+          consent={state.consent}
+          declinedForVisit={Boolean(state.declinedForVisit)}
+        />
+      ) : null}
       {view.offerJoin ? (
         <button
           type="button"

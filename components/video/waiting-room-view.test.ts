@@ -66,3 +66,15 @@ describe("the patient's visit page", () => {
             }
   });
 });
+
+describe("who keeps recording off", () => {
+  it("names the guest who has not consented, and says so when the patient said not this time", () => {
+    const open = { ...base, phase: "open" as const, joined: "local-preview" as const };
+    expect(
+      waitingRoomView({ ...open, offReason: "Recording is off: the interpreter has not consented" }).recording,
+    ).toEqual({ tone: "off", text: "Recording is off: the interpreter has not consented." });
+    expect(waitingRoomView({ ...open, declinedForVisit: true }).recording?.text).toBe(
+      "This visit is not being recorded: you said not this time.",
+    );
+  });
+});

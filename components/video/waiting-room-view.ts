@@ -10,6 +10,9 @@ export type WaitingRoomInput = {
   recording: boolean;
   stopping: boolean;
   consent: boolean;
+  /** who keeps recording off, as the server says it */
+  offReason?: string | null;
+  declinedForVisit?: boolean;
   clinicianName: string;
   startsAt: string;
   opensAt: string;
@@ -84,9 +87,12 @@ export function waitingRoomView(input: WaitingRoomInput): WaitingRoomView {
   }
 }
 
-function liveRecording({ recording, stopping }: WaitingRoomInput): RecordingLine {
+function liveRecording({ recording, stopping, consent, offReason, declinedForVisit }: WaitingRoomInput): RecordingLine {
   if (stopping) return { tone: "stopping", text: "Recording is being stopped, as you asked." };
   if (recording) return { tone: "recording", text: "This visit is being recorded, as you agreed." };
+  if (declinedForVisit) return { tone: "off", text: "This visit is not being recorded: you said not this time." };
+  // Someone else keeps it off (a guest, the clinician): say who, as everyone in the visit sees it.
+  if (consent && offReason) return { tone: "off", text: `${offReason}.` };
   return { tone: "off", text: "This visit is not being recorded." };
 }
 

@@ -1,10 +1,11 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { appointments, videoRecordings, videoSessions } from "@/db/schema";
+import { appointments, videoRecordings, videoRuleChanges, videoSessions } from "@/db/schema";
 import { decideRecording } from "./consent";
 import { liveSessionStatuses, type GuardAction } from "./types";
-import { applyRecordingRules, deleteRecording, roomIsGone, videoConfig, type VideoConfig } from "./twilio-video";
+import { videoProvider, type VideoProvider } from "./provider";
+import { roomIsGone } from "./twilio-video";
 
 export type EnforcementResult = { stopped: number; ended: number; failed: number };
 
@@ -22,20 +23,26 @@ export async function enforceRecordingConsent(db: Db, patientId: string): Promis
   const decision = await decideRecording(db, patientId);
   if (decision.recording) return result; // consent was given again before this ran
   const live = await db
-    .select({ id: videoSessions.id, roomSid: videoSessions.roomSid })
+    .select({ id: videoSessions.id, roomSid: videoSessions.roomSid, appointmentId: videoSessions.appointmentId })
     .from(videoSessions)
     .innerJoin(appointments, eq(appointments.id, videoSessions.appointmentId))
     .where(and(eq(appointments.patientId, patientId), eq(videoSessions.recording, true), isLive))
     .orderBy(asc(videoSessions.createdAt));
-  const config = videoConfig();
+  const provider = videoProvider(db);
   let firstFailure: unknown;
   for (const session of live) {
     try {
-      if (config && session.roomSid) await applyRecordingRules(config, session.roomSid, false);
+      if (session.roomSid) await provider.applyRecordingRules(session.roomSid, false);
       await db
         .update(videoSessions)
         .set({ recording: false, recordingReason: "consent_withdrawn", guardAction: "recording_stopped" })
         .where(eq(videoSessions.id, session.id));
+      await db.insert(videoRuleChanges).values({
+        appointmentId: session.appointmentId,
+        roomSid: session.roomSid,
+        recording: false,
+        cause: "withdraw",
+      });
       result.stopped++;
     } catch (error) {
       if (roomIsGone(error)) {
@@ -86,7 +93,7 @@ export async function handleRoomEvent(db: Db, event: RoomEvent): Promise<RoomEve
     await noteRecording(db, event.RoomSid, event.RecordingSid, recordingStatus);
   const session = await latestSessionOfRoom(db, event.RoomSid);
   if (!session) return null;
-  const config = videoConfig();
+  const provider = videoProvider(db);
   let action: RoomEventAction = null;
   if (event.StatusCallbackEvent === "room-ended") {
     const ended = await db
@@ -95,11 +102,11 @@ export async function handleRoomEvent(db: Db, event: RoomEvent): Promise<RoomEve
       .where(and(eq(videoSessions.roomSid, event.RoomSid), isLive))
       .returning({ id: videoSessions.id });
     action = ended.length > 0 ? "ended" : null;
-  } else if (event.StatusCallbackEvent === "recording-started" && config) {
-    action = await stopUnconsentedRecording(db, config, session, event.RoomSid);
+  } else if (event.StatusCallbackEvent === "recording-started" && provider.mode === "twilio") {
+    action = await stopUnconsentedRecording(db, provider, session, event.RoomSid);
   }
-  if (!config || (session.guardAction === null && action !== "recording_stopped")) return action;
-  const deleted = await deleteCompletedRecordings(db, config, session.id, event.RoomSid);
+  if (provider.mode !== "twilio" || (session.guardAction === null && action !== "recording_stopped")) return action;
+  const deleted = await deleteCompletedRecordings(db, provider, session.id, event.RoomSid);
   return deleted > 0 ? "recording_deleted" : action;
 }
 
@@ -137,7 +144,7 @@ async function noteRecording(db: Db, roomSid: string, recordingSid: string, stat
 /** A recording started without stored consent: exclude-all, and the room is guarded from then on. Decides once. */
 async function stopUnconsentedRecording(
   db: Db,
-  config: VideoConfig,
+  provider: VideoProvider,
   session: RoomSession,
   roomSid: string,
 ): Promise<RoomEventAction> {
@@ -159,7 +166,7 @@ async function stopUnconsentedRecording(
       .for("update");
     if (!locked || locked.guardAction !== null || locked.status === "ended") return null;
     try {
-      if (locked.status === "in-progress") await applyRecordingRules(config, roomSid, false);
+      if (locked.status === "in-progress") await provider.applyRecordingRules(roomSid, false);
     } catch (error) {
       if (!roomIsGone(error)) throw error;
     }
@@ -182,7 +189,7 @@ async function stopUnconsentedRecording(
  */
 async function deleteCompletedRecordings(
   db: Db,
-  config: VideoConfig,
+  provider: VideoProvider,
   sessionId: string,
   roomSid: string,
 ): Promise<number> {
@@ -207,7 +214,7 @@ async function deleteCompletedRecordings(
           .where(and(eq(videoRecordings.recordingSid, recordingSid), isNull(videoRecordings.deletedAt)))
           .for("update");
         if (!row) return false;
-        await deleteRecording(config, recordingSid);
+        await provider.deleteRecording(recordingSid);
         await tx
           .update(videoRecordings)
           .set({ deletedAt: new Date(), updatedAt: new Date() })

@@ -4,6 +4,7 @@ import { videoSessionEvents } from "@/db/schema";
 import { claimReceipt, hasReceipt, receiptSources } from "@/lib/twilio/receipts";
 import type { RoomCallback } from "@/lib/twilio/schemas";
 import { handleRoomEvent, type RoomEventAction } from "./enforce";
+import { followParticipant } from "./participant-callbacks";
 
 /**
  * The callback's identity. Twilio numbers each event of a room (SequenceNumber), so RoomSid and that number name it;
@@ -40,6 +41,7 @@ export async function receiveRoomCallback(
   const key = roomCallbackKey(callback);
   if (await hasReceipt(db, receiptSources.roomCallback, key)) return { replay: true, action: null };
   const action = await handleRoomEvent(db, callback);
+  await followParticipant(db, callback);
   const recorded = await db.transaction(async (tx) => {
     if (!(await claimReceipt(tx, receiptSources.roomCallback, key))) return false;
     await tx.insert(videoSessionEvents).values({

@@ -1,17 +1,13 @@
 import "server-only";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { appointments, patientProfiles, videoSessions } from "@/db/schema";
+import { appointments, clinicians, patientProfiles, videoSessions } from "@/db/schema";
 import { decideRecording } from "./consent";
 import { liveSessionStatuses, type RecordingReason } from "./types";
-import {
-  applyRecordingRules,
-  roomNameFor,
-  roomToken,
-  statusCallbackUrl,
-  videoClient,
-  videoConfig,
-} from "./twilio-video";
+import { decideRoomNow, joinParticipant } from "./participants";
+import { videoProvider } from "./provider";
+import { enforceRoomConsent, noteStartRules } from "./recording-rules";
+import { roomNameFor } from "./twilio-video";
 
 export type SessionStart =
   | { ok: false; status: 404 | 409; message: string }
@@ -24,9 +20,6 @@ export type SessionStart =
       reason: RecordingReason;
     };
 
-const ROOM_EXISTS = 53113;
-const MAX_PARTICIPANTS = 4;
-
 /** The clinician's own telehealth appointment, or nothing: callers answer 404 without saying why. */
 export async function ownTelehealthAppointment(db: Db, clinicianId: string, appointmentId: string) {
   const [row] = await db
@@ -36,9 +29,11 @@ export async function ownTelehealthAppointment(db: Db, clinicianId: string, appo
       status: appointments.status,
       startsAt: appointments.startsAt,
       patientLastName: patientProfiles.lastName,
+      clinicianName: clinicians.displayName,
     })
     .from(appointments)
     .innerJoin(patientProfiles, eq(patientProfiles.userId, appointments.patientId))
+    .innerJoin(clinicians, eq(clinicians.userId, appointments.clinicianId))
     .where(
       and(
         eq(appointments.id, appointmentId),
@@ -53,64 +48,66 @@ export async function ownTelehealthAppointment(db: Db, clinicianId: string, appo
  * Creates (or reuses and reconciles) the appointment's room with recording decided from stored consent now,
  * records the session with the ledger row the decision rests on, and returns a token for that room only.
  */
-export async function startVideoSession(db: Db, clinicianId: string, appointmentId: string): Promise<SessionStart> {
+export async function startVideoSession(
+  db: Db,
+  clinicianId: string,
+  appointmentId: string,
+  clinicianConsents = true,
+): Promise<SessionStart> {
   const appointment = await ownTelehealthAppointment(db, clinicianId, appointmentId);
   if (!appointment) return { ok: false, status: 404, message: "Not found." };
   if (appointment.status !== "scheduled")
     return { ok: false, status: 409, message: "This appointment is not scheduled." };
-  const decision = await decideRecording(db, appointment.patientId);
+  // The clinician is a party too: their answer at the start, then every present participant's, decide.
+  await joinParticipant(db, {
+    appointmentId,
+    role: "clinician",
+    identity: `clinician-${clinicianId}`,
+    userId: clinicianId,
+    displayName: appointment.clinicianName,
+    recordingConsent: clinicianConsents,
+  });
+  const [decision, room] = await Promise.all([
+    decideRecording(db, appointment.patientId),
+    decideRoomNow(db, appointmentId),
+  ]);
   const roomName = roomNameFor(appointmentId);
-  const config = videoConfig();
-  let roomSid: string | null = null;
-  if (config) {
-    const client = videoClient(config);
-    try {
-      const room = await client.video.v1.rooms.create({
-        uniqueName: roomName,
-        type: "group",
-        recordParticipantsOnConnect: decision.recording,
-        statusCallback: statusCallbackUrl(),
-        statusCallbackMethod: "POST",
-        maxParticipants: MAX_PARTICIPANTS,
-      });
-      roomSid = room.sid;
-    } catch (error) {
-      if ((error as { code?: number }).code !== ROOM_EXISTS) throw error;
-      // The room is already open (a rejoin): bring its recording in line with the consent stored now.
-      const room = await client.video.v1.rooms(roomName).fetch();
-      roomSid = room.sid;
-      await applyRecordingRules(config, room.sid, decision.recording);
-    }
-  }
+  const provider = videoProvider(db);
+  const { roomSid } = await provider.openRoom(roomName, room.recording);
   const sessionId = await recordLiveSession(db, {
     appointmentId,
     roomSid,
     roomName,
-    recording: decision.recording,
-    recordingReason: decision.reason,
+    recording: room.recording,
+    recordingReason: room.recording || !decision.recording ? decision.reason : "participant_not_consented",
     consentLedgerId: decision.consentLedgerId,
     createdBy: clinicianId,
-    status: config ? "in-progress" : "local-preview",
+    status: provider.mode === "twilio" ? "in-progress" : "local-preview",
   });
   if (sessionId === null)
     return { ok: false, status: 409, message: "This session is being started elsewhere. Please try again." };
-  let recording = decision.recording;
-  let reason: RecordingReason = decision.reason;
+  await noteStartRules(db, appointmentId, roomSid, room.recording);
+  let recording = room.recording;
+  let reason: RecordingReason = room.recording || !decision.recording ? decision.reason : "participant_not_consented";
   // A withdrawal that committed before our row did may have found no row to stop: re-read now that the row is visible.
   if (recording && !(await decideRecording(db, appointment.patientId)).recording) {
-    if (config && roomSid) await applyRecordingRules(config, roomSid, false);
+    await provider.applyRecordingRules(roomSid, false);
     await db
       .update(videoSessions)
       .set({ recording: false, recordingReason: "consent_withdrawn", guardAction: "recording_stopped" })
       .where(eq(videoSessions.id, sessionId));
     recording = false;
     reason = "consent_withdrawn";
+  } else if (recording && (await enforceRoomConsent(db, appointmentId, "join"))) {
+    // Someone present declined while the room was being opened.
+    recording = false;
+    reason = "participant_not_consented";
   }
   return {
     ok: true,
-    mode: config ? "twilio" : "local-preview",
+    mode: provider.mode,
     roomName,
-    token: config ? roomToken(config, `clinician-${clinicianId}`, roomName) : null,
+    token: provider.token(`clinician-${clinicianId}`, roomName),
     recording,
     reason,
   };

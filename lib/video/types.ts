@@ -3,7 +3,20 @@ export type VideoSessionStatus = "in-progress" | "local-preview" | "superseded" 
 export const liveSessionStatuses = ["in-progress", "local-preview"] as const satisfies readonly VideoSessionStatus[];
 
 /** Why a room records or not, as decided from stored consent (or changed by the guard). */
-export type RecordingReason = "consent_given" | "no_consent" | "consent_withdrawn" | "consent_version_lapsed";
+export type RecordingReason =
+  | "consent_given"
+  | "no_consent"
+  | "consent_withdrawn"
+  /** the patient consented to a consent text that a newer version has lapsed */
+  | "consent_version_lapsed"
+  /** someone present has not consented (a guest, the clinician) or declined for this visit */
+  | "participant_not_consented";
+
+/** Who is in a visit. */
+export type ParticipantRole = "clinician" | "patient" | "companion" | "interpreter";
+
+/** What made the server send a room its recording rules. */
+export type RuleCause = "start" | "join" | "decline" | "resume" | "stop" | "withdraw" | "guard";
 
 /** What the server did to keep a room within consent. */
 export type GuardAction = "recording_stopped" | "recording_deleted";

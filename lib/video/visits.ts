@@ -3,8 +3,12 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { appointments } from "@/db/schema";
 import { decideRecording } from "./consent";
+import { recordingOffReason } from "./consent-policy";
+import { decideRoomNow, participantsOf } from "./participants";
+import { joinAndHoldRoom } from "./recording-rules";
 import { currentRecordingState } from "./sessions";
-import { roomToken, videoConfig } from "./twilio-video";
+import { videoProvider } from "./provider";
+import { roomNameFor } from "./twilio-video";
 import type { RecordingReason, VisitPhase } from "./types";
 import { visitPhase } from "./visit-phase";
 
@@ -12,14 +16,19 @@ export type VisitJoin =
   | { ok: false; status: 404 | 409 | 425; message: string }
   | { ok: true; mode: "twilio" | "local-preview"; token: string | null; recording: boolean };
 
-/** What both sides of a visit poll: the recording state the room is held to, consent now, and the visit's phase. */
+/** What every side of a visit polls: the recording state the room is held to, consent now, and the visit's phase. */
 export type SessionStateView = {
   started: boolean;
   recording: boolean;
   stopping: boolean;
+  /** the patient's stored recording consent */
   consent: boolean;
   reason: RecordingReason;
   phase: VisitPhase;
+  /** "Recording is off: the interpreter has not consented", or null while nobody keeps it off */
+  offReason: string | null;
+  /** the patient said "Not this time" for this visit */
+  declinedForVisit: boolean;
 };
 
 type VisitAppointment = {
@@ -31,18 +40,22 @@ type VisitAppointment = {
 };
 
 export async function sessionStateView(db: Db, appointment: VisitAppointment, now = new Date()) {
-  const [session, consent] = await Promise.all([
+  const [session, consent, room, participants] = await Promise.all([
     currentRecordingState(db, appointment.id),
     decideRecording(db, appointment.patientId),
+    decideRoomNow(db, appointment.id),
+    participantsOf(db, appointment.id),
   ]);
   return {
     started: Boolean(session),
-    recording: Boolean(session?.recording && consent.recording),
+    recording: Boolean(session?.recording && room.recording),
     // Consent is gone but the room has not been switched off yet (enforcement in flight): say so, never "off".
-    stopping: Boolean(session?.recording && !consent.recording),
+    stopping: Boolean(session?.recording && !room.recording),
     consent: consent.recording,
     reason: session?.reason ?? consent.reason,
     phase: visitPhase(appointment, session, now),
+    offReason: recordingOffReason(room.blockers),
+    declinedForVisit: participants.some((p) => p.role === "patient" && p.recordingConsent === false),
   } satisfies SessionStateView;
 }
 
@@ -57,6 +70,7 @@ export async function joinVisit(
   db: Db,
   patientId: string,
   appointmentId: string,
+  recordThisVisit?: boolean,
   now = new Date(),
 ): Promise<VisitJoin> {
   const [appointment] = await db
@@ -79,12 +93,23 @@ export async function joinVisit(
   // A cancelled appointment was answered 404 above; every other phase but "open" is a refusal saying why.
   if (phase !== "open") return { ok: false, ...joinRefusals[phase === "cancelled" ? "ended" : phase] };
   if (!session) return { ok: false, ...joinRefusals.waiting };
-  const config = videoConfig();
-  const live = config && session.status === "in-progress";
+  // Present from now on, with this visit's answer: a "Not this time" stops a recording room before the token is out.
+  const { firstName } = await decideRecording(db, patientId);
+  await joinAndHoldRoom(db, {
+    appointmentId,
+    role: "patient",
+    identity: `patient-${patientId}`,
+    userId: patientId,
+    displayName: firstName,
+    recordingConsent: recordThisVisit,
+  });
+  const recording = (await currentRecordingState(db, appointmentId))?.recording ?? false;
+  const provider = videoProvider(db);
+  const live = provider.mode === "twilio" && session.status === "in-progress";
   return {
     ok: true,
     mode: live ? "twilio" : "local-preview",
-    token: live ? roomToken(config, `patient-${patientId}`, `appointment-${appointmentId}`) : null,
-    recording: session.recording,
+    token: live ? provider.token(`patient-${patientId}`, roomNameFor(appointmentId)) : null,
+    recording,
   };
 }

@@ -7,15 +7,17 @@ import { formatAdminTime } from "@/lib/admin/time";
 import { cell, rowClass, Table } from "@/components/ui/table";
 import { requirePageRole } from "@/lib/auth/session";
 import { listVideoSessions, type VideoSessionRow } from "@/lib/video/admin-queries";
+import type { RecordingReason } from "@/lib/video/types";
 import { videoFields } from "../list-fields";
 
 export const metadata: Metadata = { title: "Video sessions" };
 
-const reasonLabels: Record<string, string> = {
+const reasonLabels: Record<RecordingReason, string> = {
   consent_given: "consent stored",
   no_consent: "no consent stored",
   consent_withdrawn: "consent withdrawn during the session",
   consent_version_lapsed: "consent given to a text version that has lapsed",
+  participant_not_consented: "a participant has not consented",
 };
 const guardLabels: Record<string, string> = {
   recording_stopped: "Recording stopped",
@@ -66,7 +68,7 @@ export default async function VideoSessionsPage({ searchParams }: PageProps<"/ad
                 </span>
               </td>
               <td className={cell}>
-                {row.recording ? "On" : "Off"}: {reasonLabels[row.recordingReason] ?? row.recordingReason}
+                {row.recording ? "On" : "Off"}: {reasonLabels[row.recordingReason]}
               </td>
               <td className={cell}>{consentCell(row, params.zone)}</td>
               <td className={cell}>

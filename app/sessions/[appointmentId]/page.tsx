@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { db } from "@/db/client";
+import { GuestInviteForm } from "@/components/video/guest-invite-form";
 import { VideoRoom } from "@/components/video/video-room";
 import { timeZoneOfClinician } from "@/lib/appointments/queries";
 import { requirePageRole } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
 import { decideRecording } from "@/lib/video/consent";
+import { videoProvider } from "@/lib/video/provider";
 import { getSessionAppointment } from "@/lib/video/queries";
-import { videoConfig } from "@/lib/video/twilio-video";
 import { isRecordId } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "Video session" };
@@ -37,8 +38,9 @@ export default async function SessionPage({ params }: PageProps<"/sessions/[appo
         consentGivenOn={
           decision.recording && decision.consentChangedAt ? formatDateTime(decision.consentChangedAt, timeZone) : null
         }
-        videoConfigured={videoConfig() !== null}
+        videoConfigured={videoProvider(db()).mode === "twilio"}
       />
+      <GuestInviteForm appointmentId={appointmentId} />
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { joinWindow } from "@/lib/appointments/join-window";
 import { timeZoneOfPatient } from "@/lib/appointments/queries";
 import { requirePageRoleAt } from "@/lib/auth/session";
 import { formatDateTime, formatTime } from "@/lib/format";
+import { decideRecording } from "@/lib/video/consent";
 import { roomNameFor } from "@/lib/video/twilio-video";
 import { sessionStateView } from "@/lib/video/visits";
 import { isRecordId } from "@/lib/validation";
@@ -38,7 +39,11 @@ export default async function VisitPage({ params }: PageProps<"/visit/[appointme
       ),
     );
   if (!visit) notFound();
-  const [timeZone, initial] = await Promise.all([timeZoneOfPatient(db(), user.id), sessionStateView(db(), visit)]);
+  const [timeZone, initial, consent] = await Promise.all([
+    timeZoneOfPatient(db(), user.id),
+    sessionStateView(db(), visit),
+    decideRecording(db(), user.id),
+  ]);
   const startsAt = formatDateTime(visit.startsAt, timeZone);
   return (
     <section className="space-y-4">
@@ -54,6 +59,9 @@ export default async function VisitPage({ params }: PageProps<"/visit/[appointme
         clinicianName={visit.clinicianName}
         startsAt={startsAt}
         opensAt={formatTime(joinWindow(visit).opensAt, timeZone)}
+        consentGivenOn={
+          consent.recording && consent.consentChangedAt ? formatDateTime(consent.consentChangedAt, timeZone) : null
+        }
         initial={initial}
       />
     </section>

@@ -1,8 +1,8 @@
 import { db } from "@/db/client";
 import { handleErrors } from "@/lib/http";
 import { firstProblem, roomCallbackSchema } from "@/lib/twilio/schemas";
-import { isSignedByTwilio } from "@/lib/twilio/webhooks";
 import { readFormBody } from "@/lib/validation";
+import { videoProvider } from "@/lib/video/provider";
 import { receiveRoomCallback } from "@/lib/video/room-callbacks";
 
 // Twilio Video room status callbacks (signed with the auth token): each handled once by its identity, unconsented
@@ -10,7 +10,8 @@ import { receiveRoomCallback } from "@/lib/video/room-callbacks";
 export const POST = handleErrors(async (request: Request) => {
   const params = await readFormBody(request);
   if (params instanceof Response) return params;
-  if (!isSignedByTwilio(new URL(request.url).pathname, request.headers.get("x-twilio-signature"), params)) {
+  const provider = videoProvider(db());
+  if (!provider.verifyCallback(new URL(request.url).pathname, request.headers.get("x-twilio-signature"), params)) {
     return Response.json({ error: "Invalid signature." }, { status: 403 });
   }
   const parsed = roomCallbackSchema.safeParse(params);

@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { cookies } from "next/headers";
+import { notFound } from "next/navigation";
+import { db } from "@/db/client";
+import { GuestJoinForm } from "@/components/video/guest-join-form";
+import { GuestVisit } from "@/components/video/guest-visit";
+import { isRecordId } from "@/lib/validation";
+import { GUEST_COOKIE, guestOf } from "@/lib/video/guests";
+
+export const metadata: Metadata = { title: "Join a video visit" };
+
+// A guest's page: the visit and nothing else of the patient's record; no portal account needed.
+export default async function GuestJoinPage({ params, searchParams }: PageProps<"/join/[appointmentId]">) {
+  const { appointmentId } = await params;
+  if (!isRecordId(appointmentId)) notFound();
+  const { token } = await searchParams;
+  const guest = await guestOf(db(), appointmentId, (await cookies()).get(GUEST_COOKIE)?.value);
+  return (
+    <section className="space-y-4">
+      <h1 className="text-2xl font-semibold">Join a video visit</h1>
+      {guest ? (
+        <GuestVisit appointmentId={appointmentId} />
+      ) : (
+        <GuestJoinForm appointmentId={appointmentId} token={typeof token === "string" ? token : ""} />
+      )}
+    </section>
+  );
+}
