@@ -32,7 +32,7 @@ export const textChannelEnum = pgEnum("text_channel", ["sms", "whatsapp"]);
 export const modalityEnum = pgEnum("appointment_modality", ["in_person", "telehealth"]);
 export const appointmentStatusEnum = pgEnum("appointment_status", ["scheduled", "cancelled", "completed"]);
 export const channelEnum = pgEnum("channel", ["email", "sms", "whatsapp"]);
-export const deliveryStatusEnum = pgEnum("delivery_status", ["pending", "sent", "skipped", "failed"]);
+export const deliveryStatusEnum = pgEnum("delivery_status", ["pending", "sent", "skipped", "failed", "deferred"]);
 export const ledgerActorEnum = pgEnum("ledger_actor", ["patient", "staff", "sms_stop", "unsubscribe_link", "system"]);
 export const sharingStatusEnum = pgEnum("sharing_status", ["pending", "shared", "skipped"]);
 
@@ -122,6 +122,19 @@ export const patientProfiles = pgTable("patient_profiles", {
   textChannel: textChannelEnum("text_channel").notNull().default("sms"),
   whatsappOptIn: boolean("whatsapp_opt_in").notNull().default(false),
   appointmentReminders: boolean("appointment_reminders").notNull().default(true),
+  // The matrix (category × channel, and which reminders) refines the switches above; all on sends what they allow.
+  appointmentUpdatesEmail: boolean("appointment_updates_email").notNull().default(true),
+  appointmentUpdatesText: boolean("appointment_updates_text").notNull().default(true),
+  remindersEmail: boolean("reminders_email").notNull().default(true),
+  remindersText: boolean("reminders_text").notNull().default(true),
+  progressUpdatesEmail: boolean("progress_updates_email").notNull().default(true),
+  progressUpdatesText: boolean("progress_updates_text").notNull().default(true),
+  reminder24h: boolean("reminder_24h").notNull().default(true),
+  reminder1h: boolean("reminder_1h").notNull().default(true),
+  reminder15m: boolean("reminder_15m").notNull().default(true),
+  /** the patient's own narrower hours for texts ("HH:MM", local); null: the clinic's policy */
+  textHoursStart: text("text_hours_start"),
+  textHoursEnd: text("text_hours_end"),
   recordingConsent: boolean("recording_consent").notNull().default(false),
   recordingConsentVersion: text("recording_consent_version"),
   recordingConsentChangedAt: tstz("recording_consent_changed_at"),
@@ -242,11 +255,18 @@ export const notificationDeliveries = pgTable(
     providerMessageId: text("provider_message_id"),
     errorCode: text("error_code"),
     attempts: integer("attempts").notNull().default(0),
+    /** a deferred text (quiet hours): the first allowed moment it goes */
+    scheduledFor: tstz("scheduled_for"),
+    /** when this attempt went to the provider: texts are counted by it for frequency caps */
+    sentAt: tstz("sent_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex("notification_deliveries_key_idx").on(t.deliveryKey),
+    index("notification_deliveries_patient_texts_idx")
+      .on(t.patientId, t.sentAt)
+      .where(sql`${t.channel} <> 'email'`),
     index("notification_deliveries_appointment_idx").on(t.appointmentId, t.kind, t.appointmentStartsAt),
     index("notification_deliveries_patient_idx").on(t.patientId, t.createdAt),
     index("notification_deliveries_note_idx").on(t.progressNoteId),

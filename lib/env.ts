@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { appEnvOf, type AppEnv } from "./app-env";
+import { parseNotificationPolicy, type NotificationPolicy } from "./notifications/policy";
 
 // Validated configuration, the one place the server reads process.env. Production refuses to start with a missing
 // secret or a test fake.
@@ -40,6 +41,9 @@ const rawSchema = z.object({
   CLINIC_PHONE: optional,
   CLINIC_EMAIL: optional,
   CLINIC_HOURS: optional,
+  NOTIFY_TEXT_HOURS: optional,
+  NOTIFY_TEXT_HOURS_BY_REGION: optional,
+  NOTIFY_TEXT_CAPS: optional,
 });
 
 export type TwilioMessagingConfig = { accountSid: string; authToken: string; smsFrom?: string; whatsappFrom?: string };
@@ -71,6 +75,8 @@ export type Env = {
   /** demo, dev and test: messages without a configured provider go to the dev outbox */
   devOutboxEnabled: boolean;
   clinic: ClinicDetails;
+  /** quiet hours and frequency caps for texts (lib/notifications/policy.ts documents the defaults) */
+  notificationPolicy: NotificationPolicy;
 };
 
 const LOCAL_APP_URL = "http://localhost:3000";
@@ -112,6 +118,8 @@ export function parseEnv(source: Record<string, string | undefined>, secretOf = 
   }
   if (raw.CLINIC_EMAIL && !z.email().safeParse(raw.CLINIC_EMAIL).success)
     problems.push("CLINIC_EMAIL must be an email address such as help@example-clinic.org.");
+  const { policy: notificationPolicy, problems: policyProblems } = parseNotificationPolicy(raw);
+  problems.push(...policyProblems);
   if (isProduction) {
     if (!raw.DATABASE_URL) problems.push("DATABASE_URL is required in production (PostgreSQL connection string).");
     if (!raw.AUTH_SECRET) problems.push("AUTH_SECRET is required in production (generate one with `npx auth secret`).");
@@ -165,6 +173,7 @@ export function parseEnv(source: Record<string, string | undefined>, secretOf = 
     trustProxyHops: hops,
     devOutboxEnabled: !isProduction,
     clinic: clinicOf(raw, isProduction),
+    notificationPolicy,
   };
 }
 

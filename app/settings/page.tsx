@@ -6,6 +6,8 @@ import { ConsentForm } from "@/components/settings/consent-form";
 import { ContactForm } from "@/components/settings/contact-form";
 import { NotificationPreferencesForm } from "@/components/settings/notification-preferences-form";
 import { MessageTable } from "@/components/notifications/message-table";
+import { ComingUp } from "@/components/notifications/coming-up";
+import { NotificationMatrix } from "@/components/settings/notification-matrix";
 import { SettingsHistory } from "@/components/settings/settings-history";
 import { requirePageRole } from "@/lib/auth/session";
 import { listRecentMessagesForPatient } from "@/lib/notifications/queries";
@@ -77,6 +79,7 @@ export default async function SettingsPage({ searchParams }: PageProps<"/setting
             appointmentReminders: settings.appointmentReminders,
           }}
         />
+        <NotificationMatrix patientId={user.id} />
       </Section>
       <Section id="contact-heading" title="Contact">
         <ContactForm
@@ -124,6 +127,7 @@ export default async function SettingsPage({ searchParams }: PageProps<"/setting
           What we sent you in the last 30 days, and what we did not send and why.
         </p>
         <MessageTable rows={messages} timeZone={timeZone} caption="Your messages in the last 30 days, newest first" />
+        <ComingUp patientId={user.id} timeZone={timeZone} />
       </Section>
       <Section id="history-heading" title="History">
         <SettingsHistory

@@ -34,6 +34,9 @@ Object.assign(process.env, {
   AUTH_SECRET: "e2e-secret-".padEnd(40, "x"),
   // Links in emails and Auth.js redirects use this origin, the one the browser uses.
   AUTH_URL: `http://localhost:${port}`,
+  // Texts at any hour, so a journey does not depend on the time of day it runs; patients' own hours still apply.
+  NOTIFY_TEXT_HOURS: "00:00-24:00",
+  NOTIFY_TEXT_HOURS_BY_REGION: "none",
 });
 delete process.env.RESEND_API_KEY;
 

@@ -20,12 +20,21 @@ export async function deliverStep(request: DeliveryRequest) {
   }
 }
 
+/** A patient who narrows their hours while a text waits can move it again; a few wakes cover any real change. */
+const MAX_DEFERRALS = 5;
+
 /**
  * One message through the gate in a step; if the provider accepted it but its outcome could not be written, a second
  * step records it. Inngest memoizes the first step's result, so retrying the record never sends again.
  */
 export async function deliverInSteps(step: Step, stepId: string, request: DeliveryRequest) {
-  const result = await step.run(stepId, () => deliverStep(request));
+  let result = await step.run(stepId, () => deliverStep(request));
+  // A text in quiet hours: sleep until the first allowed moment, then ask the gate again (it re-reads everything).
+  // The loop ends: each deferral is to a later moment inside the message's useful time, or the gate skips it.
+  for (let wake = 1; result.outcome === "deferred" && wake <= MAX_DEFERRALS; wake++) {
+    await step.sleepUntil(`${stepId}-quiet-hours-${wake}`, new Date(result.until));
+    result = await step.run(`${stepId}-after-quiet-hours-${wake}`, () => deliverStep(request));
+  }
   if (result.outcome === "sent" && result.unrecorded) {
     const accepted = result.unrecorded;
     await step.run(`${stepId}-record-sent`, () => recordSent(db(), accepted));
