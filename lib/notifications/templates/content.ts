@@ -1,4 +1,4 @@
-import { formatDateTime, formatShortDateTime } from "@/lib/format";
+import { formatDateTime, formatShortDateTime, formatTime } from "@/lib/format";
 import { fitOneSegment } from "./text";
 import type { MessageKind } from "../kinds";
 
@@ -66,6 +66,8 @@ export function messageContent(ctx: MessageContext): MessageContent {
 /** What a text says of each kind, with the greeting and the clinician optional so it can be shortened. */
 function textSentence(ctx: MessageContext, clinician: string): { sentence: string; link: string } {
   const when = formatShortDateTime(ctx.startsAt, ctx.timeZone);
+  // 15 minutes ahead the time alone is enough, and leaves room for the visit link.
+  const soon = formatTime(ctx.startsAt, ctx.timeZone);
   const visit = ctx.modality === "telehealth" ? "video visit" : "appointment";
   const portal = ctx.portalUrl;
   switch (ctx.kind) {
@@ -76,14 +78,24 @@ function textSentence(ctx: MessageContext, clinician: string): { sentence: strin
       return { sentence: `reminder: your ${visit}${clinician} is on ${when}.`, link: portal };
     case "reminder_15m":
       return ctx.modality === "telehealth"
-        ? { sentence: `your video visit${clinician} starts ${when}. Join:`, link: ctx.visitUrl }
-        : { sentence: `your appointment${clinician} starts ${when}.`, link: portal };
+        ? { sentence: `your video visit${clinician} starts at ${soon}. Join:`, link: ctx.visitUrl }
+        : { sentence: `your appointment${clinician} starts at ${soon}.`, link: portal };
     case "cancellation":
       return { sentence: `your ${visit}${clinician} on ${when} is cancelled.`, link: portal };
     case "rescheduled":
       return { sentence: `your ${visit}${clinician} is now on ${when}.`, link: portal };
   }
 }
+
+/** The last resort for a very long portal address: what and when, and the link. */
+const terseLabel: Record<MessageKind, string> = {
+  confirmation: "Visit booked",
+  reminder_24h: "Visit reminder",
+  reminder_1h: "Visit reminder",
+  reminder_15m: "Visit starts",
+  cancellation: "Visit cancelled",
+  rescheduled: "Visit moved to",
+};
 
 /**
  * SMS and WhatsApp: one short paragraph that fits one SMS segment, shortened (clinician, then name) when names are
@@ -95,8 +107,13 @@ export function textBody(ctx: MessageContext, channel: "sms" | "whatsapp", first
     const text = greeting ? `Hi ${ctx.firstName}, ${sentence}` : sentence[0]!.toUpperCase() + sentence.slice(1);
     return `${text} ${link}`;
   };
+  const when =
+    ctx.kind === "reminder_15m"
+      ? formatTime(ctx.startsAt, ctx.timeZone)
+      : formatShortDateTime(ctx.startsAt, ctx.timeZone);
+  const terse = `${terseLabel[ctx.kind]} ${when}: ${textSentence(ctx, "").link}`;
   return fitOneSegment(
-    [wording(true, true), wording(true, false), wording(false, false)],
+    [wording(true, true), wording(true, false), wording(false, false), terse],
     channel === "sms" && firstText,
   );
 }
