@@ -8,6 +8,7 @@ import { startInngestRunner } from "@/scripts/inngest-runner/server";
 import { closeDb } from "@/db/client";
 import { seedE2eFixtures } from "@/e2e/support/fixtures";
 import { seedFrameFixtures } from "@/e2e/support/frame-fixtures";
+import { seedPolicyFixtures } from "@/e2e/support/policy-fixtures";
 import { prepareDatabase } from "@/scripts/prepare-db";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -43,6 +44,7 @@ delete process.env.RESEND_API_KEY;
 await prepareDatabase();
 await seedE2eFixtures();
 await seedFrameFixtures();
+await seedPolicyFixtures();
 await closeDb();
 // Events the app sends run its functions through /api/inngest, crons on their schedules: the runner `npm run demo` uses.
 const runner = await startInngestRunner({ appUrls: [`http://127.0.0.1:${port}/api/inngest`], port: inngestPort });

@@ -35,7 +35,7 @@ export type DeliveryFilters = {
   patientEmail?: string;
   kind?: DeliveryKind;
   channel?: "email" | "sms" | "whatsapp";
-  status?: "pending" | "sent" | "skipped" | "failed";
+  status?: "pending" | "sent" | "skipped" | "failed" | "deferred";
 };
 
 /** Every delivery for the admin view, filtered, newest first. */
@@ -59,4 +59,14 @@ export async function listDeliveries(db: Db, filters: DeliveryFilters, limit = 2
     .where(and(...conditions))
     .orderBy(desc(notificationDeliveries.createdAt))
     .limit(limit);
+}
+
+/** The patient an admin filtered deliveries by, for their "Coming up": id and zone only. */
+export async function findPatientByEmail(db: Db, email: string) {
+  const [row] = await db
+    .select({ id: patientProfiles.userId, timeZone: patientProfiles.timeZone })
+    .from(patientProfiles)
+    .innerJoin(users, eq(users.id, patientProfiles.userId))
+    .where(eq(users.email, email.toLowerCase()));
+  return row ?? null;
 }

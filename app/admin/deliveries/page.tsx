@@ -5,7 +5,8 @@ import { MessageTable } from "@/components/notifications/message-table";
 import { requirePageRole } from "@/lib/auth/session";
 import { deliveryKinds } from "@/lib/notifications/kinds";
 import { channelLabels, kindLabels } from "@/lib/notifications/labels";
-import { listDeliveries } from "@/lib/notifications/queries";
+import { findPatientByEmail, listDeliveries } from "@/lib/notifications/queries";
+import { ComingUp } from "@/components/notifications/coming-up";
 import { plainText } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "Deliveries" };
@@ -15,7 +16,7 @@ const filtersSchema = z.object({
   patient: plainText({ max: 254 }).optional().catch(undefined),
   kind: z.enum(deliveryKinds).optional().catch(undefined),
   channel: z.enum(["email", "sms", "whatsapp"]).optional().catch(undefined),
-  status: z.enum(["pending", "sent", "skipped", "failed"]).optional().catch(undefined),
+  status: z.enum(["pending", "sent", "skipped", "failed", "deferred"]).optional().catch(undefined),
 });
 
 export default async function DeliveriesPage({ searchParams }: PageProps<"/admin/deliveries">) {
@@ -27,6 +28,8 @@ export default async function DeliveriesPage({ searchParams }: PageProps<"/admin
     channel: filters.channel,
     status: filters.status,
   });
+  // Filtered to one patient: what the next two weeks will bring them, as they see it under Messages.
+  const patient = filters.patient ? await findPatientByEmail(db(), filters.patient) : null;
   const select = "rounded border border-slate-300 px-2 py-1";
   return (
     <section>
@@ -68,6 +71,7 @@ export default async function DeliveriesPage({ searchParams }: PageProps<"/admin
             <option value="sent">Sent</option>
             <option value="skipped">Not sent</option>
             <option value="failed">Failed</option>
+            <option value="deferred">Waiting for quiet hours to end</option>
             <option value="pending">Sending</option>
           </select>
         </label>
@@ -81,6 +85,11 @@ export default async function DeliveriesPage({ searchParams }: PageProps<"/admin
           showPatient
         />
       </div>
+      {patient ? (
+        <div className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+          <ComingUp patientId={patient.id} timeZone={patient.timeZone} who="this patient" />
+        </div>
+      ) : null}
     </section>
   );
 }
