@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, vi } from "vitest";
 import type { Db } from "@/db/client";
-import { appointments, clinicians, patientProfiles, users } from "@/db/schema";
+import { appointments, clinicians, patientClinicians, patientProfiles, users } from "@/db/schema";
 import { inngest } from "@/inngest/client";
 import { startInngestFake } from "./fakes/inngest-fake";
 import { startResendFake } from "./fakes/resend-fake";
@@ -17,6 +17,7 @@ type Fakes = {
 const fakeEnv = (fakes: Fakes): Record<string, string> => ({
   RESEND_API_KEY: "re_test",
   RESEND_BASE_URL: fakes.resend.url,
+  RESEND_WEBHOOK_SECRET: fakes.resend.webhookSecret,
   EMAIL_FROM: "Clinic <portal@clinic.example>",
   AUTH_URL: "https://portal.clinic.example",
   TWILIO_API_BASE_URL: fakes.twilio.url,
@@ -87,7 +88,10 @@ export async function createClinician(db: Db, timeZone = "Europe/London"): Promi
   return { id: user!.id, email };
 }
 
-/** An appointment inserted directly (booked two weeks earlier unless told), for tests whose subject is not booking. */
+/**
+ * An appointment inserted directly (booked two weeks earlier unless told), for tests whose subject is not booking. The
+ * patient is assigned to the clinician, as booking (and the roster migration, for older rows) does.
+ */
 export async function createAppointment(
   db: Db,
   values: Pick<typeof appointments.$inferInsert, "patientId" | "clinicianId" | "startsAt"> &
@@ -98,5 +102,9 @@ export async function createAppointment(
     .insert(appointments)
     .values({ modality: "telehealth", createdAt: bookedAt, updatedAt: bookedAt, ...values })
     .returning({ id: appointments.id });
+  await db
+    .insert(patientClinicians)
+    .values({ patientId: values.patientId, clinicianId: values.clinicianId })
+    .onConflictDoNothing();
   return row!.id;
 }

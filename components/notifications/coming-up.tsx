@@ -1,8 +1,7 @@
 import { cell, rowClass, Table } from "@/components/ui/table";
-import { db } from "@/db/client";
 import { formatDateTime, formatTime } from "@/lib/format";
 import { channelLabels, kindLabels, reasonLabels } from "@/lib/notifications/labels";
-import { comingUp, PREVIEW_DAYS, type PreviewItem } from "@/lib/notifications/preview";
+import { PREVIEW_DAYS, type PreviewItem } from "@/lib/notifications/preview";
 
 function outcome(item: PreviewItem, timeZone: string): string {
   if (item.outcome === "skip") return `Will not be sent: ${reasonLabels[item.reason!]}`;
@@ -12,16 +11,7 @@ function outcome(item: PreviewItem, timeZone: string): string {
 }
 
 /** What the next two weeks will bring, decided by the gate's own rules (lib/notifications/preview.ts). */
-export async function ComingUp({
-  patientId,
-  timeZone,
-  who = "you",
-}: {
-  patientId: string;
-  timeZone: string;
-  who?: string;
-}) {
-  const items = await comingUp(db(), patientId);
+export function ComingUp({ items, timeZone, who = "you" }: { items: PreviewItem[]; timeZone: string; who?: string }) {
   return (
     <div className="space-y-2">
       <h3 id="coming-up-heading" className="font-medium">

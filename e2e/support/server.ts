@@ -7,7 +7,10 @@ import { assertLocalDatabaseUrl, withDatabase } from "@/db/testing/local-guard";
 import { startInngestRunner } from "@/scripts/inngest-runner/server";
 import { closeDb } from "@/db/client";
 import { seedE2eFixtures } from "@/e2e/support/fixtures";
+import { seedAccessFixtures } from "@/e2e/support/access-fixtures";
 import { seedFrameFixtures } from "@/e2e/support/frame-fixtures";
+import { seedRevocationFixtures } from "@/e2e/support/revocation-fixtures";
+import { seedRosterFixtures } from "@/e2e/support/roster-fixtures";
 import { seedPolicyFixtures } from "@/e2e/support/policy-fixtures";
 import { prepareDatabase } from "@/scripts/prepare-db";
 
@@ -43,7 +46,10 @@ delete process.env.RESEND_API_KEY;
 
 await prepareDatabase();
 await seedE2eFixtures();
+await seedAccessFixtures();
 await seedFrameFixtures();
+await seedRevocationFixtures();
+await seedRosterFixtures();
 await seedPolicyFixtures();
 await closeDb();
 // Events the app sends run its functions through /api/inngest, crons on their schedules: the runner `npm run demo` uses.

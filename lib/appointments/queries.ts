@@ -1,8 +1,9 @@
 import "server-only";
-import { and, asc, desc, eq, gte, lte, ne, not, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, isNull, lte, ne, not, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
-import { appointments, clinicians, patientProfiles } from "@/db/schema";
+import { appointments, clinicians, patientClinicians, patientProfiles, users } from "@/db/schema";
+import { rowPatients, staffRead } from "@/lib/access/record";
 
 // An appointment stays "upcoming" until it has ended, so a visit in progress is still listed.
 // postgres.js cannot bind a Date inside raw sql, so the moment goes in as ISO text with a cast.
@@ -84,6 +85,7 @@ const patient = alias(patientProfiles, "patient");
 /** A row of a clinician's lists: the appointment and the patient's name. */
 const scheduleRowColumns = {
   id: appointments.id,
+  patientId: appointments.patientId,
   startsAt: appointments.startsAt,
   durationMinutes: appointments.durationMinutes,
   modality: appointments.modality,
@@ -93,14 +95,18 @@ const scheduleRowColumns = {
 };
 
 /** A clinician's schedule from now on, with each patient's name. */
-export async function listScheduleForClinician(db: Db, clinicianId: string, now = new Date()) {
-  return db
-    .select(scheduleRowColumns)
-    .from(appointments)
-    .innerJoin(patient, eq(patient.userId, appointments.patientId))
-    .where(upcomingOf(appointments.clinicianId, clinicianId, now))
-    .orderBy(asc(appointments.startsAt));
-}
+export const listScheduleForClinician = staffRead(
+  "schedule",
+  rowPatients,
+  async function listScheduleForClinician(db: Db, clinicianId: string, now: Date = new Date()) {
+    return db
+      .select(scheduleRowColumns)
+      .from(appointments)
+      .innerJoin(patient, eq(patient.userId, appointments.patientId))
+      .where(upcomingOf(appointments.clinicianId, clinicianId, now))
+      .orderBy(asc(appointments.startsAt));
+  },
+);
 
 export async function timeZoneOfPatient(db: Db, patientId: string): Promise<string> {
   const [row] = await db
@@ -118,34 +124,43 @@ export async function timeZoneOfClinician(db: Db, clinicianId: string): Promise<
   return row?.timeZone ?? "UTC";
 }
 
-/** The patients a clinician already sees: the ones they may book for. */
-export async function listPatientsOfClinician(db: Db, clinicianId: string) {
-  return db
-    .selectDistinct({
-      id: patientProfiles.userId,
-      firstName: patientProfiles.firstName,
-      lastName: patientProfiles.lastName,
-    })
-    .from(appointments)
-    .innerJoin(patientProfiles, eq(patientProfiles.userId, appointments.patientId))
-    .where(eq(appointments.clinicianId, clinicianId))
-    .orderBy(asc(patientProfiles.lastName), asc(patientProfiles.firstName));
-}
+/** The active patients assigned to a clinician: the ones they may book for. */
+export const listPatientsOfClinician = staffRead(
+  "patient_list",
+  (rows) => rows.map((row) => row.id),
+  async function listPatientsOfClinician(db: Db, clinicianId: string) {
+    return db
+      .select({
+        id: patientProfiles.userId,
+        firstName: patientProfiles.firstName,
+        lastName: patientProfiles.lastName,
+      })
+      .from(patientClinicians)
+      .innerJoin(patientProfiles, eq(patientProfiles.userId, patientClinicians.patientId))
+      .innerJoin(users, eq(users.id, patientClinicians.patientId))
+      .where(and(eq(patientClinicians.clinicianId, clinicianId), isNull(users.deactivatedAt)))
+      .orderBy(asc(patientProfiles.lastName), asc(patientProfiles.firstName));
+  },
+);
 
 /** Visits of the last 60 days that have started and were not cancelled: the ones a clinician writes notes on. */
-export async function listRecentVisitsForClinician(db: Db, clinicianId: string, now = new Date()) {
-  return db
-    .select(scheduleRowColumns)
-    .from(appointments)
-    .innerJoin(patient, eq(patient.userId, appointments.patientId))
-    .where(
-      and(
-        eq(appointments.clinicianId, clinicianId),
-        gte(appointments.startsAt, new Date(now.getTime() - 60 * 86_400_000)),
-        lte(appointments.startsAt, now),
-        ne(appointments.status, "cancelled"),
-      ),
-    )
-    .orderBy(desc(appointments.startsAt))
-    .limit(50);
-}
+export const listRecentVisitsForClinician = staffRead(
+  "schedule",
+  rowPatients,
+  async function listRecentVisitsForClinician(db: Db, clinicianId: string, now: Date = new Date()) {
+    return db
+      .select(scheduleRowColumns)
+      .from(appointments)
+      .innerJoin(patient, eq(patient.userId, appointments.patientId))
+      .where(
+        and(
+          eq(appointments.clinicianId, clinicianId),
+          gte(appointments.startsAt, new Date(now.getTime() - 60 * 86_400_000)),
+          lte(appointments.startsAt, now),
+          ne(appointments.status, "cancelled"),
+        ),
+      )
+      .orderBy(desc(appointments.startsAt))
+      .limit(50);
+  },
+);

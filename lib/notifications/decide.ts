@@ -30,6 +30,8 @@ export type PatientChoices = {
   region: string | null;
   textHoursStart: string | null;
   textHoursEnd: string | null;
+  /** set when an admin deactivated the patient: nothing is ever sent to them */
+  deactivatedAt?: Date | null;
 } & Record<MatrixField | ReminderField, boolean>;
 
 /** The clinic's policy and the texts already counted against its caps (moments they went, newest week or so). */
@@ -74,7 +76,9 @@ export type SkipReason =
   | "booked_inside_window"
   | "superseded"
   | "no_sharing_consent"
-  | "no_care_contact";
+  | "no_care_contact"
+  | "consent_version_lapsed"
+  | "deactivated";
 
 /** Every reason a delivery record can carry: a skip's, or why a send failed. */
 export type DeliveryReason = SkipReason | "transient_error" | "permanent_error";
@@ -100,6 +104,7 @@ export function decide(input: DecisionInput): Decision {
   if (isReminder(kind)) {
     const window = reminderWindows[kind];
     if (now.getTime() < start - window.opensBefore) return { action: "wait" };
+    if (patient.deactivatedAt) return skip("deactivated");
     if (appointment.status === "cancelled") return skip("appointment_cancelled");
     deadline = start - window.closesBefore;
     if (now.getTime() >= deadline) return skip("window_passed");
@@ -107,6 +112,7 @@ export function decide(input: DecisionInput): Decision {
     if (!patient.appointmentReminders) return skip("reminders_disabled");
     if (!patient[reminderField[kind]]) return skip("reminder_kind_disabled");
   } else {
+    if (patient.deactivatedAt) return skip("deactivated");
     if (kind !== "cancellation" && appointment.status === "cancelled") return skip("appointment_cancelled");
     const ended = start + appointment.durationMinutes * 60_000 <= now.getTime();
     if (ended && kind !== "cancellation") return skip("appointment_past");
@@ -184,7 +190,12 @@ export type ProgressDecisionInput = TextPolicyInput & {
   kind: ProgressKind;
   channel: LogicalChannel;
   now: Date;
-  patient: PatientChoices & { progressSharingConsent: boolean; careContactEmail: string | null };
+  patient: PatientChoices & {
+    progressSharingConsent: boolean;
+    /** the consent was given to a text version that a newer version has lapsed */
+    progressSharingConsentLapsed?: boolean;
+    careContactEmail: string | null;
+  };
 };
 
 /**
@@ -193,6 +204,8 @@ export type ProgressDecisionInput = TextPolicyInput & {
  */
 export function decideProgress(input: ProgressDecisionInput): Decision {
   const { kind, channel, patient } = input;
+  if (patient.deactivatedAt)
+    return { action: "skip", channel: resolveChannel(channel, patient), reason: "deactivated" };
   if (kind === "progress_update") {
     const decision = byChannelPreference(channel, patient, "progressUpdates");
     if (decision.action !== "send" || decision.channel === "email") return decision;
@@ -200,6 +213,8 @@ export function decideProgress(input: ProgressDecisionInput): Decision {
   }
   if (channel !== "email") throw new Error("Progress summaries are shared by email only");
   if (!patient.progressSharingConsent) return { action: "skip", channel: "email", reason: "no_sharing_consent" };
+  if (patient.progressSharingConsentLapsed)
+    return { action: "skip", channel: "email", reason: "consent_version_lapsed" };
   if (!patient.careContactEmail) return { action: "skip", channel: "email", reason: "no_care_contact" };
   return { action: "send", channel: "email" };
 }

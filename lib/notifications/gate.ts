@@ -123,7 +123,13 @@ async function sendClaimed(db: Db, claimed: ClaimedSend): Promise<DeliveryOutcom
             headers: outgoing.headers,
             idempotencyKey: base.deliveryKey,
           })
-        : await sendText({ channel: outgoing.channel, to: outgoing.to, body: outgoing.body, kind: base.kind });
+        : await sendText({
+            channel: outgoing.channel,
+            to: outgoing.to,
+            body: outgoing.body,
+            kind: base.kind,
+            variables: outgoing.variables,
+          });
     providerMessageId = result.providerMessageId;
   } catch (error) {
     const code = error instanceof ProviderError ? error.code : "unexpected_error";

@@ -35,19 +35,26 @@ export type LogicalChannel = (typeof logicalChannels)[number];
 export const progressKinds = ["progress_update", "progress_share"] as const;
 export type ProgressKind = (typeof progressKinds)[number];
 
+/** The one text a revocation may bring (47 CFR 64.1200(a)(12)): how to resume and how to reach the clinic. */
+export const complianceKinds = ["revocation_confirmation"] as const;
+export type ComplianceKind = (typeof complianceKinds)[number];
+
 /** Every kind a delivery record can have. */
-export type DeliveryKind = MessageKind | ProgressKind;
-export const deliveryKinds = [...messageKinds, ...progressKinds] as const;
+export type DeliveryKind = MessageKind | ProgressKind | ComplianceKind;
+export const deliveryKinds = [...messageKinds, ...progressKinds, ...complianceKinds] as const;
 
 /** What a patient chooses per channel: appointment updates, reminders, progress updates (the matrix on /settings). */
 export const categories = ["appointmentUpdates", "reminders", "progressUpdates"] as const;
 export type Category = (typeof categories)[number];
 
-/** The patient's category for a kind; null for the care contact's copy, which the patient's matrix does not govern. */
+/**
+ * The patient's category for a kind; null for the care contact's copy and the revocation confirmation, which the
+ * patient's matrix does not govern.
+ */
 export function categoryOf(kind: DeliveryKind): Category | null {
   if (isReminder(kind as MessageKind)) return "reminders";
   if (kind === "progress_update") return "progressUpdates";
-  if (kind === "progress_share") return null;
+  if (kind === "progress_share" || kind === "revocation_confirmation") return null;
   return "appointmentUpdates";
 }
 

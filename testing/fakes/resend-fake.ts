@@ -1,13 +1,20 @@
 import { randomUUID } from "node:crypto";
+import { Webhook } from "svix";
 import { startHttpFake, type FakeOptions } from "./http-fake";
+
+/** The signing secret tests configure as RESEND_WEBHOOK_SECRET (svix's whsec_ form: base64 of the key). */
+export const RESEND_TEST_WEBHOOK_SECRET = `whsec_${Buffer.from("resend-fake-webhook-signing-key!").toString("base64")}`;
 
 /**
  * Resend's email API on loopback: point the SDK at it with RESEND_BASE_URL. Like Resend, it keeps each
  * Idempotency-Key it accepted: the same key with the same payload gets the original id and nothing new is sent; the
  * same key with another payload is refused with 409 invalid_idempotent_request.
  */
-export async function startResendFake(options: FakeOptions = {}) {
+export async function startResendFake(options: FakeOptions & { webhookSecret?: string } = {}) {
+  const webhookSecret = options.webhookSecret ?? RESEND_TEST_WEBHOOK_SECRET;
   const accepted = new Map<string, { body: string; id: string }>();
+  /** Each email accepted, by id: its recipients, so a webhook can name them as Resend's do. */
+  const emails = new Map<string, string[]>();
   const fake = await startHttpFake((request) => {
     if (request.method === "POST" && request.path === "/emails") {
       const key = request.headers["idempotency-key"];
@@ -25,15 +32,57 @@ export async function startResendFake(options: FakeOptions = {}) {
       if (earlier) return { status: 200, body: { id: earlier.id } };
       const id = randomUUID();
       if (typeof key === "string") accepted.set(key, { body: request.body, id });
+      const to = (request.parsed as { to?: string | string[] } | undefined)?.to;
+      emails.set(id, Array.isArray(to) ? to : to ? [to] : []);
       return { status: 200, body: { id } };
     }
     return { status: 404, body: { name: "not_found", message: "Unknown endpoint", statusCode: 404 } };
   }, options);
   return Object.assign(fake, {
+    webhookSecret,
+    /** The ids of the emails accepted so far, oldest first. */
+    emailIds: () => [...emails.keys()],
+    /**
+     * Resend's webhook for an email it accepted, signed by svix with the whsec_ secret, as a Request to `origin`.
+     * `svixId` repeats a delivery (a replay); `secret` signs with another secret (a forgery).
+     */
+    webhookRequest(
+      type: string,
+      emailId: string,
+      extra: { bounceType?: string; svixId?: string; secret?: string; origin?: string; sentAt?: Date } = {},
+    ) {
+      const svixId = extra.svixId ?? `msg_${randomUUID().replace(/-/g, "")}`;
+      const sentAt = extra.sentAt ?? new Date();
+      const payload = JSON.stringify({
+        type,
+        created_at: sentAt.toISOString(),
+        data: {
+          email_id: emailId,
+          to: emails.get(emailId) ?? [],
+          ...(extra.bounceType ? { bounce: { type: extra.bounceType, subType: "General", message: "bounced" } } : {}),
+        },
+      });
+      const signature = new Webhook(extra.secret ?? webhookSecret).sign(svixId, sentAt, payload);
+      return new Request(new URL("/api/resend/webhook", extra.origin ?? "http://127.0.0.1:3000"), {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          "svix-id": svixId,
+          "svix-timestamp": String(Math.floor(sentAt.getTime() / 1000)),
+          "svix-signature": signature,
+        },
+        body: payload,
+      });
+    },
+    /** Posts the signed webhook to a running app at `origin`, as Resend would. */
+    sendWebhook(origin: string, type: string, emailId: string, extra: { bounceType?: string } = {}) {
+      return fetch(this.webhookRequest(type, emailId, { ...extra, origin }));
+    },
     /** Forgets the requests recorded and the idempotency keys accepted (queued replies and outages stay as set). */
     reset() {
       fake.requests.length = 0;
       accepted.clear();
+      emails.clear();
     },
   });
 }

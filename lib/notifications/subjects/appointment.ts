@@ -10,6 +10,7 @@ import { createUnsubscribeToken, unsubscribeHeaders } from "../unsubscribe";
 import { patientChoiceColumns } from "./patient";
 import { textsCountedFor, type PrepareOptions, type PreparedDelivery } from "./types";
 import { isFirstTextToNumber } from "../usage";
+import { formatDateTime } from "@/lib/format";
 
 export type AppointmentDeliveryRequest = {
   appointmentId: string;
@@ -120,7 +121,18 @@ export async function prepareAppointmentMessage(
         };
       }
       const firstText = channel === "sms" && (await isFirstTextToNumber(composeDb, fresh.patientId));
-      return { channel, to: fresh.phoneE164!, body: textBody(context, channel, firstText) };
+      return {
+        channel,
+        to: fresh.phoneE164!,
+        body: textBody(context, channel, firstText),
+        variables: {
+          first_name: context.firstName,
+          date_time: formatDateTime(context.startsAt, context.timeZone),
+          clinician: context.clinicianName,
+          link:
+            request.kind === "reminder_15m" && fresh.modality === "telehealth" ? context.visitUrl : context.portalUrl,
+        },
+      };
     },
   };
 }

@@ -25,4 +25,5 @@ export const patientChoiceColumns = {
   reminder15m: patientProfiles.reminder15m,
   textHoursStart: patientProfiles.textHoursStart,
   textHoursEnd: patientProfiles.textHoursEnd,
+  deactivatedAt: users.deactivatedAt,
 };

@@ -2,6 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { appointments, clinicians, patientProfiles, progressNotes, users } from "@/db/schema";
+import { consentVersionLapsed } from "@/lib/patients/consent-versions";
 import { decideProgress } from "../decide";
 import type { LogicalChannel, ProgressKind } from "../kinds";
 import {
@@ -24,7 +25,7 @@ export type ProgressDeliveryRequest = {
 };
 
 /** The note, its appointment and the patient's current choices, read in one query at the moment of sending. */
-async function loadFresh(db: Db, noteId: string, lock: boolean) {
+async function loadFresh(db: Db, noteId: string, now: Date, lock: boolean) {
   const query = db
     .select({
       patientId: progressNotes.patientId,
@@ -34,6 +35,11 @@ async function loadFresh(db: Db, noteId: string, lock: boolean) {
       clinicianName: clinicians.displayName,
       ...patientChoiceColumns,
       progressSharingConsent: patientProfiles.progressSharingConsent,
+      progressSharingConsentLapsed: consentVersionLapsed(
+        "progressSharingConsent",
+        patientProfiles.progressSharingConsentVersion,
+        now,
+      ),
       careContactName: patientProfiles.careContactName,
       careContactRelationship: patientProfiles.careContactRelationship,
       careContactEmail: patientProfiles.careContactEmail,
@@ -55,7 +61,7 @@ export async function prepareProgressMessage(
   now: Date,
   { appUrl, policy, lock }: PrepareOptions,
 ): Promise<PreparedDelivery> {
-  const fresh = await loadFresh(db, request.progressNoteId, lock);
+  const fresh = await loadFresh(db, request.progressNoteId, now, lock);
   if (!fresh) throw new Error(`Progress note ${request.progressNoteId} not found`);
   const decision = decideProgress({
     kind: request.kind,
@@ -110,7 +116,12 @@ export async function prepareProgressMessage(
         return { channel, to: fresh.email, email, headers: unsubscribeHeaders(appUrl, token) };
       }
       const firstText = channel === "sms" && (await isFirstTextToNumber(composeDb, fresh.patientId));
-      return { channel, to: fresh.phoneE164!, body: progressUpdateText(context, channel, firstText) };
+      return {
+        channel,
+        to: fresh.phoneE164!,
+        body: progressUpdateText(context, channel, firstText),
+        variables: { first_name: context.firstName, clinician: context.clinicianName, link: context.progressUrl },
+      };
     },
   };
 }

@@ -6,11 +6,12 @@ import { textsSentAround } from "../usage";
 import type { Decision } from "../decide";
 import type { Channel } from "../kinds";
 import type { RenderedEmail } from "../templates/render";
+import type { TemplateVariables } from "../whatsapp-templates";
 
 /** What a provider is asked to send, composed from rows read at the moment of sending. */
 export type Outgoing =
   | { channel: "email"; to: string; email: RenderedEmail; headers?: Record<string, string> }
-  | { channel: "sms" | "whatsapp"; to: string; body: string };
+  | { channel: "sms" | "whatsapp"; to: string; body: string; variables: TemplateVariables };
 
 /** The columns of the delivery record, including its unique key. */
 export type DeliveryRecord = Omit<typeof notificationDeliveries.$inferInsert, "status" | "reason" | "channel">;

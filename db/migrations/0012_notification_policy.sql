@@ -14,6 +14,7 @@ ALTER TABLE "patient_profiles" ADD COLUMN "text_hours_start" text;--> statement-
 ALTER TABLE "patient_profiles" ADD COLUMN "text_hours_end" text;--> statement-breakpoint
 CREATE INDEX "notification_deliveries_patient_texts_idx" ON "notification_deliveries" USING btree ("patient_id","sent_at") WHERE "notification_deliveries"."channel" <> 'email';--> statement-breakpoint
 -- Existing patients: every matrix cell on, so the three switches alone decide, exactly as before (the defaults above).
--- Texts already sent count toward frequency caps from the moment they were recorded.
-UPDATE "notification_deliveries" SET "sent_at" = "updated_at" WHERE "status" = 'sent' AND "channel" <> 'email';--> statement-breakpoint
+-- Texts already sent count toward frequency caps from the moment they were recorded (the revocation confirmation,
+-- sent outside the gate, is not counted, as it is not when it is sent now).
+UPDATE "notification_deliveries" SET "sent_at" = "updated_at" WHERE "status" = 'sent' AND "channel" <> 'email' AND "kind" <> 'revocation_confirmation';--> statement-breakpoint
 ALTER TABLE "patient_profiles" ADD CONSTRAINT "patient_profiles_text_hours_check" CHECK (("text_hours_start" IS NULL) = ("text_hours_end" IS NULL) AND ("text_hours_start" IS NULL OR ("text_hours_start" ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$' AND "text_hours_end" ~ '^([01][0-9]|2[0-4]):[0-5][0-9]$')));
