@@ -29,6 +29,16 @@ type Pending = Omit<PreviewItem, "at" | "outcome" | "reason" | "channel"> & {
   appointment: DecisionInput["appointment"];
 };
 
+/** The order messages are decided in: by moment, email first, then the sooner visit and the earlier reminder. */
+export const byMoment = (
+  a: { moment: Date; logical: string; startsAt: Date; kind: ReminderKind },
+  b: { moment: Date; logical: string; startsAt: Date; kind: ReminderKind },
+) =>
+  a.moment.getTime() - b.moment.getTime() ||
+  a.logical.localeCompare(b.logical) ||
+  a.startsAt.getTime() - b.startsAt.getTime() ||
+  reminderKinds.indexOf(a.kind) - reminderKinds.indexOf(b.kind);
+
 /**
  * Every message the next `days` will bring the patient, and what would be skipped and why: each reminder is decided
  * by the gate's own `decide` at its moment, in time order, with the texts before it counted as the gate counts them.
@@ -102,8 +112,8 @@ export async function comingUp(db: Db, patientId: string, now = new Date(), days
   const counted = await textsSentAround(db, patientId, now);
   const items: PreviewItem[] = [];
   while (queue.length > 0) {
-    // Earliest first, so a cap sees exactly the texts the gate would have counted by then.
-    queue.sort((a, b) => a.moment.getTime() - b.moment.getTime() || a.logical.localeCompare(b.logical));
+    // Earliest first, so a cap sees exactly the texts the gate would have counted by then (ties: the sooner visit).
+    queue.sort(byMoment);
     const next = queue.shift()!;
     const decision = decide({
       kind: next.kind,
