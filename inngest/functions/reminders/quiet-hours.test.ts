@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/db/client";
 import { notificationDeliveries } from "@/db/schema";
 import { createAppointment, createClinician, createPatient, resetFakes, setUpFakes } from "@/testing/fixtures";
+import { receiveInboundText } from "@/lib/patients/text-opt-out";
 import { sendReminder } from "./send";
 
 // The clinic's default hours; the patient is in New York.
@@ -59,6 +60,37 @@ describe("quiet hours through the reminder function, the real SDKs and the fakes
       scheduledFor: new Date("2026-06-12T12:00:00Z"),
       sentAt: new Date("2026-06-12T12:00:00Z"),
     });
+  });
+
+  it("a STOP while the text sleeps: at 08:00 the gate reads texts off and skips it; the email had gone", async () => {
+    const appointmentId = await visitAt("2026-06-12T14:00:00Z");
+    vi.setSystemTime(new Date("2026-06-12T02:00:00Z"));
+    const { result } = await new InngestTestEngine({
+      function: sendReminder,
+      events: [{ name: "portal/reminder.due", data: { appointmentId, kind: "reminder_24h" } }],
+      steps: [
+        {
+          id: "deliver-text-quiet-hours-1",
+          handler: async () => {
+            // 23:30 EDT: the patient replies STOP to an earlier text (the inbound webhook's own path).
+            vi.setSystemTime(new Date("2026-06-12T03:30:00Z"));
+            await receiveInboundText(db(), {
+              messageSid: "SM-stop-while-deferred",
+              from: "+12025550143",
+              body: "STOP",
+              intent: "revoke",
+            });
+            vi.setSystemTime(new Date("2026-06-12T12:00:00Z"));
+          },
+        },
+      ],
+    }).execute();
+    expect(result).toEqual({ email: "sent", text: "skipped:texts_disabled" });
+    expect(fakes.twilio.requests).toHaveLength(0);
+    expect((await rowsOf(appointmentId)).map((row) => [row.channel, row.status, row.reason]).sort()).toEqual([
+      ["email", "sent", null],
+      ["sms", "skipped", "texts_disabled"],
+    ]);
   });
 
   it("no allowed moment left inside the window: the text is recorded as quiet_hours, the email still goes", async () => {
