@@ -1,13 +1,13 @@
 import { expect, test, type Page } from "@playwright/test";
-import { policyPeople } from "./support/policy-fixtures";
-import { signIn } from "./support/sign-in";
+import { policyAuth, policyPeople } from "./support/policy-fixtures";
 
 const comingUp = (page: Page) => page.getByTestId("coming-up-row");
 const smsRows = (page: Page) => comingUp(page).filter({ hasText: "SMS" });
 
 test.describe("the message matrix and Coming up, with JavaScript", () => {
+  test.use({ storageState: policyAuth("withJs") });
+
   test("turning reminders by text off saves at once, updates Coming up and adds a history row", async ({ page }) => {
-    await signIn(page, policyPeople.withJs);
     await page.goto("/settings");
     // Three reminders, by email and by SMS, all going.
     await expect(comingUp(page)).toHaveCount(6);
@@ -27,12 +27,11 @@ test.describe("the message matrix and Coming up, with JavaScript", () => {
 });
 
 test.describe("the message matrix and my hours, without JavaScript", () => {
-  test.use({ javaScriptEnabled: false });
+  test.use({ javaScriptEnabled: false, storageState: policyAuth("noJs") });
 
   test("plain form posts save the matrix and the patient's hours; Coming up shows a text moved by them", async ({
     page,
   }) => {
-    await signIn(page, policyPeople.noJs);
     await page.goto("/settings");
     await page.getByRole("checkbox", { name: "1 hour before" }).uncheck();
     await page.getByRole("checkbox", { name: "Progress updates by email" }).uncheck();
@@ -60,5 +59,20 @@ test.describe("the message matrix and my hours, without JavaScript", () => {
       /moved from 12:00 \S+ by quiet hours/,
     );
     await expect(smsRows(page).filter({ hasText: "15 minutes before" })).toContainText(/in quiet hours/);
+  });
+});
+
+test.describe("Coming up for an admin", () => {
+  test.use({ storageState: "e2e/.auth/admin.json" });
+
+  test("deliveries filtered by a patient's email show what the next two weeks will bring them", async ({ page }) => {
+    await page.goto(`/admin/deliveries?patient=${encodeURIComponent(policyPeople.adminView)}`);
+    await expect(page.getByRole("heading", { name: "Coming up" })).toBeVisible();
+    await expect(comingUp(page)).toHaveCount(6);
+    await expect(smsRows(page).filter({ hasText: "Will be sent" })).toHaveCount(3);
+    // A partial search lists deliveries but names no one patient: no Coming up.
+    await page.goto("/admin/deliveries?patient=coming-up");
+    await expect(page.getByRole("heading", { name: "Deliveries" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Coming up" })).toHaveCount(0);
   });
 });

@@ -18,8 +18,8 @@ export function ComingUp({ items, timeZone, who = "you" }: { items: PreviewItem[
         Coming up
       </h3>
       <p className="text-sm text-slate-600">
-        The reminders the next {PREVIEW_DAYS} days will bring {who}, and what will not be sent and why, as your choices
-        and the clinic&apos;s rules stand now. Times are in {timeZone}.
+        The reminders the next {PREVIEW_DAYS} days will bring {who}, and what will not be sent and why, as{" "}
+        {who === "you" ? "your" : "their"} choices and the clinic&apos;s rules stand now. Times are in {timeZone}.
       </p>
       <Table
         caption={`Messages coming up in the next ${PREVIEW_DAYS} days, soonest first`}
