@@ -1,6 +1,12 @@
 import { RetryAfterError } from "inngest";
 import { db } from "@/db/client";
-import { deliver, DeliveryInFlightError, recordSent, type DeliveryRequest } from "@/lib/notifications/gate";
+import {
+  deliver,
+  DeliveryInFlightError,
+  recordSent,
+  retireDeferred,
+  type DeliveryRequest,
+} from "@/lib/notifications/gate";
 import type { inngest } from "../client";
 
 type Step = Parameters<Parameters<typeof inngest.createFunction>[1]>[0]["step"];
@@ -32,8 +38,12 @@ export async function deliverInSteps(step: Step, stepId: string, request: Delive
   // A text in quiet hours: sleep until the first allowed moment, then ask the gate again (it re-reads everything).
   // The loop ends: each deferral is to a later moment inside the message's useful time, or the gate skips it.
   for (let wake = 1; result.outcome === "deferred" && wake <= MAX_DEFERRALS; wake++) {
+    const deferredId = result.deliveryId;
     await step.sleepUntil(`${stepId}-quiet-hours-${wake}`, new Date(result.until));
     result = await step.run(`${stepId}-after-quiet-hours-${wake}`, () => deliverStep(request));
+    // The visit moved while the text slept: its message for the new time has its own row (or is not due yet).
+    if (!("deliveryId" in result) || result.deliveryId !== deferredId)
+      await step.run(`${stepId}-retire-deferred-${wake}`, () => retireDeferred(db(), deferredId));
   }
   if (result.outcome === "sent" && result.unrecorded) {
     const accepted = result.unrecorded;

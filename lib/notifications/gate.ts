@@ -153,6 +153,17 @@ async function sendClaimed(db: Db, claimed: ClaimedSend): Promise<DeliveryOutcom
   }
 }
 
+/**
+ * A deferred text whose wake found its visit at another time (a new delivery key, or not yet due): the row for the old
+ * time is closed as superseded, so it is not shown waiting for ever. A row already taken by another attempt is left.
+ */
+export async function retireDeferred(db: Db, deliveryId: string): Promise<void> {
+  await db
+    .update(notificationDeliveries)
+    .set({ status: "skipped", reason: "superseded" })
+    .where(and(eq(notificationDeliveries.id, deliveryId), eq(notificationDeliveries.status, "deferred")));
+}
+
 /** A send the provider accepted, identified by the claim that made it. */
 export type AcceptedSend = { deliveryId: string; attempts: number; providerMessageId: string | null };
 

@@ -2,7 +2,7 @@ import { InngestTestEngine } from "@inngest/test";
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/db/client";
-import { notificationDeliveries } from "@/db/schema";
+import { appointments, notificationDeliveries } from "@/db/schema";
 import { createAppointment, createClinician, createPatient, resetFakes, setUpFakes } from "@/testing/fixtures";
 import { receiveInboundText } from "@/lib/patients/text-opt-out";
 import { sendReminder } from "./send";
@@ -90,6 +90,34 @@ describe("quiet hours through the reminder function, the real SDKs and the fakes
     expect((await rowsOf(appointmentId)).map((row) => [row.channel, row.status, row.reason]).sort()).toEqual([
       ["email", "sent", null],
       ["sms", "skipped", "texts_disabled"],
+    ]);
+  });
+
+  it("the visit moves a day later while the text sleeps: at 08:00 it is not due, the old time's row is superseded", async () => {
+    const appointmentId = await visitAt("2026-06-12T14:00:00Z");
+    vi.setSystemTime(new Date("2026-06-12T02:00:00Z"));
+    const { result } = await new InngestTestEngine({
+      function: sendReminder,
+      events: [{ name: "portal/reminder.due", data: { appointmentId, kind: "reminder_24h" } }],
+      steps: [
+        {
+          id: "deliver-text-quiet-hours-1",
+          handler: async () => {
+            await db()
+              .update(appointments)
+              .set({ startsAt: new Date("2026-06-13T14:00:00Z") })
+              .where(eq(appointments.id, appointmentId));
+            vi.setSystemTime(new Date("2026-06-12T12:00:00Z"));
+          },
+        },
+      ],
+    }).execute();
+    expect(result).toEqual({ email: "sent", text: "not_due" });
+    expect(fakes.twilio.requests).toHaveLength(0);
+    // The scan finds the reminder for the new time when it is due: its row will have a key of its own.
+    expect((await rowsOf(appointmentId)).map((row) => [row.channel, row.status, row.reason]).sort()).toEqual([
+      ["email", "sent", null],
+      ["sms", "skipped", "superseded"],
     ]);
   });
 
