@@ -45,14 +45,14 @@ test.describe("the message matrix and my hours, without JavaScript", () => {
     ]);
 
     // A bad pair of hours is refused next to the field and saves nothing.
-    await page.getByLabel("From").fill("22:00");
-    await page.getByLabel("Until").fill("21:00");
+    await page.getByLabel("From", { exact: true }).fill("22:00");
+    await page.getByLabel("Until", { exact: true }).fill("21:00");
     await page.getByRole("button", { name: "Save my hours" }).click();
     await expect(page.locator("#textHoursEnd-error")).toHaveText("The end must be after the start.");
 
     // Texts only 13:00–14:00: the 24 h reminder text, due at 12:00, moves to 13:00.
-    await page.getByLabel("From").fill("13:00");
-    await page.getByLabel("Until").fill("14:00");
+    await page.getByLabel("From", { exact: true }).fill("13:00");
+    await page.getByLabel("Until", { exact: true }).fill("14:00");
     await page.getByRole("button", { name: "Save my hours" }).click();
     await expect(page.getByText("Your hours for texts are saved.")).toBeVisible();
     await expect(smsRows(page).filter({ hasText: "24 hours before" })).toContainText(
