@@ -136,10 +136,14 @@ export function NotificationMatrixForm({ stored, notes }: { stored: MatrixValues
 export function TextHoursForm({ start, end, clinicHours }: { start: string; end: string; clinicHours: string }) {
   const [state, formAction, pending] = useActionState<FormState, FormData>(updateTextHoursAction, {});
   const errors = state.fieldErrors ?? {};
+  // The error sits beside the label, not in it: it is the field's description, never part of its name.
   const field = (name: "textHoursStart" | "textHoursEnd", label: string, value: string) => (
-    <label className="flex flex-col gap-1">
-      <span className="font-medium">{label}</span>
+    <div className="flex flex-col gap-1">
+      <label htmlFor={name} className="font-medium">
+        {label}
+      </label>
       <input
+        id={name}
         type="time"
         name={name}
         defaultValue={value}
@@ -148,7 +152,7 @@ export function TextHoursForm({ start, end, clinicHours }: { start: string; end:
         className="rounded border border-slate-300 px-2 py-1 focus-visible:outline-2 focus-visible:outline-brand-600"
       />
       <FieldError id={`${name}-error`} errors={errors[name]} />
-    </label>
+    </div>
   );
   return (
     <form action={formAction} className="space-y-3 pt-4" aria-describedby="text-hours-status">
