@@ -34,7 +34,7 @@ export const textChannelEnum = pgEnum("text_channel", ["sms", "whatsapp"]);
 export const modalityEnum = pgEnum("appointment_modality", ["in_person", "telehealth"]);
 export const appointmentStatusEnum = pgEnum("appointment_status", ["scheduled", "cancelled", "completed"]);
 export const channelEnum = pgEnum("channel", ["email", "sms", "whatsapp"]);
-export const deliveryStatusEnum = pgEnum("delivery_status", ["pending", "sent", "skipped", "failed"]);
+export const deliveryStatusEnum = pgEnum("delivery_status", ["pending", "sent", "skipped", "failed", "deferred"]);
 export const ledgerActorEnum = pgEnum("ledger_actor", [
   "patient",
   "staff",
@@ -138,6 +138,19 @@ export const patientProfiles = pgTable("patient_profiles", {
   textChannel: textChannelEnum("text_channel").notNull().default("sms"),
   whatsappOptIn: boolean("whatsapp_opt_in").notNull().default(false),
   appointmentReminders: boolean("appointment_reminders").notNull().default(true),
+  // The matrix (category × channel, and which reminders) refines the switches above; all on sends what they allow.
+  appointmentUpdatesEmail: boolean("appointment_updates_email").notNull().default(true),
+  appointmentUpdatesText: boolean("appointment_updates_text").notNull().default(true),
+  remindersEmail: boolean("reminders_email").notNull().default(true),
+  remindersText: boolean("reminders_text").notNull().default(true),
+  progressUpdatesEmail: boolean("progress_updates_email").notNull().default(true),
+  progressUpdatesText: boolean("progress_updates_text").notNull().default(true),
+  reminder24h: boolean("reminder_24h").notNull().default(true),
+  reminder1h: boolean("reminder_1h").notNull().default(true),
+  reminder15m: boolean("reminder_15m").notNull().default(true),
+  /** the patient's own narrower hours for texts ("HH:MM", local); null: the clinic's policy */
+  textHoursStart: text("text_hours_start"),
+  textHoursEnd: text("text_hours_end"),
   recordingConsent: boolean("recording_consent").notNull().default(false),
   recordingConsentVersion: text("recording_consent_version"),
   recordingConsentChangedAt: tstz("recording_consent_changed_at"),
@@ -329,6 +342,10 @@ export const notificationDeliveries = pgTable(
     providerMessageId: text("provider_message_id"),
     errorCode: text("error_code"),
     attempts: integer("attempts").notNull().default(0),
+    /** a deferred text (quiet hours): the first allowed moment it goes */
+    scheduledFor: tstz("scheduled_for"),
+    /** when this attempt went to the provider: texts are counted by it for frequency caps */
+    sentAt: tstz("sent_at"),
     /** what the provider reported after accepting it (lib/notifications/delivery-status.ts); never moves backwards */
     providerStatus: text("provider_status").$type<ProviderStatus>(),
     providerStatusAt: tstz("provider_status_at"),
@@ -337,6 +354,9 @@ export const notificationDeliveries = pgTable(
   },
   (t) => [
     uniqueIndex("notification_deliveries_key_idx").on(t.deliveryKey),
+    index("notification_deliveries_patient_texts_idx")
+      .on(t.patientId, t.sentAt)
+      .where(sql`${t.channel} <> 'email'`),
     // Status callbacks and webhooks find their delivery by the provider's id.
     index("notification_deliveries_provider_idx")
       .on(t.providerMessageId)

@@ -47,6 +47,8 @@ const pagesBy = [
     paths: [
       "/admin",
       "/admin/deliveries?patient=ada",
+      // One patient's exact email: their Coming up below the list.
+      "/admin/deliveries?patient=coming-up%40patients.example",
       "/admin/consent-ledger?patient=ada",
       "/admin/progress-sharing?patient=ada",
       "/admin/video-sessions?patient=ada",

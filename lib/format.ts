@@ -51,3 +51,20 @@ export function formatDateTime(moment: Date, timeZone: string, locale = "en-GB")
 export function formatTime(moment: Date, timeZone: string, locale = "en-GB"): string {
   return `${formatter(locale, timeZone, "time").format(moment)} ${timeZoneLabel(moment, timeZone)}`;
 }
+
+const shortStyle: Intl.DateTimeFormatOptions = {
+  weekday: "short",
+  day: "numeric",
+  month: "short",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+};
+
+/** A moment as short as a text message needs it, e.g. "Sat 17 Jan 14:00 GMT" (plain spaces, GSM-7 only). */
+export function formatShortDateTime(moment: Date, timeZone: string): string {
+  const key = `en-GB|${timeZone}|short`;
+  let cached = formatters.get(key);
+  if (!cached) formatters.set(key, (cached = new Intl.DateTimeFormat("en-GB", { timeZone, ...shortStyle })));
+  return `${cached.format(moment).replace(/[\s,]+/g, " ")} ${timeZoneLabel(moment, timeZone)}`;
+}

@@ -27,6 +27,9 @@ const fakeEnv = (fakes: Fakes): Record<string, string> => ({
   TWILIO_WHATSAPP_FROM: "+14155238886",
   INNGEST_BASE_URL: fakes.inngest.url,
   INNGEST_EVENT_KEY: "test-key",
+  // Texts at any hour, so a test does not depend on the time of day it runs; quiet-hours tests set their own.
+  NOTIFY_TEXT_HOURS: "00:00-24:00",
+  NOTIFY_TEXT_HOURS_BY_REGION: "none",
 });
 
 /**

@@ -7,10 +7,13 @@ import { MyDataSection } from "@/components/consents/my-data-section";
 import { ContactForm } from "@/components/settings/contact-form";
 import { NotificationPreferencesForm } from "@/components/settings/notification-preferences-form";
 import { MessageTable } from "@/components/notifications/message-table";
+import { ComingUp } from "@/components/notifications/coming-up";
+import { NotificationMatrix } from "@/components/settings/notification-matrix";
 import { ContactProblems } from "@/components/settings/contact-problems";
 import { env } from "@/lib/env";
 import { SettingsHistory } from "@/components/settings/settings-history";
 import { requirePageRole } from "@/lib/auth/session";
+import { comingUp } from "@/lib/notifications/preview";
 import { listRecentMessagesForPatient } from "@/lib/notifications/queries";
 import { phoneForInput } from "@/lib/patients/fields";
 import { exampleMobile, phoneRegionOf } from "@/lib/patients/phone-region";
@@ -37,11 +40,12 @@ export default async function SettingsPage({ searchParams }: PageProps<"/setting
   const user = await requirePageRole("patient");
   const showAllHistory = (await searchParams).history === "all";
   const historyLimit = showAllHistory ? HISTORY_ALL_CAP : HISTORY_SHOWN;
-  const [settings, historyRows, messages] = await Promise.all([
+  const [settings, historyRows, messages, upcoming] = await Promise.all([
     getPatientSettings(db(), user.id),
     // One row past what is shown tells whether there are more, without counting them.
     listLedgerForPatient(db(), user.id, historyLimit + 1),
     listRecentMessagesForPatient(db(), user.id),
+    comingUp(db(), user.id),
   ]);
   if (!settings) notFound();
   const timeZone = settings.timeZone;
@@ -72,6 +76,7 @@ export default async function SettingsPage({ searchParams }: PageProps<"/setting
             appointmentReminders: settings.appointmentReminders,
           }}
         />
+        <NotificationMatrix patientId={user.id} />
       </Section>
       <Section id="contact-heading" title="Contact">
         <ContactForm
@@ -101,6 +106,7 @@ export default async function SettingsPage({ searchParams }: PageProps<"/setting
           What we sent you in the last 30 days, and what we did not send and why.
         </p>
         <MessageTable rows={messages} timeZone={timeZone} caption="Your messages in the last 30 days, newest first" />
+        <ComingUp items={upcoming} timeZone={timeZone} />
       </Section>
       <Section id="my-data-heading" title="My data">
         <MyDataSection />

@@ -147,6 +147,18 @@ describe("admin lists", () => {
     );
   });
 
+  it("/admin/deliveries filtered by one patient's email also shows and logs their Coming up, in the same insert", async () => {
+    const list = await page("admin/deliveries");
+    await expectLogged(
+      seedEmails.admin,
+      () => list(props({ patient: seedEmails.ada })),
+      () => [
+        { patient: ids.ada, what: "deliveries" },
+        { patient: ids.ada, what: "coming_up" },
+      ],
+    );
+  });
+
   it("reading and exporting the access log itself is not logged", async () => {
     const accessLogPage = await page("admin/access-log");
     const { GET } = await import("@/app/admin/access-log/export/route");

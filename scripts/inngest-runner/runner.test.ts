@@ -149,15 +149,19 @@ describe("the bundled Inngest runner driving the portal's /api/inngest", () => {
     expect(relay!.output).toMatchObject({ published: 1, pending: 0 });
     expect(runsOf("send-appointment-message")).toMatchObject([{ status: "completed" }]);
     expect(await deliveriesOf(appointmentId)).toEqual(sent);
-    // The 5-minute scan fires at its time, not a moment before.
+    // The 5-minute scan fires at its time, not a moment before. When the relay's minute is also a fifth minute, the
+    // scan has already run once with it: only runs after that one count.
+    const scansBefore = runsOf("scan-reminders").length;
     const scanAt = stand.runner.nextCronTimes()["scan-reminders"]!;
     stand.clock.advanceTo(scanAt - 1);
     await stand.runner.settle();
-    expect(runsOf("scan-reminders")).toEqual([]);
+    expect(runsOf("scan-reminders")).toHaveLength(scansBefore);
     stand.clock.advanceTo(scanAt);
     await stand.runner.settle();
-    expect(runsOf("scan-reminders")).toMatchObject([{ status: "completed" }]);
-    expect(steps(runsOf("scan-reminders")[0])?.at(-1)).toBe("record-passed-reminders:completed:1");
+    const scans = runsOf("scan-reminders");
+    expect(scans).toHaveLength(scansBefore + 1);
+    expect(scans.at(-1)).toMatchObject({ status: "completed" });
+    expect(steps(scans.at(-1))?.at(-1)).toBe("record-passed-reminders:completed:1");
   });
 
   it("runs an event's function to its end step by step, each step's result memoized", async () => {

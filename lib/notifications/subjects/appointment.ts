@@ -8,7 +8,8 @@ import { textBody, type MessageContext } from "../templates/content";
 import { renderAppointmentEmail } from "../templates/render";
 import { createUnsubscribeToken, unsubscribeHeaders } from "../unsubscribe";
 import { patientChoiceColumns } from "./patient";
-import type { PreparedDelivery } from "./types";
+import { textsCountedFor, type PrepareOptions, type PreparedDelivery } from "./types";
+import { isFirstTextToNumber } from "../usage";
 import { formatDateTime } from "@/lib/format";
 
 export type AppointmentDeliveryRequest = {
@@ -21,8 +22,8 @@ export type AppointmentDeliveryRequest = {
 };
 
 /** Current rows, read in one query at the moment of sending. */
-async function loadFresh(db: Db, appointmentId: string) {
-  const [row] = await db
+async function loadFresh(db: Db, appointmentId: string, lock: boolean) {
+  const query = db
     .select({
       patientId: appointments.patientId,
       status: appointments.status,
@@ -38,6 +39,8 @@ async function loadFresh(db: Db, appointmentId: string) {
     .innerJoin(users, eq(users.id, appointments.patientId))
     .innerJoin(clinicians, eq(clinicians.userId, appointments.clinicianId))
     .where(eq(appointments.id, appointmentId));
+  // Under frequency caps the patient's row is locked until the claim commits: texts decided at once queue here.
+  const [row] = await (lock ? query.for("update", { of: patientProfiles }) : query);
   return row;
 }
 
@@ -69,9 +72,9 @@ export async function prepareAppointmentMessage(
   db: Db,
   request: AppointmentDeliveryRequest,
   now: Date,
-  appUrl: string,
+  { appUrl, policy, lock }: PrepareOptions,
 ): Promise<PreparedDelivery> {
-  const fresh = await loadFresh(db, request.appointmentId);
+  const fresh = await loadFresh(db, request.appointmentId, lock);
   if (!fresh) throw new Error(`Appointment ${request.appointmentId} not found`);
   const change =
     request.kind === "rescheduled" ? await rescheduleChange(db, request.appointmentId, request.rescheduleId) : null;
@@ -82,6 +85,8 @@ export async function prepareAppointmentMessage(
     patient: fresh,
     appointment: fresh,
     superseded: change?.superseded,
+    policy,
+    textsSent: await textsCountedFor(db, request.channel, policy, fresh.patientId, now),
   });
   if (decision.action === "wait") return { decision };
   return {
@@ -94,7 +99,7 @@ export async function prepareAppointmentMessage(
       appointmentStartsAt: fresh.startsAt,
       kind: request.kind,
     },
-    compose: async (channel, claimedAt) => {
+    compose: async (channel, claimedAt, composeDb) => {
       const token = createUnsubscribeToken(fresh.patientId, claimedAt);
       const context: MessageContext = {
         kind: request.kind,
@@ -115,10 +120,11 @@ export async function prepareAppointmentMessage(
           headers: unsubscribeHeaders(appUrl, token),
         };
       }
+      const firstText = channel === "sms" && (await isFirstTextToNumber(composeDb, fresh.patientId));
       return {
         channel,
         to: fresh.phoneE164!,
-        body: textBody(context, channel),
+        body: textBody(context, channel, firstText),
         variables: {
           first_name: context.firstName,
           date_time: formatDateTime(context.startsAt, context.timeZone),
