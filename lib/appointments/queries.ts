@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, gte, lte, ne, not, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
-import { appointments, clinicians, patientProfiles } from "@/db/schema";
+import { appointments, clinicians, patientProfiles, users } from "@/db/schema";
 
 // An appointment stays "upcoming" until it has ended, so a visit in progress is still listed.
 // postgres.js cannot bind a Date inside raw sql, so the moment goes in as ISO text with a cast.
@@ -68,13 +68,15 @@ export async function getAppointmentForCalendar(db: Db, patientId: string, appoi
       durationMinutes: appointments.durationMinutes,
       modality: appointments.modality,
       status: appointments.status,
-      updatedAt: appointments.updatedAt,
+      sequence: appointments.sequence,
       clinicianName: clinicians.displayName,
       timeZone: patientProfiles.timeZone,
+      email: users.email,
     })
     .from(appointments)
     .innerJoin(clinicians, eq(clinicians.userId, appointments.clinicianId))
     .innerJoin(patientProfiles, eq(patientProfiles.userId, appointments.patientId))
+    .innerJoin(users, eq(users.id, appointments.patientId))
     .where(and(eq(appointments.id, appointmentId), eq(appointments.patientId, patientId)));
   return row ?? null;
 }

@@ -84,6 +84,7 @@ export async function deliver(db: Db, request: DeliveryRequest): Promise<Deliver
             to: outgoing.to,
             ...outgoing.email,
             headers: outgoing.headers,
+            attachments: outgoing.attachments,
             idempotencyKey: base.deliveryKey,
           })
         : await sendText({ channel: outgoing.channel, to: outgoing.to, body: outgoing.body, kind: base.kind });

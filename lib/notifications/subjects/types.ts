@@ -1,11 +1,18 @@
 import type { notificationDeliveries } from "@/db/schema";
 import type { Decision } from "../decide";
 import type { Channel } from "../kinds";
+import type { EmailAttachment } from "../providers/email";
 import type { RenderedEmail } from "../templates/render";
 
 /** What a provider is asked to send, composed from rows read at the moment of sending. */
 export type Outgoing =
-  | { channel: "email"; to: string; email: RenderedEmail; headers?: Record<string, string> }
+  | {
+      channel: "email";
+      to: string;
+      email: RenderedEmail;
+      headers?: Record<string, string>;
+      attachments?: EmailAttachment[];
+    }
   | { channel: "sms" | "whatsapp"; to: string; body: string };
 
 /** The columns of the delivery record, including its unique key. */
