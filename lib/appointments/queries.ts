@@ -92,6 +92,7 @@ const scheduleRowColumns = {
   status: appointments.status,
   patientFirstName: patient.firstName,
   patientLastName: patient.lastName,
+  patientTimeZone: patient.timeZone,
 };
 
 /** A clinician's schedule from now on, with each patient's name. */
@@ -127,6 +128,7 @@ export async function listPatientsOfClinician(db: Db, clinicianId: string) {
       id: patientProfiles.userId,
       firstName: patientProfiles.firstName,
       lastName: patientProfiles.lastName,
+      timeZone: patientProfiles.timeZone,
     })
     .from(appointments)
     .innerJoin(patientProfiles, eq(patientProfiles.userId, appointments.patientId))
@@ -150,4 +152,58 @@ export async function listRecentVisitsForClinician(db: Db, clinicianId: string, 
     )
     .orderBy(desc(appointments.startsAt))
     .limit(50);
+}
+
+/** Every patient, for an admin booking on a clinician's behalf (admins may book anyone). */
+export async function listAllPatients(db: Db) {
+  return db
+    .select({
+      id: patientProfiles.userId,
+      firstName: patientProfiles.firstName,
+      lastName: patientProfiles.lastName,
+      timeZone: patientProfiles.timeZone,
+    })
+    .from(patientProfiles)
+    .orderBy(asc(patientProfiles.lastName), asc(patientProfiles.firstName))
+    .limit(500);
+}
+
+/** Clinicians by name, for an admin choosing whose schedule and hours to work on. */
+export async function listClinicians(db: Db) {
+  return db
+    .select({ id: clinicians.userId, name: clinicians.displayName, timeZone: clinicians.timeZone })
+    .from(clinicians)
+    .orderBy(asc(clinicians.displayName));
+}
+
+/** One appointment as the cancel confirmation shows it: the clinician's own, or any for an admin; null otherwise. */
+export async function getAppointmentForStaff(
+  db: Db,
+  actor: { id: string; role: "patient" | "clinician" | "admin" },
+  appointmentId: string,
+) {
+  if (actor.role === "patient") return null;
+  const [row] = await db
+    .select({
+      id: appointments.id,
+      clinicianId: appointments.clinicianId,
+      startsAt: appointments.startsAt,
+      durationMinutes: appointments.durationMinutes,
+      modality: appointments.modality,
+      status: appointments.status,
+      patientFirstName: patient.firstName,
+      patientLastName: patient.lastName,
+      clinicianName: clinicians.displayName,
+      timeZone: clinicians.timeZone,
+    })
+    .from(appointments)
+    .innerJoin(patient, eq(patient.userId, appointments.patientId))
+    .innerJoin(clinicians, eq(clinicians.userId, appointments.clinicianId))
+    .where(
+      and(
+        eq(appointments.id, appointmentId),
+        actor.role === "admin" ? undefined : eq(appointments.clinicianId, actor.id),
+      ),
+    );
+  return row ?? null;
 }

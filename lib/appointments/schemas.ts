@@ -45,3 +45,16 @@ export const rescheduleAppointmentSchema = z.strictObject({
   startsAt: localDateTime,
   ...overrideFields,
 });
+
+// One text field per weekday ("08:00-12:00, 13:00-18:00"; blank for a day off), parsed by the lifecycle.
+const dayText = plainText({ max: 200, label: "The hours" }).optional();
+export const workingHoursSchema = z.strictObject({
+  clinicianId: z.string().max(100).optional(),
+  day0: dayText,
+  day1: dayText,
+  day2: dayText,
+  day3: dayText,
+  day4: dayText,
+  day5: dayText,
+  day6: dayText,
+});
