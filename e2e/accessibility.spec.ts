@@ -32,8 +32,17 @@ const pagesBy = [
     ],
   },
   { who: "patient with an ended visit", storageState: frameAuth("wren"), paths: [`/visit/${frameVisits.wrenEnded}`] },
-  { who: "clinician", storageState: frameAuth("clinician"), paths: ["/schedule", `/sessions/${frameVisits.calNow}`] },
-  { who: "admin", storageState: "e2e/.auth/admin.json", paths: ["/admin"] },
+  {
+    who: "clinician",
+    storageState: frameAuth("clinician"),
+    paths: [
+      "/schedule",
+      "/schedule/hours",
+      `/schedule/${frameVisits.calTomorrow}/cancel`,
+      `/sessions/${frameVisits.calNow}`,
+    ],
+  },
+  { who: "admin", storageState: "e2e/.auth/admin.json", paths: ["/admin", "/admin/schedule"] },
 ];
 
 async function seriousViolations(page: Page) {

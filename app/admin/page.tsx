@@ -38,7 +38,7 @@ export default async function AdminHomePage() {
           : each room, whether it recorded, the consent that rested on, and any guard action.
         </li>
         <li>
-          <Link href="/schedule" className="text-brand-700 underline">
+          <Link href="/admin/schedule" className="text-brand-700 underline">
             Clinic schedule
           </Link>
           : each clinician&apos;s schedule and working hours; book or move a visit, overriding the rules with a reason.

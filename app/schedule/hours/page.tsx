@@ -18,7 +18,7 @@ export default async function WorkingHoursPage({ searchParams }: PageProps<"/sch
   if (!clinician) notFound();
   const hours = await weeklyHoursOf(db(), clinician.clinicianId);
   const initial = Object.fromEntries([0, 1, 2, 3, 4, 5, 6].map((day) => [day, intervalsToText(hours[day] ?? [])]));
-  const back = user.role === "admin" ? `/schedule?clinician=${clinician.clinicianId}` : "/schedule";
+  const back = user.role === "admin" ? `/admin/schedule?clinician=${clinician.clinicianId}` : "/schedule";
   return (
     <section className="max-w-2xl space-y-4">
       <p>

@@ -19,7 +19,7 @@ export default async function CancelAppointmentPage({ params }: PageProps<"/sche
   const appointment = await getAppointmentForStaff(db(), user, appointmentId);
   // Another clinician's appointment looks exactly like a missing one.
   if (!appointment) notFound();
-  const back = user.role === "admin" ? `/schedule?clinician=${appointment.clinicianId}` : "/schedule";
+  const back = user.role === "admin" ? `/admin/schedule?clinician=${appointment.clinicianId}` : "/schedule";
   const when = formatDateTime(appointment.startsAt, appointment.timeZone, await viewerLocale());
   const who = `${appointment.patientFirstName} ${appointment.patientLastName}`;
   return (
