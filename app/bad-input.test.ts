@@ -6,6 +6,9 @@ import { POST as startRoom } from "@/app/api/sessions/[appointmentId]/room/route
 import { GET as sessionState } from "@/app/api/sessions/[appointmentId]/state/route";
 import { POST as unsubscribe } from "@/app/api/unsubscribe/route";
 import { POST as visitToken } from "@/app/api/visits/[appointmentId]/token/route";
+import { assignClinicianAction } from "@/app/admin/people/actions/assignments";
+import { deactivateUserAction } from "@/app/admin/people/actions/change-status";
+import { inviteUserAction } from "@/app/admin/people/actions/invite-user";
 import { bookAppointmentAction } from "@/app/schedule/actions/book-appointment";
 import { cancelAppointmentAction } from "@/app/schedule/actions/cancel-appointment";
 import { rescheduleAppointmentAction } from "@/app/schedule/actions/reschedule-appointment";
@@ -15,7 +18,16 @@ import { updateConsentAction } from "@/app/settings/actions/update-consent";
 import { updateContactAction } from "@/app/settings/actions/update-contact";
 import { updateNotificationPreferencesAction } from "@/app/settings/actions/update-notification-preferences";
 import { db } from "@/db/client";
-import { appointments, eventOutbox, patientProfiles, preferenceLedger, progressNotes } from "@/db/schema";
+import {
+  appointments,
+  eventOutbox,
+  patientClinicians,
+  patientProfiles,
+  preferenceLedger,
+  progressNotes,
+  rosterAudit,
+  users,
+} from "@/db/schema";
 import { seed, seedEmails } from "@/db/seed";
 import { actAs, form } from "@/db/testing/request";
 import type { FormState } from "@/lib/forms";
@@ -63,7 +75,7 @@ afterAll(() => console.log(`BAD-INPUT-TABLE\n${table.join("\n")}`));
 /** Everything an action could write, summed: unchanged after a refusal. */
 async function fingerprint() {
   const counts = await Promise.all(
-    [appointments, eventOutbox, preferenceLedger, progressNotes].map(
+    [appointments, eventOutbox, preferenceLedger, progressNotes, users, patientClinicians, rosterAudit].map(
       async (t) => (await db().select({ n: count() }).from(t))[0]!.n,
     ),
   );
@@ -150,6 +162,28 @@ const actions: {
     valid: () => ({ appointmentId: visit }),
     fields: ["appointmentId", "reason"],
     text: ["reason"],
+  },
+  {
+    name: "inviteUserAction",
+    as: () => seedEmails.admin,
+    action: inviteUserAction,
+    valid: () => ({ role: "patient", firstName: "Ivy", email: "ivy@patients.example", timeZone: "Europe/London" }),
+    fields: ["email", "timeZone", "firstName", "phone"],
+    text: ["firstName"],
+  },
+  {
+    name: "deactivateUserAction",
+    as: () => seedEmails.admin,
+    action: deactivateUserAction,
+    valid: () => ({ userId: patient.id }),
+    fields: ["userId"],
+  },
+  {
+    name: "assignClinicianAction",
+    as: () => seedEmails.admin,
+    action: assignClinicianAction,
+    valid: () => ({ patientId: patient.id, clinicianId: clinician.id }),
+    fields: ["patientId", "clinicianId"],
   },
 ];
 

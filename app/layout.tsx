@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
+import { ConsentReviewBanner } from "@/components/consents/consent-review-banner";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { env } from "@/lib/env";
@@ -29,6 +30,7 @@ export default function RootLayout({ children }: Readonly<{ children: React.Reac
         </a>
         <SiteHeader />
         <main id="main" className="mx-auto w-full max-w-4xl flex-1 px-4 py-8">
+          <ConsentReviewBanner />
           {children}
         </main>
         <SiteFooter />

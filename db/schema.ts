@@ -18,6 +18,8 @@ import {
 import { sql } from "drizzle-orm";
 import type { DeliveryKind } from "@/lib/notifications/kinds";
 import type { DeliveryReason } from "@/lib/notifications/decide";
+import type { ProviderStatus } from "@/lib/notifications/provider-status";
+import type { RosterAction } from "@/lib/roster/actions";
 import type { GuardAction, RecordingReason, VideoSessionStatus } from "@/lib/video/types";
 
 const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
@@ -34,7 +36,19 @@ export const modalityEnum = pgEnum("appointment_modality", ["in_person", "telehe
 export const appointmentStatusEnum = pgEnum("appointment_status", ["scheduled", "cancelled", "completed"]);
 export const channelEnum = pgEnum("channel", ["email", "sms", "whatsapp"]);
 export const deliveryStatusEnum = pgEnum("delivery_status", ["pending", "sent", "skipped", "failed"]);
-export const ledgerActorEnum = pgEnum("ledger_actor", ["patient", "staff", "sms_stop", "unsubscribe_link", "system"]);
+export const ledgerActorEnum = pgEnum("ledger_actor", [
+  "patient",
+  "staff",
+  "sms_stop",
+  "unsubscribe_link",
+  "system",
+  "inbound_sms",
+  "inbound_whatsapp",
+  "email_complaint",
+  "twilio_unsubscribed",
+]);
+/** How a patient asked staff for a change made on their behalf (the ledger names it; the patient's history says it). */
+export const requestMeansEnum = pgEnum("request_means", ["phone", "in_person", "letter", "email", "text_reply"]);
 export const sharingStatusEnum = pgEnum("sharing_status", ["pending", "shared", "skipped"]);
 
 // ---- Auth.js tables (shape required by @auth/drizzle-adapter) ----
@@ -48,6 +62,8 @@ export const users = pgTable("users", {
   emailVerified: tstz("email_verified"),
   image: text("image"),
   role: roleEnum("role").notNull().default("patient"),
+  /** set when an admin deactivates the person: no sign-in, no session, no message (lib/roster) */
+  deactivatedAt: tstz("deactivated_at"),
   createdAt: createdAt(),
 });
 
@@ -132,6 +148,12 @@ export const patientProfiles = pgTable("patient_profiles", {
   careContactName: text("care_contact_name"),
   careContactRelationship: text("care_contact_relationship"),
   careContactEmail: text("care_contact_email"),
+  /** the email address that hard-bounced (the banner shows while it is still the patient's address) */
+  emailBouncedAddress: text("email_bounced_address"),
+  emailBouncedAt: tstz("email_bounced_at"),
+  /** the number a provider called a landline or unreachable, and the provider's code (flag holds while it is current) */
+  phoneUnreachableNumber: text("phone_unreachable_number"),
+  phoneUnreachableCode: text("phone_unreachable_code"),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -199,6 +221,44 @@ export const scheduleAudit = pgTable(
 
 export type ScheduleAuditAction = "working_hours.updated" | "booking.override" | "reschedule.override";
 export type OutboxAttachment = { filename: string; contentType: string; content: string };
+
+// Which clinicians a patient sees: a clinician books (and picks) only these patients; an admin books anyone.
+export const patientClinicians = pgTable(
+  "patient_clinicians",
+  {
+    patientId: text("patient_id")
+      .notNull()
+      .references(() => users.id),
+    clinicianId: text("clinician_id")
+      .notNull()
+      .references(() => users.id),
+    assignedBy: text("assigned_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.patientId, t.clinicianId] }),
+    index("patient_clinicians_clinician_idx").on(t.clinicianId),
+  ],
+);
+
+// Every roster change (invite, import, deactivate, reactivate, assign, unassign, first admin): append-only, a trigger
+// refuses updates and deletes. `details` names what changed; the actor is null for the admin:create command.
+export const rosterAudit = pgTable(
+  "roster_audit",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    actorId: text("actor_id").references(() => users.id),
+    action: text("action").$type<RosterAction>().notNull(),
+    subjectId: text("subject_id").references(() => users.id),
+    details: jsonb("details").$type<Record<string, string | number | boolean | null>>().notNull(),
+    requestHash: text("request_hash"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("roster_audit_created_idx").on(t.createdAt),
+    index("roster_audit_subject_idx").on(t.subjectId, t.createdAt),
+  ],
+);
 
 // ---- Appointments ----
 
@@ -268,12 +328,39 @@ export const preferenceLedger = pgTable(
     newValue: text("new_value"),
     consentVersion: text("consent_version"),
     requestHash: text("request_hash"),
+    /** a staff change on the patient's behalf: how the patient asked */
+    requestMeans: requestMeansEnum("request_means"),
+    /** electronic signature of a consent given: the full name the patient typed, and the hash of the text agreed to */
+    signedName: text("signed_name"),
+    consentTextHash: text("consent_text_hash"),
     createdAt: createdAt(),
   },
   (t) => [
     index("preference_ledger_patient_idx").on(t.patientId, t.createdAt),
     index("preference_ledger_field_idx").on(t.field, t.createdAt),
   ],
+);
+
+// ---- Consent texts, versioned (append-only: a new wording is a new row) ----
+
+export const consentTexts = pgTable(
+  "consent_texts",
+  {
+    /** the version's name, kept on the profile and in the ledger (e.g. "recording-2026-01") */
+    version: text("version").primaryKey(),
+    kind: text("kind").$type<"recordingConsent" | "progressSharingConsent">().notNull(),
+    /** order of versions within a kind; a higher one supersedes a lower one from its effective date */
+    sequence: integer("sequence").notNull(),
+    title: text("title").notNull(),
+    text: text("text").notNull(),
+    /** sha256 hex of the text (UTF-8), stored with each signature so the wording agreed to can be proven */
+    textHash: text("text_hash").notNull(),
+    effectiveAt: tstz("effective_at").notNull(),
+    /** when set, consents given to earlier versions of this kind count as not given from this moment */
+    priorVersionsLapseAt: tstz("prior_versions_lapse_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("consent_texts_kind_sequence_idx").on(t.kind, t.sequence)],
 );
 
 // ---- Outgoing messages ----
@@ -299,11 +386,18 @@ export const notificationDeliveries = pgTable(
     providerMessageId: text("provider_message_id"),
     errorCode: text("error_code"),
     attempts: integer("attempts").notNull().default(0),
+    /** what the provider reported after accepting it (lib/notifications/delivery-status.ts); never moves backwards */
+    providerStatus: text("provider_status").$type<ProviderStatus>(),
+    providerStatusAt: tstz("provider_status_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex("notification_deliveries_key_idx").on(t.deliveryKey),
+    // Status callbacks and webhooks find their delivery by the provider's id.
+    index("notification_deliveries_provider_idx")
+      .on(t.providerMessageId)
+      .where(sql`${t.providerMessageId} is not null`),
     index("notification_deliveries_appointment_idx").on(t.appointmentId, t.kind, t.appointmentStartsAt),
     index("notification_deliveries_patient_idx").on(t.patientId, t.createdAt),
     index("notification_deliveries_note_idx").on(t.progressNoteId),
@@ -403,6 +497,28 @@ export const webhookReceipts = pgTable(
   (t) => [primaryKey({ columns: [t.source, t.receiptKey] }), index("webhook_receipts_created_idx").on(t.createdAt)],
 );
 
+// Inbound texts that neither stop nor restart texts: a staff inbox, each answered within 10 business days (47 CFR
+// 64.1200(a)(10)); staff record what the patient wanted. The body is the patient's own words, shown to admins only.
+export const inboundMessages = pgTable(
+  "inbound_messages",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    messageSid: text("message_sid").notNull().unique(),
+    /** null when the number is no patient's */
+    patientId: text("patient_id").references(() => users.id),
+    channel: channelEnum("channel").notNull(),
+    fromNumber: text("from_number").notNull(),
+    body: text("body").notNull(),
+    receivedAt: tstz("received_at").defaultNow().notNull(),
+    respondBy: tstz("respond_by").notNull(),
+    resolvedAt: tstz("resolved_at"),
+    resolvedBy: text("resolved_by").references(() => users.id),
+    /** texts_off: staff turned texts off for the patient; no_change: the message asked for nothing of the kind */
+    outcome: text("outcome").$type<"texts_off" | "no_change">(),
+  },
+  (t) => [index("inbound_messages_open_idx").on(t.resolvedAt, t.receivedAt)],
+);
+
 // ---- Transactional event outbox ----
 
 // Every event a domain write must cause, inserted in the write's own transaction; the relay publishes it with the
@@ -469,12 +585,39 @@ export const progressNotes = pgTable(
   ],
 );
 
+// ---- Staff access log (append-only; a trigger refuses UPDATE and DELETE except the retention prune) ----
+
+// One row per staff read of one patient's information: who, in which role, what, when, from which request.
+export const accessLog = pgTable(
+  "access_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    actorId: text("actor_id")
+      .notNull()
+      .references(() => users.id),
+    actorRole: roleEnum("actor_role").notNull(),
+    patientId: text("patient_id")
+      .notNull()
+      .references(() => users.id),
+    /** what was read: a key of accessKinds in lib/access/kinds.ts */
+    what: text("what").notNull(),
+    requestHash: text("request_hash"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("access_log_patient_idx").on(t.patientId, t.createdAt),
+    index("access_log_created_idx").on(t.createdAt),
+    index("access_log_actor_idx").on(t.actorId, t.createdAt),
+  ],
+);
+
 export type User = typeof users.$inferSelect;
 export type Role = (typeof roleEnum.enumValues)[number];
 export type PatientProfile = typeof patientProfiles.$inferSelect;
 export type Clinician = typeof clinicians.$inferSelect;
 export type Appointment = typeof appointments.$inferSelect;
 export type LedgerEntry = typeof preferenceLedger.$inferSelect;
+export type ConsentText = typeof consentTexts.$inferSelect;
 export type NotificationDelivery = typeof notificationDeliveries.$inferSelect;
 export type OutboxMessage = typeof devOutbox.$inferSelect;
 export type VideoSession = typeof videoSessions.$inferSelect;
@@ -482,3 +625,7 @@ export type OutboxRow = typeof eventOutbox.$inferSelect;
 export type ProgressNote = typeof progressNotes.$inferSelect;
 export type WorkingHoursInterval = typeof workingHours.$inferSelect;
 export type ScheduleAuditEntry = typeof scheduleAudit.$inferSelect;
+export type InboundMessage = typeof inboundMessages.$inferSelect;
+export type RequestMeans = (typeof requestMeansEnum.enumValues)[number];
+export type RosterAuditRow = typeof rosterAudit.$inferSelect;
+export type AccessLogEntry = typeof accessLog.$inferSelect;

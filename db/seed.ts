@@ -1,7 +1,16 @@
 import { fileURLToPath } from "node:url";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { closeDb, db as processDb, type Db } from "./client";
-import { appointments, clinicians, patientProfiles, preferenceLedger, users, workingHours } from "./schema";
+import {
+  appointments,
+  clinicians,
+  consentTexts,
+  patientClinicians,
+  patientProfiles,
+  preferenceLedger,
+  users,
+  workingHours,
+} from "./schema";
 
 export const RECORDING_CONSENT_VERSION = "recording-2026-01";
 export const PROGRESS_SHARING_CONSENT_VERSION = "progress-sharing-2026-01";
@@ -74,6 +83,9 @@ export async function seed(db: Db, now = new Date()): Promise<{ created: boolean
         oldValue: "false",
         newValue: "true",
         consentVersion: version,
+        // Her signature: the name she typed and the hash of the text (consent_texts, seeded by the migration).
+        signedName: "Ada Lovelace",
+        consentTextHash: sql<string>`(select ${consentTexts.textHash} from ${consentTexts} where ${consentTexts.version} = ${version})`,
         createdAt: consentGivenAt,
       })),
     );
@@ -153,6 +165,12 @@ export async function seed(db: Db, now = new Date()): Promise<{ created: boolean
     await tx
       .insert(appointments)
       .values(booked.map((appointment) => ({ ...appointment, createdAt: bookedAt, updatedAt: bookedAt })));
+    // Each patient is assigned to the clinicians they see (Ada: Grey; Ben: Grey and Shepherd), who may book them.
+    await tx.insert(patientClinicians).values([
+      { patientId: ada.id, clinicianId: grey.id },
+      { patientId: ben.id, clinicianId: grey.id },
+      { patientId: ben.id, clinicianId: shepherd.id },
+    ]);
     return { created: true };
   });
 }

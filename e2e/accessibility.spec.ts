@@ -1,3 +1,4 @@
+import { beaAuth } from "./support/revocation-fixtures";
 import AxeBuilder from "@axe-core/playwright";
 import { devices, expect, test, type Page } from "@playwright/test";
 import { frameAuth, frameVisits } from "./support/frame-fixtures";
@@ -29,6 +30,9 @@ const pagesBy = [
       `/visit/${frameVisits.calTomorrow}`,
       "/settings",
       "/progress",
+      "/record-access",
+      "/my-data",
+      "/consents/review",
     ],
   },
   { who: "patient with an ended visit", storageState: frameAuth("wren"), paths: [`/visit/${frameVisits.wrenEnded}`] },
@@ -42,7 +46,24 @@ const pagesBy = [
       `/sessions/${frameVisits.calNow}`,
     ],
   },
-  { who: "admin", storageState: "e2e/.auth/admin.json", paths: ["/admin", "/admin/schedule"] },
+  { who: "patient with a bounced email", storageState: beaAuth, paths: ["/settings"] },
+  {
+    who: "admin",
+    storageState: "e2e/.auth/admin.json",
+    paths: [
+      "/admin",
+      "/admin/deliveries?patient=ada",
+      "/admin/consent-ledger?patient=ada",
+      "/admin/progress-sharing?patient=ada",
+      "/admin/video-sessions?patient=ada",
+      "/admin/appointments?patient=ada",
+      "/admin/access-log?patient=ada",
+      "/admin/inbox",
+      "/admin/people",
+      "/admin/people/import",
+      "/admin/schedule",
+    ],
+  },
 ];
 
 async function seriousViolations(page: Page) {
@@ -60,14 +81,15 @@ for (const [size, options] of [
     test.describe(`${who} at ${size}`, () => {
       test.use({ ...options, storageState, permissions: ["camera", "microphone"] });
 
-      test("no serious or critical WCAG 2.2 AA violation", async ({ page }) => {
-        expect(page.viewportSize()?.width).toBe(size === "desktop" ? 1280 : 412);
-        for (const path of paths) {
+      // One test per page: each axe scan takes seconds on a busy machine, so pages never share one timeout.
+      for (const path of paths) {
+        test(`${path}: no serious or critical WCAG 2.2 AA violation`, async ({ page }) => {
+          expect(page.viewportSize()?.width).toBe(size === "desktop" ? 1280 : 412);
           await page.goto(path);
           await expect(page.locator("h1").first(), path).toBeVisible();
           expect(await seriousViolations(page), path).toEqual([]);
-        }
-      });
+        });
+      }
     });
   }
 }

@@ -21,7 +21,9 @@ test.describe("admin", () => {
     expect(csv.status()).toBe(200);
     expect(csv.headers()["content-type"]).toContain("text/csv");
     const lines = (await csv.text()).trim().split("\r\n");
-    expect(lines[0]).toBe("when_utc,patient_email,field,old_value,new_value,actor,actor_email,consent_version");
+    expect(lines[0]).toBe(
+      "when_utc,patient_email,field,old_value,new_value,actor,actor_email,consent_version,request_means",
+    );
     expect(
       lines.some((line) => line.includes('"ada@patients.example","recordingConsent","false","true","patient"')),
     ).toBe(true);

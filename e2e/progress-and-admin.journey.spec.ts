@@ -54,6 +54,7 @@ test("a progress note reaches the care contact only while Ben consents; Ben neve
   await expect(careContact.getByRole("status")).toHaveText("Your care contact is saved.");
   const sharing = ben.getByRole("article", { name: "Sharing my progress updates" });
   await sharing.getByLabel("I have read the text above and I agree to it.").check();
+  await sharing.getByLabel("Your full name (your signature)").fill("Ben Carter");
   await sharing.getByRole("button", { name: "Give consent" }).click();
   await expect(sharing.getByTestId("progressSharingConsent-status")).toContainText("Given on");
 

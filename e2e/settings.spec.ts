@@ -53,7 +53,7 @@ test.describe("Ben's settings, with JavaScript", () => {
     await expect(page.getByTestId("history-row")).toHaveCount(2);
   });
 
-  test("recording consent needs the tick to give, and one click to withdraw", async ({ page }) => {
+  test("recording consent needs the tick and the typed name to give, and one click to withdraw", async ({ page }) => {
     await page.goto("/settings");
     const recording = page.getByRole("article", { name: "Recording of video visits" });
     await expect(recording.getByTestId("recordingConsent-status")).toHaveText("Not given.");
@@ -61,7 +61,14 @@ test.describe("Ben's settings, with JavaScript", () => {
     await expect(recording.getByText("Tick the box to confirm you have read the consent.")).toBeVisible();
     await recording.getByLabel("I have read the text above and I agree to it.").check();
     await recording.getByRole("button", { name: "Give consent" }).click();
+    await expect(recording.getByText("Type your full name to sign the consent.")).toBeVisible();
+    await recording.getByLabel("I have read the text above and I agree to it.").check();
+    await recording.getByLabel("Your full name (your signature)").fill("Ben Carter");
+    await recording.getByRole("button", { name: "Give consent" }).click();
     await expect(recording.getByTestId("recordingConsent-status")).toContainText("Given on");
+    await expect(recording.getByTestId("recordingConsent-status")).toContainText(
+      "to the recording consent text of 1 January 2026",
+    );
     await recording.getByRole("button", { name: "Withdraw consent" }).click();
     await expect(recording.getByTestId("recordingConsent-status")).toContainText("Withdrawn on");
     await expect(page.getByTestId("history-row").nth(0)).toContainText(/Recording consent.*Given → Not given/);

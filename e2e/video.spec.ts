@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { adaAuth } from "./support/access-fixtures";
 import { people, signIn } from "./support/sign-in";
 
 test.use({ storageState: "e2e/.auth/clinician.json", permissions: ["camera", "microphone"] });
@@ -31,9 +32,9 @@ test("Ada consented: recording will be on, no banner; her withdrawal in another 
   await page.getByRole("button", { name: "Start session" }).click();
   await expect(page.getByRole("status").filter({ hasText: /^Recording$/ })).toBeVisible();
 
-  const adaContext = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  // Ada's session is seeded (the suite already asks for as many of her sign-in links as one address may have).
+  const adaContext = await browser.newContext({ storageState: adaAuth });
   const ada = await adaContext.newPage();
-  await signIn(ada, people.ada);
   await ada.goto("/settings");
   await ada
     .getByRole("article", { name: "Recording of video visits" })

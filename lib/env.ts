@@ -23,6 +23,7 @@ const rawSchema = z.object({
   AUTH_URL: optional,
   RESEND_API_KEY: optional,
   RESEND_BASE_URL: optional,
+  RESEND_WEBHOOK_SECRET: optional,
   EMAIL_FROM: optional,
   TWILIO_API_BASE_URL: optional,
   TWILIO_ACCOUNT_SID: optional,
@@ -58,6 +59,8 @@ export type Env = {
   /** where Inngest is told to call /api/inngest: INNGEST_SERVE_ORIGIN, else the app's origin; never the request's Host */
   inngestServeOrigin: string;
   resendApiKey?: string;
+  /** the whsec_ secret Resend signs its webhooks with (svix); without it /api/resend/webhook refuses every call */
+  resendWebhookSecret?: string;
   emailFrom: string;
   /** Twilio Messaging (SMS, WhatsApp), or null: texts go to the dev outbox */
   twilioMessaging: TwilioMessagingConfig | null;
@@ -151,6 +154,7 @@ export function parseEnv(source: Record<string, string | undefined>, secretOf = 
     appUrl,
     inngestServeOrigin: originOf(raw.INNGEST_SERVE_ORIGIN ?? appUrl),
     resendApiKey: raw.RESEND_API_KEY,
+    resendWebhookSecret: raw.RESEND_WEBHOOK_SECRET,
     emailFrom: raw.EMAIL_FROM ?? "Patient Portal <portal@localhost>",
     twilioMessaging:
       accountSid && authToken

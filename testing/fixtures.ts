@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, vi } from "vitest";
 import type { Db } from "@/db/client";
-import { appointments, clinicians, patientProfiles, users, workingHours } from "@/db/schema";
+import { appointments, clinicians, patientClinicians, patientProfiles, users, workingHours } from "@/db/schema";
 import { standardWeek, type WeeklyHours } from "@/lib/appointments/working-hours";
 import { inngest } from "@/inngest/client";
 import { startInngestFake } from "./fakes/inngest-fake";
@@ -18,6 +18,7 @@ type Fakes = {
 const fakeEnv = (fakes: Fakes): Record<string, string> => ({
   RESEND_API_KEY: "re_test",
   RESEND_BASE_URL: fakes.resend.url,
+  RESEND_WEBHOOK_SECRET: fakes.resend.webhookSecret,
   EMAIL_FROM: "Clinic <portal@clinic.example>",
   AUTH_URL: "https://portal.clinic.example",
   TWILIO_API_BASE_URL: fakes.twilio.url,
@@ -74,8 +75,7 @@ export async function createPatient(db: Db, profile: ProfileValues = {}): Promis
   return { id: user!.id, email };
 }
 
-/** A clinician of the test's own. */
-/** A clinician working `hours` (Monday to Friday, 08:00–18:00 unless given) in their zone. */
+/** A clinician of the test's own, working `hours` (Monday to Friday, 08:00–18:00 unless given) in their zone. */
 export async function createClinician(
   db: Db,
   timeZone = "Europe/London",
@@ -94,7 +94,10 @@ export async function createClinician(
   return { id: user!.id, email };
 }
 
-/** An appointment inserted directly (booked two weeks earlier unless told), for tests whose subject is not booking. */
+/**
+ * An appointment inserted directly (booked two weeks earlier unless told), for tests whose subject is not booking. The
+ * patient is assigned to the clinician, as booking (and the roster migration, for older rows) does.
+ */
 export async function createAppointment(
   db: Db,
   values: Pick<typeof appointments.$inferInsert, "patientId" | "clinicianId" | "startsAt"> &
@@ -105,5 +108,9 @@ export async function createAppointment(
     .insert(appointments)
     .values({ modality: "telehealth", createdAt: bookedAt, updatedAt: bookedAt, ...values })
     .returning({ id: appointments.id });
+  await db
+    .insert(patientClinicians)
+    .values({ patientId: values.patientId, clinicianId: values.clinicianId })
+    .onConflictDoNothing();
   return row!.id;
 }

@@ -14,11 +14,23 @@ export default async function AdminHomePage() {
     <section>
       <h1 className="text-2xl font-semibold">Clinic administration</h1>
       <p className="mt-2 text-slate-600">
-        Read-only views of what the system did and why. Admins cannot change a patient&apos;s preferences, consent or
-        notes; patients do that themselves. Function runs, crons and replays are in the Inngest dashboard (see the
-        README).
+        Read-only views of what the system did and why. Admins change a patient&apos;s preferences only to record a
+        request the patient made (Patient requests); consent and notes are the patient&apos;s own. Function runs, crons
+        and replays are in the Inngest dashboard (see the README).
       </p>
       <ul className="mt-4 list-disc pl-6">
+        <li>
+          <Link href="/admin/inbox" className="text-brand-700 underline">
+            Patient requests
+          </Link>
+          : text replies to read within 10 business days, and requests made by phone, in person or by letter.
+        </li>
+        <li>
+          <Link href="/admin/people" className="text-brand-700 underline">
+            People
+          </Link>
+          : invite, import, assign, deactivate and reactivate patients and clinicians, with every change audited.
+        </li>
         <li>
           <Link href="/admin/deliveries" className="text-brand-700 underline">
             Deliveries
@@ -54,6 +66,12 @@ export default async function AdminHomePage() {
             Progress sharing
           </Link>
           : each progress note&apos;s shares and skips, with reasons.
+        </li>
+        <li>
+          <Link href="/admin/access-log" className="text-brand-700 underline">
+            Access log
+          </Link>
+          : every staff read of a patient&apos;s information, searchable and exportable.
         </li>
       </ul>
       <OutboxHealthPanel health={health} timeZone="UTC" />

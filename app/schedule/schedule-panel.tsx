@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { db } from "@/db/client";
+import type { SessionUser } from "@/lib/auth/session";
+import { withStaffAccess } from "@/lib/access/record";
 import { AppointmentControls } from "@/components/appointments/appointment-controls";
 import { BookAppointmentForm } from "@/components/appointments/book-appointment-form";
 import { ScheduleDays } from "@/components/appointments/schedule-days";
@@ -7,20 +9,37 @@ import { listAllPatients, listPatientsOfClinician, listScheduleForClinician } fr
 import { viewerLocale } from "@/lib/viewer-locale";
 import { utcToZonedInput } from "@/lib/zoned-time";
 
+type PanelData = {
+  schedule: Awaited<ReturnType<typeof listScheduleForClinician>>;
+  patients: Awaited<ReturnType<typeof listAllPatients>>;
+  now: Date;
+};
+
+/** The panel's staff reads, for a page to run inside its own withStaffAccess batch (one access-log insert). */
+export async function loadSchedulePanel(clinicianId: string, asAdmin: boolean): Promise<PanelData> {
+  const now = new Date();
+  const [schedule, patients] = await Promise.all([
+    listScheduleForClinician(db(), clinicianId, now),
+    asAdmin ? listAllPatients(db()) : listPatientsOfClinician(db(), clinicianId),
+  ]);
+  return { schedule, patients, now };
+}
+
+/** The same reads as their own logged batch, for a page with no other staff reads. */
+export const loadSchedulePanelFor = (viewer: SessionUser, clinicianId: string, asAdmin: boolean) =>
+  withStaffAccess(viewer, () => loadSchedulePanel(clinicianId, asAdmin));
+
 /** One clinician's schedule by day and the booking form: the clinician's own page, or an admin's view of it. */
 export async function SchedulePanel({
   clinician,
   asAdmin,
+  data: { schedule, patients, now },
 }: {
   clinician: { id: string; name: string; timeZone: string };
   asAdmin: boolean;
+  data: PanelData;
 }) {
-  const now = new Date();
-  const [schedule, patients, locale] = await Promise.all([
-    listScheduleForClinician(db(), clinician.id, now),
-    asAdmin ? listAllPatients(db()) : listPatientsOfClinician(db(), clinician.id),
-    viewerLocale(),
-  ]);
+  const locale = await viewerLocale();
   const { timeZone } = clinician;
   const hoursHref = asAdmin ? `/schedule/hours?clinician=${clinician.id}` : "/schedule/hours";
   return (

@@ -2,18 +2,19 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { db } from "@/db/client";
 import { CareContactForm } from "@/components/settings/care-contact-form";
-import { ConsentForm } from "@/components/settings/consent-form";
+import { ConsentsSection } from "@/components/consents/consents-section";
+import { MyDataSection } from "@/components/consents/my-data-section";
 import { ContactForm } from "@/components/settings/contact-form";
 import { NotificationPreferencesForm } from "@/components/settings/notification-preferences-form";
 import { MessageTable } from "@/components/notifications/message-table";
+import { ContactProblems } from "@/components/settings/contact-problems";
+import { env } from "@/lib/env";
 import { SettingsHistory } from "@/components/settings/settings-history";
 import { requirePageRole } from "@/lib/auth/session";
 import { listRecentMessagesForPatient } from "@/lib/notifications/queries";
-import { formatDateTime } from "@/lib/format";
-import { consentTexts, type ConsentField } from "@/lib/patients/consent-texts";
 import { phoneForInput } from "@/lib/patients/fields";
 import { exampleMobile, phoneRegionOf } from "@/lib/patients/phone-region";
-import { getPatientSettings, listLedgerForPatient, type PatientSettings } from "@/lib/patients/queries";
+import { getPatientSettings, listLedgerForPatient } from "@/lib/patients/queries";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -30,17 +31,6 @@ function Section({ id, title, children }: { id: string; title: string; children:
       {children}
     </section>
   );
-}
-
-function consentStatus(settings: PatientSettings, field: ConsentField, timeZone: string): string {
-  const given = settings[field];
-  const changedAt =
-    field === "recordingConsent" ? settings.recordingConsentChangedAt : settings.progressSharingConsentChangedAt;
-  const version =
-    field === "recordingConsent" ? settings.recordingConsentVersion : settings.progressSharingConsentVersion;
-  if (!changedAt) return "Not given.";
-  const when = formatDateTime(changedAt, timeZone);
-  return given ? `Given on ${when} (text version ${version}).` : `Withdrawn on ${when}.`;
 }
 
 export default async function SettingsPage({ searchParams }: PageProps<"/settings">) {
@@ -66,6 +56,11 @@ export default async function SettingsPage({ searchParams }: PageProps<"/setting
           How we contact you and what you agree to. Every change is kept in your history below.
         </p>
       </div>
+      <ContactProblems
+        emailUndeliverable={settings.emailUndeliverable}
+        phoneUnreachableCode={settings.phoneUnreachableCode}
+        clinicPhone={env().clinic.phone}
+      />
       <Section id="notifications-heading" title="Notifications">
         <NotificationPreferencesForm
           hasPhone={Boolean(settings.phoneE164)}
@@ -87,25 +82,7 @@ export default async function SettingsPage({ searchParams }: PageProps<"/setting
         />
       </Section>
       <Section id="consents-heading" title="Consents">
-        <div className="space-y-6">
-          {(Object.keys(consentTexts) as ConsentField[]).map((field) => (
-            <article
-              key={field}
-              aria-labelledby={`${field}-title`}
-              className="border-t border-slate-200 pt-4 first:border-t-0 first:pt-0"
-            >
-              <h3 id={`${field}-title`} className="font-semibold">
-                {consentTexts[field].title}
-              </h3>
-              <p className="mt-1 text-xs text-slate-500">Consent text version {consentTexts[field].version}</p>
-              <p className="mt-2 rounded bg-slate-50 p-3 text-sm leading-relaxed">{consentTexts[field].text}</p>
-              <p className="mt-2 text-sm font-medium" data-testid={`${field}-status`}>
-                {consentStatus(settings, field, timeZone)}
-              </p>
-              <ConsentForm consent={field} given={settings[field]} version={consentTexts[field].version} />
-            </article>
-          ))}
-        </div>
+        <ConsentsSection patientId={user.id} settings={settings} />
       </Section>
       <Section id="care-contact-heading" title="Care contact">
         <p className="mb-3 text-sm text-slate-600">
@@ -124,6 +101,9 @@ export default async function SettingsPage({ searchParams }: PageProps<"/setting
           What we sent you in the last 30 days, and what we did not send and why.
         </p>
         <MessageTable rows={messages} timeZone={timeZone} caption="Your messages in the last 30 days, newest first" />
+      </Section>
+      <Section id="my-data-heading" title="My data">
+        <MyDataSection />
       </Section>
       <Section id="history-heading" title="History">
         <SettingsHistory

@@ -9,7 +9,15 @@ import type { Figure } from "../support/figures";
 import { round, spread } from "../support/stats";
 import { actionId, encodeActionCall } from "./action";
 import type { LoadPlan, LoadRequest, LoadSummary } from "./load";
-import { origin, PAGES_DATABASE, prepareSignedInPatients, startServer, stopServer } from "./server";
+import { seedEmails } from "@/db/seed";
+import {
+  origin,
+  PAGES_DATABASE,
+  prepareSignedInPatients,
+  prepareSignedInStaff,
+  startServer,
+  stopServer,
+} from "./server";
 
 const CONNECTIONS = 10;
 const SECONDS = 20;
@@ -49,6 +57,9 @@ export async function measurePages(log: (line: string) => void): Promise<Figure[
   const cookies = tokens.map((token) => `authjs.session-token=${token}`);
   const readers = cookies.slice(0, CONNECTIONS);
   const writers = cookies.slice(CONNECTIONS);
+  const [clinicianToken, adminToken] = await prepareSignedInStaff([seedEmails.grey, seedEmails.admin]);
+  const clinician = `authjs.session-token=${clinicianToken}`;
+  const admin = `authjs.session-token=${adminToken}`;
   const sql = rawClient(PAGES_DATABASE);
   const server = await startServer();
   try {
@@ -73,6 +84,14 @@ export async function measurePages(log: (line: string) => void): Promise<Figure[
       // what any page costs in this framework (session check, layout, RSC render), beside what /settings adds.
       progress: readers.map((cookie): LoadRequest[] => [{ method: "GET", path: "/progress", headers: { cookie } }]),
       action: writers.map((cookie) => [post(cookie, remindersOff), post(cookie, remindersOn)]),
+      // Staff pages that read patients' records: each request writes its access-log rows (one insert per page).
+      schedule: readers.map((): LoadRequest[] => [
+        { method: "GET", path: "/schedule", headers: { cookie: clinician } },
+      ]),
+      admin: readers.map((): LoadRequest[] => [{ method: "GET", path: "/admin", headers: { cookie: admin } }]),
+      adminList: readers.map((): LoadRequest[] => [
+        { method: "GET", path: "/admin/deliveries", headers: { cookie: admin } },
+      ]),
     };
 
     // The signed-in page renders, and the action saves rather than answering "Please sign in again."
@@ -89,7 +108,17 @@ export async function measurePages(log: (line: string) => void): Promise<Figure[
     for (const [name, perConnection] of Object.entries(scenarios))
       await load(`warm-${name}`, perConnection, WARM_UP_SECONDS);
 
-    const runs: Record<keyof typeof scenarios, LoadSummary[]> = { health: [], settings: [], progress: [], action: [] };
+    await checkedFetch(`${origin}/schedule`, { headers: { cookie: clinician } }, "Your schedule");
+    await checkedFetch(`${origin}/admin/deliveries`, { headers: { cookie: admin } }, "Deliveries");
+    const runs: Record<keyof typeof scenarios, LoadSummary[]> = {
+      health: [],
+      settings: [],
+      progress: [],
+      action: [],
+      schedule: [],
+      admin: [],
+      adminList: [],
+    };
     const ledgerRows = async () =>
       (
         await sql<
@@ -98,7 +127,7 @@ export async function measurePages(log: (line: string) => void): Promise<Figure[
       )[0]!.n;
     let unsaved = 0;
     for (let roundIndex = 0; roundIndex < ROUNDS; roundIndex++) {
-      for (const name of ["health", "settings", "progress", "action"] as const) {
+      for (const name of ["health", "settings", "progress", "action", "schedule", "admin", "adminList"] as const) {
         // Writers start each round with reminders on, so the first post (reminders off) is a change.
         await sql`update patient_profiles set appointment_reminders = true where user_id like 'bench-signed-in-%'`;
         const before = await ledgerRows();
@@ -157,6 +186,9 @@ export async function measurePages(log: (line: string) => void): Promise<Figure[
         `; reference, the smallest signed-in page (/progress): p50 ${reference.p50.median} ms (${round(reference.p50.median / floor.value.median, 1)}× floor), ${reference.requestsPerSecond.median} req/s, ${reference.errors} errors`,
       ),
       figure("Notification-preferences server action (each request a real change)", runs.action, unsaved),
+      figure(`GET /schedule, signed-in clinician (${CONNECTIONS} connections, ${SECONDS} s)`, runs.schedule, 0),
+      figure(`GET /admin, signed-in admin (${CONNECTIONS} connections, ${SECONDS} s)`, runs.admin, 0),
+      figure(`GET /admin/deliveries, signed-in admin (${CONNECTIONS} connections, ${SECONDS} s)`, runs.adminList, 0),
     ];
   } finally {
     await stopServer(server);

@@ -40,6 +40,23 @@ export async function prepareSignedInPatients(patients: number): Promise<string[
   }
 }
 
+/** Database sessions for seeded staff (a clinician, an admin): the pages they load read patients' records. */
+export async function prepareSignedInStaff(emails: string[]): Promise<string[]> {
+  const sql = rawClient(PAGES_DATABASE);
+  try {
+    const tokens: string[] = [];
+    for (const email of emails) {
+      const token = randomBytes(32).toString("hex");
+      await sql`insert into sessions (session_token, user_id, expires)
+        select ${token}, id, now() + interval '12 hours' from users where email = ${email}`;
+      tokens.push(token);
+    }
+    return tokens;
+  } finally {
+    await sql.end();
+  }
+}
+
 /** `next start` on its own port and database, configured as the e2e server is (e2e/support/server.ts). */
 export async function startServer(): Promise<ChildProcess> {
   const env: NodeJS.ProcessEnv = {

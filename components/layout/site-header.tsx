@@ -13,6 +13,7 @@ const navigation: Record<Role | "visitor", NavItem[]> = {
     { href: "/appointments", label: "Appointments", section: ["/visit"] },
     { href: "/progress", label: "Progress" },
     { href: "/settings", label: "Settings" },
+    { href: "/record-access", label: "Who has seen my record" },
   ],
   clinician: [{ href: "/schedule", label: "Schedule", section: ["/sessions"] }],
   admin: [{ href: "/admin", label: "Admin" }],

@@ -2,6 +2,7 @@ import { cell, rowClass, Table } from "@/components/ui/table";
 import { formatDateTime } from "@/lib/format";
 import { channelLabels, kindLabels, outcomeLabel } from "@/lib/notifications/labels";
 import type { DeliveryReason } from "@/lib/notifications/decide";
+import { providerStatusLabels, type ProviderStatus } from "@/lib/notifications/provider-status";
 import type { MessageRow } from "@/lib/notifications/queries";
 
 type Row = MessageRow & { patient?: string };
@@ -29,10 +30,21 @@ export function MessageTable({
           <td className={cell}>{channelLabels[row.channel]}</td>
           <td className={cell}>
             <OutcomeCell status={row.status} reason={row.reason} errorCode={row.errorCode} />
+            <ProviderReport status={row.providerStatus} />
           </td>
         </tr>
       ))}
     </Table>
+  );
+}
+
+/** What the provider reported after sending (delivered, bounced, …), under the outcome; nothing before a report. */
+export function ProviderReport({ status }: { status: ProviderStatus | null }) {
+  if (!status) return null;
+  return (
+    <span className="block text-xs font-medium text-slate-700" data-testid="provider-status">
+      {providerStatusLabels[status]}
+    </span>
   );
 }
 

@@ -2,38 +2,62 @@
 
 import { useActionState } from "react";
 import { updateConsentAction } from "@/app/settings/actions/update-consent";
-import { FieldError, FormStatus } from "@/components/ui/field-error";
+import { describedBy, FieldError, FormStatus } from "@/components/ui/field-error";
 import type { FormState } from "@/lib/forms";
+import type { ConsentField } from "@/lib/patients/consent-kinds";
 
-type Props = { consent: "recordingConsent" | "progressSharingConsent"; given: boolean; version: string };
+type Props = { consent: ConsentField; given: boolean; version: string; giveLabel?: string };
 
-/** Withdrawing is one click; giving needs the explicit "I have read" tick. */
-export function ConsentForm({ consent, given, version }: Props) {
+/** Withdrawing is one click; giving is a signature: the "I have read" tick and the patient's full name, typed. */
+export function ConsentForm({ consent, given, version, giveLabel = "Give consent" }: Props) {
   const [state, formAction, pending] = useActionState<FormState, FormData>(updateConsentAction, {});
   const confirmId = `${consent}-confirm`;
+  const nameId = `${consent}-signedName`;
   const errors = [...(state.fieldErrors?.confirm ?? []), ...(state.fieldErrors?.version ?? [])];
+  const nameErrors = state.fieldErrors?.signedName;
   return (
     <form action={formAction} className="mt-4 space-y-3">
       <input type="hidden" name="consent" value={consent} />
       <input type="hidden" name="decision" value={given ? "withdraw" : "give"} />
       <input type="hidden" name="version" value={version} />
       {given ? null : (
-        <div>
-          <label className="flex items-start gap-2">
+        <>
+          <div>
+            <label className="flex items-start gap-2">
+              <input
+                id={confirmId}
+                type="checkbox"
+                name="confirm"
+                aria-invalid={errors.length ? true : undefined}
+                aria-describedby={errors.length ? `${confirmId}-error` : undefined}
+                className="mt-1 h-4 w-4 accent-brand-600"
+              />
+              <span>I have read the text above and I agree to it.</span>
+            </label>
+            <FieldError id={`${confirmId}-error`} errors={errors} />
+          </div>
+          <div>
+            <label htmlFor={nameId} className="block font-medium">
+              Your full name (your signature)
+            </label>
+            <p id={`${nameId}-hint`} className="text-sm text-slate-600">
+              Type your first and last name as they are on your record.
+            </p>
             <input
-              id={confirmId}
-              type="checkbox"
-              name="confirm"
-              aria-invalid={errors.length ? true : undefined}
-              aria-describedby={errors.length ? `${confirmId}-error` : undefined}
-              className="mt-1 h-4 w-4 accent-brand-600"
+              id={nameId}
+              name="signedName"
+              type="text"
+              autoComplete="name"
+              maxLength={200}
+              aria-invalid={nameErrors?.length ? true : undefined}
+              aria-describedby={describedBy(`${nameId}-hint`, Boolean(nameErrors?.length) && `${nameId}-error`)}
+              className="mt-1 w-full max-w-sm rounded border border-slate-400 px-3 py-2"
             />
-            <span>I have read the text above and I agree to it.</span>
-          </label>
-          <FieldError id={`${confirmId}-error`} errors={errors} />
-        </div>
+            <FieldError id={`${nameId}-error`} errors={nameErrors} />
+          </div>
+        </>
       )}
-      <div className="flex items-center gap-4">
+      <div className="flex flex-wrap items-center gap-4">
         <button
           type="submit"
           disabled={pending}
@@ -43,7 +67,7 @@ export function ConsentForm({ consent, given, version }: Props) {
               : "rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
           }
         >
-          {given ? "Withdraw consent" : "Give consent"}
+          {given ? "Withdraw consent" : giveLabel}
         </button>
         <FormStatus ok={state.ok} message={pending ? "Saving…" : state.message} />
       </div>

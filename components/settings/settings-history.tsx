@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { cell, rowClass, Table } from "@/components/ui/table";
 import { formatDateTime } from "@/lib/format";
-import { actorLabels, displayValue, fieldLabels } from "@/lib/patients/fields";
+import { actorLabel, displayValue, fieldLabels } from "@/lib/patients/fields";
 import type { LedgerRow } from "@/lib/patients/queries";
 
 type Props = {
@@ -34,7 +34,7 @@ export function SettingsHistory({ rows, timeZone, more, capped }: Props) {
             <td className={cell}>
               {displayValue(row.field, row.oldValue)} → {displayValue(row.field, row.newValue)}
             </td>
-            <td className={cell}>{actorLabels[row.actorKind]}</td>
+            <td className={cell}>{actorLabel(row.actorKind, row.requestMeans)}</td>
           </tr>
         ))}
       </Table>

@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { db } from "@/db/client";
-import { appointments, clinicians, patientProfiles, sessions, users } from "@/db/schema";
+import { appointments, clinicians, patientClinicians, patientProfiles, sessions, users } from "@/db/schema";
 
 /** Fixed ids on the fresh e2e database, so specs can open a visit without reading a list first. */
 export const frameVisits = {
@@ -108,6 +108,11 @@ export async function seedFrameFixtures(now = new Date()): Promise<void> {
       },
       { id: frameVisits.rheaTomorrow, patientId: patientIds.rhea, ...video, startsAt: at(DAY) },
     ]);
+
+  // Dr. Okafor's patients are assigned to her, as the roster's migration assigns everyone to the clinicians they see.
+  await db()
+    .insert(patientClinicians)
+    .values(Object.values(patientIds).map((patientId) => ({ patientId, clinicianId: clinician.id })));
 
   // Sessions as Auth.js stores them, so these specs need no sign-in emails (the per-IP limit is shared by the suite).
   mkdirSync("e2e/.auth", { recursive: true });

@@ -7,7 +7,10 @@ import { assertLocalDatabaseUrl, withDatabase } from "@/db/testing/local-guard";
 import { startInngestRunner } from "@/scripts/inngest-runner/server";
 import { closeDb } from "@/db/client";
 import { seedE2eFixtures } from "@/e2e/support/fixtures";
+import { seedAccessFixtures } from "@/e2e/support/access-fixtures";
 import { seedFrameFixtures } from "@/e2e/support/frame-fixtures";
+import { seedRevocationFixtures } from "@/e2e/support/revocation-fixtures";
+import { seedRosterFixtures } from "@/e2e/support/roster-fixtures";
 import { prepareDatabase } from "@/scripts/prepare-db";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -39,7 +42,10 @@ delete process.env.RESEND_API_KEY;
 
 await prepareDatabase();
 await seedE2eFixtures();
+await seedAccessFixtures();
 await seedFrameFixtures();
+await seedRevocationFixtures();
+await seedRosterFixtures();
 await closeDb();
 // Events the app sends run its functions through /api/inngest, crons on their schedules: the runner `npm run demo` uses.
 const runner = await startInngestRunner({ appUrls: [`http://127.0.0.1:${port}/api/inngest`], port: inngestPort });

@@ -1,9 +1,10 @@
 import "server-only";
-import { and, eq, sql, type SQL } from "drizzle-orm";
+import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { appointmentReschedules, appointments, patientProfiles, scheduleAudit } from "@/db/schema";
+import { appointmentReschedules, appointments, patientProfiles, scheduleAudit, users } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session";
 import { enqueueEvent } from "@/lib/events/outbox";
+import { assignOnBooking, isAssigned } from "@/lib/roster/assignments";
 import { zonedTimeToUtc } from "@/lib/zoned-time";
 import {
   clinicianForRules,
@@ -103,27 +104,21 @@ export async function bookAppointment(
   const clinician = await clinicianForRules(db, clinicianId);
   if (!clinician)
     return { ok: false, fieldErrors: { clinicianId: ["Choose a clinician."] }, message: "Nothing was booked." };
-  // Only a patient can be booked: a clinician or admin id (or an unknown one) is refused before anything is written.
+  // Only an active patient can be booked: a clinician or admin id (or an unknown one) is refused before any write.
   const [isPatient] = await db
     .select({ id: patientProfiles.userId })
     .from(patientProfiles)
-    .where(eq(patientProfiles.userId, input.patientId));
+    .innerJoin(users, eq(users.id, patientProfiles.userId))
+    .where(and(eq(patientProfiles.userId, input.patientId), isNull(users.deactivatedAt)));
   if (!isPatient)
     return { ok: false, fieldErrors: { patientId: ["Choose a patient."] }, message: "Nothing was booked." };
-  if (actor.role === "clinician") {
-    // "Their own patients": people they already see.
-    const [known] = await db
-      .select({ id: appointments.id })
-      .from(appointments)
-      .where(and(eq(appointments.clinicianId, clinicianId), eq(appointments.patientId, input.patientId)))
-      .limit(1);
-    if (!known)
-      return {
-        ok: false,
-        fieldErrors: { patientId: ["Choose one of your patients."] },
-        message: "Nothing was booked.",
-      };
-  }
+  // A clinician books only the patients assigned to them; an admin any patient (which assigns them, below).
+  if (actor.role === "clinician" && !(await isAssigned(db, clinicianId, input.patientId)))
+    return {
+      ok: false,
+      fieldErrors: { patientId: ["Choose one of your patients."] },
+      message: "Nothing was booked.",
+    };
   const startsAt = zonedTimeToUtc(input.startsAt, clinician.timeZone);
   if (startsAt <= now)
     return { ok: false, fieldErrors: { startsAt: ["Choose a time in the future."] }, message: "Nothing was booked." };
@@ -145,6 +140,7 @@ export async function bookAppointment(
       .returning({ id: appointments.id });
     await auditOverride(tx, "booking.override", actor, clinicianId, row!.id, rules.overridden, input.override?.reason);
     await enqueueEvent(tx, { name: "portal/appointment.booked", data: { appointmentId: row!.id } });
+    await assignOnBooking(tx, actor, input.patientId, clinicianId);
     return { ok: true, appointmentId: row!.id };
   });
 }

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { users } from "@/db/schema";
 import { seed, seedEmails } from "@/db/seed";
+import { asStaff } from "@/testing/access";
 import {
   getAppointmentForCalendar,
   listPastAppointmentsForPatient,
@@ -38,7 +39,7 @@ describe("appointment lists", () => {
 
   it("a clinician's schedule holds only their own appointments", async () => {
     const shepherd = await idOf(seedEmails.shepherd);
-    const schedule = await listScheduleForClinician(db(), shepherd, seededAt);
+    const schedule = await asStaff(db(), seedEmails.shepherd, () => listScheduleForClinician(db(), shepherd, seededAt));
     expect(schedule.map((a) => `${a.patientFirstName} ${a.patientLastName}`)).toEqual(["Ben Carter"]);
   });
 

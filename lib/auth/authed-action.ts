@@ -28,11 +28,16 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
   return object;
 }
 
-function hashRequest(ip: string, userAgent: string | null): string {
+export function hashRequest(ip: string, userAgent: string | null): string {
   return createHash("sha256")
     .update(`${env().authSecret}|${ip}|${userAgent ?? ""}`)
     .digest("hex")
     .slice(0, 32);
+}
+
+/** The same hash for a route handler's request (the audit ledger's request column). */
+export function requestHashOf(requestHeaders: Headers): string {
+  return hashRequest(clientIp(requestHeaders), requestHeaders.get("user-agent"));
 }
 
 /**
@@ -60,7 +65,7 @@ export function authedAction<S extends z.ZodType>(
       const requestHeaders = await headers();
       return await handler(parsed.data, {
         user: authorization.user,
-        requestHash: hashRequest(clientIp(requestHeaders), requestHeaders.get("user-agent")),
+        requestHash: requestHashOf(requestHeaders),
       });
     } catch (error) {
       // redirect() and notFound() are not failures; anything else is answered here, so Next never logs the raw error.

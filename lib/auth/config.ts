@@ -50,8 +50,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth((request) => {
         return isRegisteredEmail(db(), address);
       },
       session({ session, user }) {
-        const role = (user as { role?: Role }).role;
-        return { ...session, user: { ...session.user, id: user.id, role } };
+        const { role, deactivatedAt } = user as { role?: Role; deactivatedAt?: Date | null };
+        // A deactivated person's sessions are deleted; one racing that deletion still counts as signed out.
+        return { ...session, user: { ...session.user, id: user.id, role, active: !deactivatedAt } };
       },
     },
   };

@@ -10,8 +10,8 @@ export type SessionUser = { id: string; email: string; name: string | null; role
 /** The signed-in person from the database session, or null. One lookup per request. */
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth();
-  const user = session?.user as Partial<SessionUser> | undefined;
-  if (!user?.id || !user.email || !user.role) return null;
+  const user = session?.user as (Partial<SessionUser> & { active?: boolean }) | undefined;
+  if (!user?.id || !user.email || !user.role || user.active === false) return null;
   return { id: user.id, email: user.email, name: user.name ?? null, role: user.role };
 });
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { users } from "@/db/schema";
 import { limitSignInRequest } from "./rate-limit";
@@ -8,12 +8,12 @@ import { limitSignInRequest } from "./rate-limit";
 export const VERIFY_REQUEST_PATH = "/api/auth/verify-request?provider=resend&type=email";
 export const RATE_LIMITED_ERROR = "RateLimited";
 
-/** Only people the clinic registered have an account; nobody signs themselves up. */
+/** Only people the clinic registered have an account; nobody signs themselves up, and a deactivated person is out. */
 export async function isRegisteredEmail(db: Db, email: string): Promise<boolean> {
   const [known] = await db
     .select({ id: users.id })
     .from(users)
-    .where(eq(users.email, email.trim().toLowerCase()))
+    .where(and(eq(users.email, email.trim().toLowerCase()), isNull(users.deactivatedAt)))
     .limit(1);
   return Boolean(known);
 }

@@ -27,8 +27,15 @@ export const progressNoteCreated = {
   data: z.object({ progressNoteId: z.uuid() }),
 } as const;
 
+/** A text asked to stop: its one confirmation text is due within 5 minutes (a delivery row, by id). */
+export const textRevocationConfirmationDue = {
+  name: "portal/text-revocation.confirmation-due",
+  data: z.object({ deliveryId: z.uuid() }),
+} as const;
+
 /** Every event a domain write can put in the outbox. */
 export const outboxEvents = [
+  textRevocationConfirmationDue,
   recordingConsentRevoked,
   appointmentBooked,
   appointmentCancelled,

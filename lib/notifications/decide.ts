@@ -18,6 +18,8 @@ export type DecisionInput = {
     whatsappOptIn: boolean;
     appointmentReminders: boolean;
     phoneE164: string | null;
+    /** set when an admin deactivated the patient: nothing is ever sent to them */
+    deactivatedAt?: Date | null;
   };
   appointment: {
     status: "scheduled" | "cancelled" | "completed";
@@ -47,7 +49,9 @@ export type SkipReason =
   | "booked_inside_window"
   | "superseded"
   | "no_sharing_consent"
-  | "no_care_contact";
+  | "no_care_contact"
+  | "consent_version_lapsed"
+  | "deactivated";
 
 /** Every reason a delivery record can carry: a skip's, or why a send failed. */
 export type DeliveryReason = SkipReason | "transient_error" | "permanent_error";
@@ -72,11 +76,13 @@ export function decide({ kind, channel, now, patient, appointment, superseded }:
     const window = reminderWindows[kind];
     const start = appointment.startsAt.getTime();
     if (now.getTime() < start - window.opensBefore) return { action: "wait" };
+    if (patient.deactivatedAt) return skip("deactivated");
     if (appointment.status === "cancelled") return skip("appointment_cancelled");
     if (now.getTime() >= start - window.closesBefore) return skip("window_passed");
     if (appointment.createdAt.getTime() > start - window.opensBefore) return skip("booked_inside_window");
     if (!patient.appointmentReminders) return skip("reminders_disabled");
   } else {
+    if (patient.deactivatedAt) return skip("deactivated");
     if (kind !== "cancellation" && appointment.status === "cancelled") return skip("appointment_cancelled");
     const ended = appointment.startsAt.getTime() + appointment.durationMinutes * 60_000 <= now.getTime();
     if (ended && kind !== "cancellation") return skip("appointment_past");
@@ -101,7 +107,12 @@ function byChannelPreference(channel: LogicalChannel, patient: ChannelPreference
 export type ProgressDecisionInput = {
   kind: ProgressKind;
   channel: LogicalChannel;
-  patient: ChannelPreferences & { progressSharingConsent: boolean; careContactEmail: string | null };
+  patient: ChannelPreferences & {
+    progressSharingConsent: boolean;
+    /** the consent was given to a text version that a newer version has lapsed */
+    progressSharingConsentLapsed?: boolean;
+    careContactEmail: string | null;
+  };
 };
 
 /**
@@ -109,9 +120,13 @@ export type ProgressDecisionInput = {
  * email only with progress sharing consent and a named contact, read now (a withdrawal stops every share not yet sent).
  */
 export function decideProgress({ kind, channel, patient }: ProgressDecisionInput): Decision {
+  if (patient.deactivatedAt)
+    return { action: "skip", channel: resolveChannel(channel, patient), reason: "deactivated" };
   if (kind === "progress_update") return byChannelPreference(channel, patient);
   if (channel !== "email") throw new Error("Progress summaries are shared by email only");
   if (!patient.progressSharingConsent) return { action: "skip", channel: "email", reason: "no_sharing_consent" };
+  if (patient.progressSharingConsentLapsed)
+    return { action: "skip", channel: "email", reason: "consent_version_lapsed" };
   if (!patient.careContactEmail) return { action: "skip", channel: "email", reason: "no_care_contact" };
   return { action: "send", channel: "email" };
 }

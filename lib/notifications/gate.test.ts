@@ -56,7 +56,8 @@ beforeEach(async () => {
 
 const emailBody = () =>
   resend.requests.map((r) => r.parsed as { to: string; subject: string; text: string; html: string });
-const texts = () => twilio.requests.map((r) => r.parsed as { To: string; From: string; Body: string });
+const texts = () =>
+  twilio.requests.map((r) => r.parsed as { To: string; From: string; Body: string; StatusCallback?: string });
 const at = (minutesAfterSeeding: number) => new Date(seededAt.getTime() + minutesAfterSeeding * MINUTE);
 
 describe("the gate sends what the stored preferences allow", () => {
@@ -109,6 +110,8 @@ describe("the gate sends what the stored preferences allow", () => {
         Body: expect.stringMatching(
           /^Hi Ada, A reminder: your appointment with Dr\. Meredith Grey is on Saturday, 17 January 2026 at 14:00 GMT\. https:\/\/portal\.clinic\.example\/appointments Reply STOP to opt out\.$/,
         ),
+        // Twilio reports delivery there, signed (app/api/twilio/status).
+        StatusCallback: "https://portal.clinic.example/api/twilio/status",
       },
     ]);
   });

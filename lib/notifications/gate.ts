@@ -87,7 +87,13 @@ export async function deliver(db: Db, request: DeliveryRequest): Promise<Deliver
             attachments: outgoing.attachments,
             idempotencyKey: base.deliveryKey,
           })
-        : await sendText({ channel: outgoing.channel, to: outgoing.to, body: outgoing.body, kind: base.kind });
+        : await sendText({
+            channel: outgoing.channel,
+            to: outgoing.to,
+            body: outgoing.body,
+            kind: base.kind,
+            variables: outgoing.variables,
+          });
     providerMessageId = result.providerMessageId;
   } catch (error) {
     const code = error instanceof ProviderError ? error.code : "unexpected_error";

@@ -35,6 +35,10 @@ export type LogicalChannel = (typeof logicalChannels)[number];
 export const progressKinds = ["progress_update", "progress_share"] as const;
 export type ProgressKind = (typeof progressKinds)[number];
 
+/** The one text a revocation may bring (47 CFR 64.1200(a)(12)): how to resume and how to reach the clinic. */
+export const complianceKinds = ["revocation_confirmation"] as const;
+export type ComplianceKind = (typeof complianceKinds)[number];
+
 /** Every kind a delivery record can have. */
-export type DeliveryKind = MessageKind | ProgressKind;
-export const deliveryKinds = [...messageKinds, ...progressKinds] as const;
+export type DeliveryKind = MessageKind | ProgressKind | ComplianceKind;
+export const deliveryKinds = [...messageKinds, ...progressKinds, ...complianceKinds] as const;

@@ -10,6 +10,7 @@ export const kindLabels: Record<DeliveryKind, string> = {
   rescheduled: "New time",
   progress_update: "New progress update (notice to the patient)",
   progress_share: "Progress summary to the care contact",
+  revocation_confirmation: "Confirmation that texts are off",
 };
 
 /** Why a message was not sent, in words a patient or an operator understands. */
@@ -25,7 +26,9 @@ export const reasonLabels: Record<DeliveryReason, string> = {
   booked_inside_window: "the appointment was booked after this reminder's time",
   superseded: "a later change to the time replaced it",
   no_sharing_consent: "progress sharing consent was not given",
+  consent_version_lapsed: "the consent was given to an earlier text that has lapsed; it needs your review",
   no_care_contact: "no care contact was named",
+  deactivated: "the patient's account is deactivated",
   permanent_error: "the provider refused it",
   transient_error: "the provider was unavailable; it will be retried",
 };

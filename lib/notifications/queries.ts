@@ -2,7 +2,10 @@ import "server-only";
 import { and, desc, eq, gte, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { notificationDeliveries, patientProfiles, users } from "@/db/schema";
+import { matchesText, pageOf, pageWindow, totalMatching, withinDates, type ListParams } from "@/lib/admin/list";
+import { rowPatients, staffRead } from "@/lib/access/record";
 import type { DeliveryKind } from "./kinds";
+import type { ProviderStatus } from "./provider-status";
 
 const columns = {
   id: notificationDeliveries.id,
@@ -11,6 +14,7 @@ const columns = {
   status: notificationDeliveries.status,
   reason: notificationDeliveries.reason,
   errorCode: notificationDeliveries.errorCode,
+  providerStatus: notificationDeliveries.providerStatus,
   appointmentStartsAt: notificationDeliveries.appointmentStartsAt,
   createdAt: notificationDeliveries.createdAt,
 };
@@ -31,32 +35,42 @@ export async function listRecentMessagesForPatient(db: Db, patientId: string, da
 }
 export type MessageRow = Awaited<ReturnType<typeof listRecentMessagesForPatient>>[number];
 
-export type DeliveryFilters = {
-  patientEmail?: string;
+export type DeliveryFilters = ListParams & {
   kind?: DeliveryKind;
   channel?: "email" | "sms" | "whatsapp";
   status?: "pending" | "sent" | "skipped" | "failed";
+  delivery?: ProviderStatus;
 };
 
-/** Every delivery for the admin view, filtered, newest first. */
-export async function listDeliveries(db: Db, filters: DeliveryFilters, limit = 200) {
-  const conditions: (SQL | undefined)[] = [
-    filters.patientEmail ? eq(users.email, filters.patientEmail.toLowerCase()) : undefined,
-    filters.kind ? eq(notificationDeliveries.kind, filters.kind) : undefined,
-    filters.channel ? eq(notificationDeliveries.channel, filters.channel) : undefined,
-    filters.status ? eq(notificationDeliveries.status, filters.status) : undefined,
-  ];
-  return db
-    .select({
-      ...columns,
-      patientEmail: users.email,
-      firstName: patientProfiles.firstName,
-      lastName: patientProfiles.lastName,
-    })
-    .from(notificationDeliveries)
-    .innerJoin(users, eq(users.id, notificationDeliveries.patientId))
-    .innerJoin(patientProfiles, eq(patientProfiles.userId, notificationDeliveries.patientId))
-    .where(and(...conditions))
-    .orderBy(desc(notificationDeliveries.createdAt))
-    .limit(limit);
-}
+/** Every delivery for the admin view, filtered, newest first, a page at a time (or all of it to export). */
+export const listDeliveries = staffRead(
+  "deliveries",
+  (page) => rowPatients(page.rows),
+  async function listDeliveries(db: Db, filters: DeliveryFilters) {
+    const conditions: (SQL | undefined)[] = [
+      matchesText(filters.patient, [users.name, users.email], [patientProfiles.firstName, patientProfiles.lastName]),
+      ...withinDates(notificationDeliveries.createdAt, filters),
+      filters.kind ? eq(notificationDeliveries.kind, filters.kind) : undefined,
+      filters.channel ? eq(notificationDeliveries.channel, filters.channel) : undefined,
+      filters.status ? eq(notificationDeliveries.status, filters.status) : undefined,
+      filters.delivery ? eq(notificationDeliveries.providerStatus, filters.delivery) : undefined,
+    ];
+    const rows = await db
+      .select({
+        ...columns,
+        patientId: notificationDeliveries.patientId,
+        patientEmail: users.email,
+        firstName: patientProfiles.firstName,
+        lastName: patientProfiles.lastName,
+        total: totalMatching(),
+      })
+      .from(notificationDeliveries)
+      .innerJoin(users, eq(users.id, notificationDeliveries.patientId))
+      .innerJoin(patientProfiles, eq(patientProfiles.userId, notificationDeliveries.patientId))
+      .where(and(...conditions))
+      .orderBy(desc(notificationDeliveries.createdAt), desc(notificationDeliveries.id))
+      .limit(pageWindow(filters).limit)
+      .offset(pageWindow(filters).offset);
+    return pageOf(rows, filters);
+  },
+);

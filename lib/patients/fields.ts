@@ -15,6 +15,7 @@ export const fieldLabels: Record<string, string> = {
   careContactName: "Care contact name",
   careContactRelationship: "Care contact relationship",
   careContactEmail: "Care contact email",
+  recordExport: "Record downloaded",
 };
 
 export const actorLabels: Record<LedgerEntry["actorKind"], string> = {
@@ -23,7 +24,27 @@ export const actorLabels: Record<LedgerEntry["actorKind"], string> = {
   sms_stop: "By text message (STOP or START)",
   unsubscribe_link: "By unsubscribe link",
   system: "The portal",
+  inbound_sms: "By your text message",
+  inbound_whatsapp: "By your WhatsApp message",
+  email_complaint: "You marked our email as spam",
+  twilio_unsubscribed: "Your number refuses our texts (you replied STOP to the carrier)",
 };
+
+/** How a patient asked staff for a change, as their history says it. */
+export const requestMeansLabels: Record<NonNullable<LedgerEntry["requestMeans"]>, string> = {
+  phone: "by phone",
+  in_person: "in person",
+  letter: "by letter",
+  email: "by email",
+  text_reply: "by text message",
+};
+
+/** Who made a change, as the patient's history says it: a staff change names how the patient asked. */
+export function actorLabel(actorKind: LedgerEntry["actorKind"], requestMeans: LedgerEntry["requestMeans"]): string {
+  if (actorKind === "staff" && requestMeans)
+    return `Changed by the clinic at your request (${requestMeansLabels[requestMeans]})`;
+  return actorLabels[actorKind];
+}
 
 /** A stored number as the patient would type it: national in their own region, international from elsewhere. */
 export function phoneForInput(e164: string | null, region: string | undefined): string {
@@ -35,6 +56,7 @@ export function phoneForInput(e164: string | null, region: string | undefined): 
 
 export function displayValue(field: string, value: string | null): string {
   if (value === null || value === "") return "(none)";
+  if (field === "recordExport") return value === "fhir" ? "FHIR R4 file" : "Printable page";
   if (field === "recordingConsent" || field === "progressSharingConsent")
     return value === "true" ? "Given" : "Not given";
   if (value === "true") return "On";

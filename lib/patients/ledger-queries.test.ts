@@ -6,6 +6,8 @@ describe("ledger CSV", () => {
     const csv = ledgerCsv([
       {
         id: 1,
+        patientId: "p1",
+        total: 1,
         createdAt: new Date("2026-02-01T10:00:00Z"),
         patientEmail: "ada@patients.example",
         patientName: "Ada Lovelace",
@@ -15,10 +17,11 @@ describe("ledger CSV", () => {
         actorKind: "patient",
         actorEmail: "ada@patients.example",
         consentVersion: null,
+        requestMeans: null,
       },
     ]);
     expect(csv.split("\r\n")[1]).toBe(
-      '"2026-02-01T10:00:00.000Z","ada@patients.example","careContactName","","\'=HYPERLINK(""x"") ""quoted""","patient","ada@patients.example",""',
+      '"2026-02-01T10:00:00.000Z","ada@patients.example","careContactName","","\'=HYPERLINK(""x"") ""quoted""","patient","ada@patients.example","",""',
     );
   });
 });

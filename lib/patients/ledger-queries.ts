@@ -2,62 +2,74 @@ import "server-only";
 import { and, desc, eq, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
-import { preferenceLedger, users } from "@/db/schema";
+import { patientProfiles, preferenceLedger, users } from "@/db/schema";
+import { rowPatients, staffRead } from "@/lib/access/record";
+import { toCsv } from "@/lib/admin/csv";
+import { matchesText, pageOf, pageWindow, totalMatching, withinDates, type ListParams } from "@/lib/admin/list";
 
 const patient = alias(users, "patient");
 const actor = alias(users, "actor");
 
-export type LedgerFilters = { patientEmail?: string; field?: string };
+export type LedgerFilters = ListParams & { field?: string };
 
-/** The whole preference and consent ledger for admins, filtered, newest first. Read-only. */
-export async function listLedger(db: Db, filters: LedgerFilters, limit = 500) {
-  const conditions: (SQL | undefined)[] = [
-    filters.patientEmail ? eq(patient.email, filters.patientEmail.toLowerCase()) : undefined,
-    filters.field ? eq(preferenceLedger.field, filters.field) : undefined,
-  ];
-  return db
-    .select({
-      id: preferenceLedger.id,
-      createdAt: preferenceLedger.createdAt,
-      patientEmail: patient.email,
-      patientName: patient.name,
-      field: preferenceLedger.field,
-      oldValue: preferenceLedger.oldValue,
-      newValue: preferenceLedger.newValue,
-      actorKind: preferenceLedger.actorKind,
-      actorEmail: actor.email,
-      consentVersion: preferenceLedger.consentVersion,
-    })
-    .from(preferenceLedger)
-    .innerJoin(patient, eq(patient.id, preferenceLedger.patientId))
-    .leftJoin(actor, eq(actor.id, preferenceLedger.actorId))
-    .where(and(...conditions))
-    .orderBy(desc(preferenceLedger.createdAt), desc(preferenceLedger.id))
-    .limit(limit);
-}
-export type AdminLedgerRow = Awaited<ReturnType<typeof listLedger>>[number];
-
-const csvCell = (value: string | number | null) => {
-  const text = value === null ? "" : String(value);
-  // Quote every cell; a leading =,+,-,@ is prefixed so spreadsheets never run it as a formula.
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-  return `"${safe.replace(/"/g, '""')}"`;
-};
+/** The whole preference and consent ledger for admins, filtered, newest first, a page at a time. Read-only. */
+export const listLedger = staffRead(
+  "consent_ledger",
+  (page) => rowPatients(page.rows),
+  async function listLedger(db: Db, filters: LedgerFilters) {
+    const conditions: (SQL | undefined)[] = [
+      matchesText(
+        filters.patient,
+        [patient.name, patient.email],
+        [patientProfiles.firstName, patientProfiles.lastName],
+      ),
+      ...withinDates(preferenceLedger.createdAt, filters),
+      filters.field ? eq(preferenceLedger.field, filters.field) : undefined,
+    ];
+    const rows = await db
+      .select({
+        id: preferenceLedger.id,
+        createdAt: preferenceLedger.createdAt,
+        patientId: preferenceLedger.patientId,
+        patientEmail: patient.email,
+        patientName: patient.name,
+        field: preferenceLedger.field,
+        oldValue: preferenceLedger.oldValue,
+        newValue: preferenceLedger.newValue,
+        actorKind: preferenceLedger.actorKind,
+        actorEmail: actor.email,
+        consentVersion: preferenceLedger.consentVersion,
+        requestMeans: preferenceLedger.requestMeans,
+        total: totalMatching(),
+      })
+      .from(preferenceLedger)
+      .innerJoin(patient, eq(patient.id, preferenceLedger.patientId))
+      .leftJoin(patientProfiles, eq(patientProfiles.userId, preferenceLedger.patientId))
+      .leftJoin(actor, eq(actor.id, preferenceLedger.actorId))
+      .where(and(...conditions))
+      .orderBy(desc(preferenceLedger.createdAt), desc(preferenceLedger.id))
+      .limit(pageWindow(filters).limit)
+      .offset(pageWindow(filters).offset);
+    return pageOf(rows, filters);
+  },
+);
+export type AdminLedgerRow = Awaited<ReturnType<typeof listLedger>>["rows"][number];
 
 export function ledgerCsv(rows: AdminLedgerRow[]): string {
-  const header = [
-    "when_utc",
-    "patient_email",
-    "field",
-    "old_value",
-    "new_value",
-    "actor",
-    "actor_email",
-    "consent_version",
-  ];
-  const lines = rows.map((row) =>
+  return toCsv(
     [
-      row.createdAt.toISOString(),
+      "when_utc",
+      "patient_email",
+      "field",
+      "old_value",
+      "new_value",
+      "actor",
+      "actor_email",
+      "consent_version",
+      "request_means",
+    ],
+    rows.map((row) => [
+      row.createdAt,
       row.patientEmail,
       row.field,
       row.oldValue,
@@ -65,9 +77,7 @@ export function ledgerCsv(rows: AdminLedgerRow[]): string {
       row.actorKind,
       row.actorEmail,
       row.consentVersion,
-    ]
-      .map(csvCell)
-      .join(","),
+      row.requestMeans,
+    ]),
   );
-  return [header.join(","), ...lines].join("\r\n") + "\r\n";
 }

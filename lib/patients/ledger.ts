@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { patientProfiles, preferenceLedger, type PatientProfile } from "@/db/schema";
+import { patientProfiles, preferenceLedger, type PatientProfile, type RequestMeans } from "@/db/schema";
 
 export type LedgerActor = {
   kind: (typeof preferenceLedger.$inferInsert)["actorKind"];
@@ -42,6 +42,11 @@ export async function applyAuditedChanges(
     alsoSet?: Partial<PatientProfile>;
     consentVersion?: string | null;
     requestHash?: string | null;
+    /** a staff change on the patient's behalf: how the patient asked */
+    requestMeans?: RequestMeans | null;
+    /** record a row even when the value is unchanged (a consent given again to a new version of its text) */
+    recordUnchanged?: boolean;
+    signature?: { signedName: string; consentTextHash: string };
   },
 ): Promise<{ field: AuditedField; ledgerEntryId: number }[]> {
   const fields = Object.keys(input.changes) as AuditedField[];
@@ -52,7 +57,9 @@ export async function applyAuditedChanges(
     .for("update");
   if (!current) throw new NotFoundError("No such patient");
 
-  const changed = fields.filter((field) => asLedgerValue(current[field]) !== asLedgerValue(input.changes[field]));
+  const changed = input.recordUnchanged
+    ? fields
+    : fields.filter((field) => asLedgerValue(current[field]) !== asLedgerValue(input.changes[field]));
   if (changed.length === 0) return [];
 
   const update = Object.fromEntries(changed.map((field) => [field, input.changes[field]]));
@@ -75,6 +82,9 @@ export async function applyAuditedChanges(
         newValue: asLedgerValue(input.changes[field]),
         consentVersion: input.consentVersion ?? null,
         requestHash: input.requestHash ?? null,
+        requestMeans: input.requestMeans ?? null,
+        signedName: input.signature?.signedName ?? null,
+        consentTextHash: input.signature?.consentTextHash ?? null,
       })),
     )
     .returning({ id: preferenceLedger.id, field: preferenceLedger.field });

@@ -4,9 +4,10 @@ import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/
 import type { Db } from "@/db/client";
 import { patientProfiles } from "@/db/schema";
 import { enqueueEvent } from "@/lib/events/outbox";
-import { consentTexts } from "./consent-texts";
+import { signatureMatches } from "./consent-kinds";
+import { currentConsentText } from "./consent-versions";
 import { exampleMobile, phoneRegionOf } from "./phone-region";
-import { applyAuditedChanges, type AuditedField, type LedgerActor } from "./ledger";
+import { applyAuditedChanges, NotFoundError, type AuditedField, type LedgerActor } from "./ledger";
 import type { CareContactInput, ConsentDecision, ContactInput, NotificationPreferences } from "./schemas";
 
 export type ChangeResult =
@@ -109,20 +110,45 @@ export function updateCareContact(ctx: Context, input: CareContactInput): Promis
   }));
 }
 
-/** Gives or withdraws one consent; a recording-consent withdrawal's event commits with it, so every live room hears. */
+/**
+ * Gives or withdraws one consent; a recording-consent withdrawal's event commits with it, so every live room hears.
+ * Giving is an electronic signature: the typed full name must match the patient's, and the ledger row keeps the name,
+ * the text's version and hash, the time and the request hash. Giving again to a newer text records a new row.
+ */
 export async function decideConsent(ctx: Context, input: ConsentDecision): Promise<ChangeResult> {
   const given = input.decision === "give";
-  const version = consentTexts[input.consent].version;
   const versionColumn =
     input.consent === "recordingConsent" ? "recordingConsentVersion" : "progressSharingConsentVersion";
   const timeColumn =
     input.consent === "recordingConsent" ? "recordingConsentChangedAt" : "progressSharingConsentChangedAt";
   return inTransaction(ctx.db, async (tx) => {
+    const [profile] = await tx
+      .select({
+        firstName: patientProfiles.firstName,
+        lastName: patientProfiles.lastName,
+        given: patientProfiles[input.consent],
+        version: patientProfiles[versionColumn],
+      })
+      .from(patientProfiles)
+      .where(eq(patientProfiles.userId, ctx.patientId))
+      .for("update");
+    if (!profile) throw new NotFoundError("No such patient");
+    const text = await currentConsentText(tx, input.consent);
+    if (given && input.version !== text.version)
+      throw new RuleViolation({ version: ["The consent text has changed. Please read the new version."] });
+    if (given && !signatureMatches(input.signedName, profile.firstName, profile.lastName))
+      throw new RuleViolation({
+        signedName: ["Type your full name as it is on your record (first and last name) to sign."],
+      });
+    // A withdrawal names the version that was withdrawn.
+    const version = given ? text.version : (profile.version ?? text.version);
     const changed = await applyAuditedChanges(tx, {
       ...ctx,
       changes: { [input.consent]: given },
       alsoSet: { [versionColumn]: version, [timeColumn]: new Date() },
       consentVersion: version,
+      recordUnchanged: given && profile.given && profile.version !== text.version,
+      signature: given ? { signedName: input.signedName, consentTextHash: text.textHash } : undefined,
     });
     const revoked = !given && input.consent === "recordingConsent" ? changed[0] : undefined;
     if (revoked) {

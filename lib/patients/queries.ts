@@ -25,6 +25,12 @@ export async function getPatientSettings(db: Db, patientId: string) {
       careContactName: patientProfiles.careContactName,
       careContactRelationship: patientProfiles.careContactRelationship,
       careContactEmail: patientProfiles.careContactEmail,
+      emailBouncedAt: patientProfiles.emailBouncedAt,
+      // A flag holds only while the address or number it was raised for is still the patient's.
+      emailUndeliverable: sql<boolean>`coalesce(${patientProfiles.emailBouncedAddress} = (select email from users where users.id = ${patientProfiles.userId}), false)`,
+      phoneUnreachableCode: sql<
+        string | null
+      >`case when ${patientProfiles.phoneUnreachableNumber} = ${patientProfiles.phoneE164} then ${patientProfiles.phoneUnreachableCode} end`,
       // Whether the patient ever saved a zone themselves; until then the page suggests the browser's.
       timeZoneChosen: sql<boolean>`${exists(
         db
@@ -48,6 +54,7 @@ export async function listLedgerForPatient(db: Db, patientId: string, limit: num
       oldValue: preferenceLedger.oldValue,
       newValue: preferenceLedger.newValue,
       actorKind: preferenceLedger.actorKind,
+      requestMeans: preferenceLedger.requestMeans,
       consentVersion: preferenceLedger.consentVersion,
       createdAt: preferenceLedger.createdAt,
     })

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { plainText } from "@/lib/validation";
-import { consentTexts } from "./consent-texts";
 import { timeZoneNames } from "./time-zones";
 
 /** A checkbox as forms send it: present ("on") or absent; anything else is a wrong type. */
@@ -38,6 +37,8 @@ export const consentDecisionSchema = z
     decision: z.enum(["give", "withdraw"], { error: "Choose to give or withdraw." }),
     version: plainText({ max: 64, label: "The version" }),
     confirm: checkbox,
+    /** the electronic signature: the patient's full name, typed */
+    signedName: plainText({ max: 200, label: "The name" }).default(""),
   })
   .superRefine((input, ctx) => {
     if (input.decision === "give" && !input.confirm) {
@@ -47,12 +48,8 @@ export const consentDecisionSchema = z
         message: "Tick the box to confirm you have read the consent.",
       });
     }
-    if (input.decision === "give" && input.version !== consentTexts[input.consent].version) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["version"],
-        message: "The consent text has changed. Please read the new version.",
-      });
+    if (input.decision === "give" && !input.signedName) {
+      ctx.addIssue({ code: "custom", path: ["signedName"], message: "Type your full name to sign the consent." });
     }
   });
 export type ConsentDecision = z.output<typeof consentDecisionSchema>;
@@ -83,3 +80,20 @@ export const careContactSchema = z
     careContactEmail: input.careContactEmail || null,
   }));
 export type CareContactInput = z.output<typeof careContactSchema>;
+
+/** Staff recording a patient's request to stop something, and how the patient asked. */
+export const staffRequestSchema = z
+  .object({
+    patientEmail: z.email({ error: "Enter the patient's email address." }).max(254),
+    request: z.enum(["texts_off", "email_off", "reminders_off"], { error: "Choose what the patient asked to stop." }),
+    means: z.enum(["phone", "in_person", "letter", "email"], { error: "Choose how the patient asked." }),
+  })
+  .strict();
+
+/** Staff resolving a staff-inbox message. */
+export const resolveInboxSchema = z
+  .object({
+    messageId: z.uuid({ error: "That message does not exist." }),
+    outcome: z.enum(["texts_off", "no_change"], { error: "Choose what the patient wanted." }),
+  })
+  .strict();

@@ -3,7 +3,7 @@
  * lists them in Intl.supportedValuesOf("timeZone"), plus "UTC". A fixed list rather than Intl at run time, so the
  * server-rendered <select> and the browser hydrating it agree whatever ICU the browser has, and so the list ships
  * once in the client bundle instead of in every page's RSC payload. Regenerate it when Node's tzdata moves:
- *   node -e 'console.log(JSON.stringify([...Intl.supportedValuesOf("timeZone"), "UTC"].sort()))'
+ *   node -p 'JSON.stringify([...Intl.supportedValuesOf("timeZone"), "UTC"].sort())'
  * time-zones.test.ts checks that every name here is one the running Node accepts.
  */
 export const timeZoneNames: readonly string[] = [

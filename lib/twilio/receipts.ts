@@ -11,6 +11,10 @@ export const receiptSources = {
   inboundText: "twilio-inbound-text",
   optOutText: "twilio-opt-out-text",
   roomCallback: "twilio-room-callback",
+  /** a message status callback, by MessageSid and status (Twilio sends each status once, retries the same) */
+  messageStatus: "twilio-message-status",
+  /** a Resend webhook, by its svix-id */
+  resendWebhook: "resend-webhook",
 } as const;
 export type ReceiptSource = (typeof receiptSources)[keyof typeof receiptSources];
 

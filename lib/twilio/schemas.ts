@@ -41,3 +41,14 @@ export type RoomCallback = z.output<typeof roomCallbackSchema>;
 export function firstProblem(error: z.ZodError): string {
   return error.issues[0]?.message ?? "The request is missing required parameters.";
 }
+
+/** A Programmable Messaging status callback (the StatusCallback of a message the portal sent). */
+export const messageStatusSchema = z.object({
+  MessageSid: sid("MessageSid"),
+  MessageStatus: z
+    .string({ error: "MessageStatus is missing." })
+    .regex(/^[a-z-]{1,32}$/, "MessageStatus is not a Twilio status."),
+  ErrorCode: optional(z.string().regex(/^\d{1,8}$/, "ErrorCode is not a number.")),
+  To: optional(z.string().max(64, "To is too long.")),
+});
+export type MessageStatusCallback = z.output<typeof messageStatusSchema>;

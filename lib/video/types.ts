@@ -3,7 +3,7 @@ export type VideoSessionStatus = "in-progress" | "local-preview" | "superseded" 
 export const liveSessionStatuses = ["in-progress", "local-preview"] as const satisfies readonly VideoSessionStatus[];
 
 /** Why a room records or not, as decided from stored consent (or changed by the guard). */
-export type RecordingReason = "consent_given" | "no_consent" | "consent_withdrawn";
+export type RecordingReason = "consent_given" | "no_consent" | "consent_withdrawn" | "consent_version_lapsed";
 
 /** What the server did to keep a room within consent. */
 export type GuardAction = "recording_stopped" | "recording_deleted";

@@ -4,8 +4,9 @@ import twilio from "twilio";
 import { afterAll, beforeAll, vi } from "vitest";
 import { POST as roomStatus } from "@/app/api/video/status/route";
 import { db } from "@/db/client";
-import { appointments, users, videoSessions } from "@/db/schema";
+import { appointments, patientProfiles, users, videoSessions } from "@/db/schema";
 import { seed, seedEmails } from "@/db/seed";
+import { currentConsentText } from "@/lib/patients/consent-versions";
 import { decideConsent } from "@/lib/patients/preferences";
 import { startTwilioFake } from "@/testing/fakes/twilio-fake";
 import { liveSessionStatuses } from "./types";
@@ -54,9 +55,20 @@ export async function createVisit(patientId: string, clinicianId: string): Promi
 
 /** The patient gives or withdraws recording consent the way the settings page does (ledger row and outbox event). */
 export async function decideRecordingConsent(patientId: string, decision: "give" | "withdraw") {
+  const [profile] = await db()
+    .select({ firstName: patientProfiles.firstName, lastName: patientProfiles.lastName })
+    .from(patientProfiles)
+    .where(eq(patientProfiles.userId, patientId));
+  const { version } = await currentConsentText(db(), "recordingConsent");
   const result = await decideConsent(
     { db: db(), patientId, actor: { kind: "patient", userId: patientId } },
-    { consent: "recordingConsent", decision, version: "test", confirm: true },
+    {
+      consent: "recordingConsent",
+      decision,
+      version,
+      confirm: true,
+      signedName: `${profile!.firstName} ${profile!.lastName}`,
+    },
   );
   if (!result.ok) throw new Error("consent decision refused");
 }

@@ -67,7 +67,9 @@ describe("the bundled Inngest runner driving the portal's /api/inngest", () => {
     const portal = stand.runner.functions().filter((fn) => fn.app === "patient-portal");
     const bySlug = Object.fromEntries(portal.map((fn) => [fn.slug, fn]));
     expect(Object.keys(bySlug).sort()).toEqual([
+      "confirm-text-revocation",
       "enforce-recording-consent",
+      "prune-audit-records",
       "prune-rate-limits",
       "relay-outbox",
       "scan-reminders",

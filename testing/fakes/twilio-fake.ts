@@ -1,3 +1,4 @@
+import twilio from "twilio";
 import { startHttpFake, type FakeOptions, type RecordedRequest } from "./http-fake";
 
 let counter = 0;
@@ -18,18 +19,23 @@ type Room = {
  * Rooms are kept, so a second create of the same unique name answers 53113 as Twilio does; a completed room refuses
  * recording rules with 53118; a recording can be deleted once, then it answers 404 (20404).
  */
-export async function startTwilioFake(options: FakeOptions = {}) {
+export async function startTwilioFake(options: FakeOptions & { authToken?: string } = {}) {
+  const authToken = options.authToken ?? "twilio-token";
   const rooms = new Map<string, Room>();
+  /** Each message accepted: where it went and the StatusCallback it asked for, so the fake can report on it. */
+  const messages = new Map<string, { to: string; statusCallback?: string }>();
   const deletedRecordings = new Set<string>();
   const notFound = { status: 404, body: { code: 20404, message: "The requested resource was not found", status: 404 } };
   const fake = await startHttpFake((request: RecordedRequest) => {
     const form = (request.parsed ?? {}) as Record<string, string>;
     const path = request.path.split("?")[0]!;
     if (request.method === "POST" && /^\/api\/2010-04-01\/Accounts\/[^/]+\/Messages\.json$/.test(path)) {
+      const messageSid = sid("SM");
+      messages.set(messageSid, { to: form.To ?? "", statusCallback: form.StatusCallback });
       return {
         status: 201,
         body: {
-          sid: sid("SM"),
+          sid: messageSid,
           status: "queued",
           to: form.To,
           from: form.From,
@@ -82,8 +88,47 @@ export async function startTwilioFake(options: FakeOptions = {}) {
     }
     return notFound;
   }, options);
+  /** Twilio's status callback for a message it accepted, signed with the auth token over the StatusCallback URL. */
+  const statusCallback = (messageSid: string, status: string, extra: { errorCode?: string; token?: string } = {}) => {
+    const message = messages.get(messageSid);
+    if (!message?.statusCallback) throw new Error(`no message ${messageSid} with a StatusCallback`);
+    const params: Record<string, string> = {
+      MessageSid: messageSid,
+      SmsSid: messageSid,
+      MessageStatus: status,
+      SmsStatus: status,
+      To: message.to,
+      AccountSid: "AC00000000000000000000000000000001",
+      ...(extra.errorCode ? { ErrorCode: extra.errorCode } : {}),
+    };
+    const signature = twilio.getExpectedTwilioSignature(extra.token ?? authToken, message.statusCallback, params);
+    return { url: message.statusCallback, params, signature };
+  };
   return {
     ...fake,
+    /** The ids of the messages accepted so far, oldest first. */
+    messageSids: () => [...messages.keys()],
+    /**
+     * The signed status callback as a Request to `origin` (a test calls the route with it; the signature covers the
+     * public URL the message named, as Twilio's does). `token` signs with another auth token: a forgery.
+     */
+    statusCallbackRequest(
+      messageSid: string,
+      status: string,
+      extra: { errorCode?: string; token?: string; origin?: string } = {},
+    ) {
+      const { url, params, signature } = statusCallback(messageSid, status, extra);
+      const target = new URL(new URL(url).pathname, extra.origin ?? "http://127.0.0.1:3000");
+      return new Request(target, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": signature },
+        body: new URLSearchParams(params).toString(),
+      });
+    },
+    /** Posts the signed status callback to a running app at `origin`, as Twilio would. */
+    async sendStatusCallback(origin: string, messageSid: string, status: string, extra: { errorCode?: string } = {}) {
+      return fetch(this.statusCallbackRequest(messageSid, status, { ...extra, origin }));
+    },
     /** The room ends (everyone left, or it timed out), as Twilio would end it. */
     completeRoom(roomSid: string) {
       const room = rooms.get(roomSid);

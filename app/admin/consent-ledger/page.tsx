@@ -1,36 +1,31 @@
 import type { Metadata } from "next";
-import { db } from "@/db/client";
+import { filterInput, ListFilters, ListPager, zoneNote } from "@/components/admin/admin-list";
 import { cell, rowClass, Table } from "@/components/ui/table";
+import { db } from "@/db/client";
+import { withStaffAccess } from "@/lib/access/record";
+import { parseListParams } from "@/lib/admin/list";
+import { formatAdminTime } from "@/lib/admin/time";
 import { requirePageRole } from "@/lib/auth/session";
-import { formatDateTime } from "@/lib/format";
-import { actorLabels, displayValue, fieldLabels } from "@/lib/patients/fields";
+import { actorLabels, displayValue, fieldLabels, requestMeansLabels } from "@/lib/patients/fields";
 import { listLedger } from "@/lib/patients/ledger-queries";
-import { toLedgerFilters } from "../ledger-filters";
+import { ledgerFields } from "../list-fields";
 
 export const metadata: Metadata = { title: "Consent ledger" };
 
 export default async function ConsentLedgerPage({ searchParams }: PageProps<"/admin/consent-ledger">) {
-  await requirePageRole("admin");
-  const filters = toLedgerFilters(await searchParams);
-  const rows = await listLedger(db(), filters);
-  const query = new URLSearchParams(
-    Object.entries({ patient: filters.patientEmail ?? "", field: filters.field ?? "" }).filter(([, v]) => v),
-  );
-  const input = "rounded border border-slate-300 px-2 py-1";
+  const user = await requirePageRole("admin");
+  const params = parseListParams(await searchParams, ledgerFields);
+  const page = await withStaffAccess(user, () => listLedger(db(), params));
   return (
     <section>
       <h1 className="text-2xl font-semibold">Consent ledger</h1>
       <p className="mt-1 text-slate-600">
-        Every preference and consent change, append-only. Times in UTC. Admins can read it, not change it.
+        Every preference and consent change, append-only. Admins can read it, not change it. {zoneNote(params.zone)}
       </p>
-      <form className="mt-4 flex flex-wrap items-end gap-3 text-sm" role="search" aria-label="Filter the ledger">
-        <label className="flex flex-col">
-          Patient email
-          <input name="patient" defaultValue={filters.patientEmail} className={input} />
-        </label>
+      <ListFilters label="Filter the ledger" params={params} exportPath="/admin/consent-ledger/export">
         <label className="flex flex-col">
           Field
-          <select name="field" defaultValue={filters.field ?? ""} className={input}>
+          <select name="field" defaultValue={params.field ?? ""} className={filterInput}>
             <option value="">Any</option>
             {Object.entries(fieldLabels).map(([field, label]) => (
               <option key={field} value={field}>
@@ -39,21 +34,17 @@ export default async function ConsentLedgerPage({ searchParams }: PageProps<"/ad
             ))}
           </select>
         </label>
-        <button className="rounded bg-brand-600 px-3 py-1.5 font-medium text-white">Filter</button>
-        <a href={`/admin/consent-ledger/export?${query}`} className="rounded border border-slate-300 px-3 py-1.5">
-          Download CSV
-        </a>
-      </form>
+      </ListFilters>
       <div className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
         <Table
           caption="Ledger entries, newest first"
           headers={["When", "Patient", "What", "Change", "By"]}
           empty="No changes match."
-          isEmpty={rows.length === 0}
+          isEmpty={page.rows.length === 0}
         >
-          {rows.map((row) => (
+          {page.rows.map((row) => (
             <tr key={row.id} className={rowClass} data-testid="ledger-row">
-              <td className={cell}>{formatDateTime(row.createdAt, "UTC")}</td>
+              <td className={cell}>{formatAdminTime(row.createdAt, params.zone)}</td>
               <td className={cell}>{row.patientName ?? row.patientEmail}</td>
               <td className={cell}>
                 {fieldLabels[row.field] ?? row.field}
@@ -67,10 +58,12 @@ export default async function ConsentLedgerPage({ searchParams }: PageProps<"/ad
               <td className={cell}>
                 {row.actorKind === "patient" ? "Patient" : actorLabels[row.actorKind]}
                 {row.actorEmail && row.actorKind === "staff" ? ` (${row.actorEmail})` : ""}
+                {row.requestMeans ? `, patient asked ${requestMeansLabels[row.requestMeans]}` : ""}
               </td>
             </tr>
           ))}
         </Table>
+        <ListPager page={page} params={params} path="/admin/consent-ledger" />
       </div>
     </section>
   );

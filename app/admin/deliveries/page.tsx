@@ -1,47 +1,35 @@
 import type { Metadata } from "next";
-import { z } from "zod";
+import { filterInput, ListFilters, ListPager, zoneNote } from "@/components/admin/admin-list";
+import { OutcomeCell, ProviderReport } from "@/components/notifications/message-table";
+import { cell, rowClass, Table } from "@/components/ui/table";
 import { db } from "@/db/client";
-import { MessageTable } from "@/components/notifications/message-table";
+import { withStaffAccess } from "@/lib/access/record";
+import { parseListParams } from "@/lib/admin/list";
+import { formatAdminTime } from "@/lib/admin/time";
 import { requirePageRole } from "@/lib/auth/session";
 import { deliveryKinds } from "@/lib/notifications/kinds";
 import { channelLabels, kindLabels } from "@/lib/notifications/labels";
+import { providerStatuses, providerStatusLabels } from "@/lib/notifications/provider-status";
 import { listDeliveries } from "@/lib/notifications/queries";
-import { plainText } from "@/lib/validation";
+import { deliveryFields } from "../list-fields";
 
 export const metadata: Metadata = { title: "Deliveries" };
 
-// Unknown filter values are dropped rather than refused: the page is read-only.
-const filtersSchema = z.object({
-  patient: plainText({ max: 254 }).optional().catch(undefined),
-  kind: z.enum(deliveryKinds).optional().catch(undefined),
-  channel: z.enum(["email", "sms", "whatsapp"]).optional().catch(undefined),
-  status: z.enum(["pending", "sent", "skipped", "failed"]).optional().catch(undefined),
-});
-
 export default async function DeliveriesPage({ searchParams }: PageProps<"/admin/deliveries">) {
-  await requirePageRole("admin");
-  const filters = filtersSchema.parse(await searchParams);
-  const rows = await listDeliveries(db(), {
-    patientEmail: filters.patient || undefined,
-    kind: filters.kind,
-    channel: filters.channel,
-    status: filters.status,
-  });
-  const select = "rounded border border-slate-300 px-2 py-1";
+  const user = await requirePageRole("admin");
+  const params = parseListParams(await searchParams, deliveryFields);
+  const page = await withStaffAccess(user, () => listDeliveries(db(), params));
   return (
     <section>
       <h1 className="text-2xl font-semibold">Deliveries</h1>
       <p className="mt-1 text-slate-600">
-        Every message the portal sent or decided not to send, with the reason. Times in UTC.
+        Every message the portal sent or decided not to send, with the reason, and what the provider reported after
+        (delivered, not delivered with its code, bounced, marked as spam). {zoneNote(params.zone)}
       </p>
-      <form className="mt-4 flex flex-wrap items-end gap-3 text-sm" role="search" aria-label="Filter deliveries">
-        <label className="flex flex-col">
-          Patient email
-          <input name="patient" defaultValue={filters.patient} className={select} />
-        </label>
+      <ListFilters label="Filter deliveries" params={params} exportPath="/admin/deliveries/export">
         <label className="flex flex-col">
           Message
-          <select name="kind" defaultValue={filters.kind ?? ""} className={select}>
+          <select name="kind" defaultValue={params.kind ?? ""} className={filterInput}>
             <option value="">Any</option>
             {deliveryKinds.map((kind) => (
               <option key={kind} value={kind}>
@@ -52,7 +40,7 @@ export default async function DeliveriesPage({ searchParams }: PageProps<"/admin
         </label>
         <label className="flex flex-col">
           Channel
-          <select name="channel" defaultValue={filters.channel ?? ""} className={select}>
+          <select name="channel" defaultValue={params.channel ?? ""} className={filterInput}>
             <option value="">Any</option>
             {(["email", "sms", "whatsapp"] as const).map((channel) => (
               <option key={channel} value={channel}>
@@ -63,7 +51,7 @@ export default async function DeliveriesPage({ searchParams }: PageProps<"/admin
         </label>
         <label className="flex flex-col">
           Outcome
-          <select name="status" defaultValue={filters.status ?? ""} className={select}>
+          <select name="status" defaultValue={params.status ?? ""} className={filterInput}>
             <option value="">Any</option>
             <option value="sent">Sent</option>
             <option value="skipped">Not sent</option>
@@ -71,15 +59,42 @@ export default async function DeliveriesPage({ searchParams }: PageProps<"/admin
             <option value="pending">Sending</option>
           </select>
         </label>
-        <button className="rounded bg-brand-600 px-3 py-1.5 font-medium text-white">Filter</button>
-      </form>
+        <label className="flex flex-col">
+          Provider report
+          <select name="delivery" defaultValue={params.delivery ?? ""} className={filterInput}>
+            <option value="">Any</option>
+            {providerStatuses.map((status) => (
+              <option key={status} value={status}>
+                {providerStatusLabels[status]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </ListFilters>
       <div className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
-        <MessageTable
-          rows={rows.map((row) => ({ ...row, patient: `${row.firstName} ${row.lastName}` }))}
-          timeZone="UTC"
+        <Table
           caption="Deliveries, newest first"
-          showPatient
-        />
+          headers={["When", "Patient", "Message", "Channel", "Outcome"]}
+          empty="No messages match."
+          isEmpty={page.rows.length === 0}
+        >
+          {page.rows.map((row) => (
+            <tr key={row.id} className={rowClass} data-testid="message-row">
+              <td className={cell}>{formatAdminTime(row.createdAt, params.zone)}</td>
+              <td className={cell}>
+                {row.firstName} {row.lastName}
+                <span className="block text-xs text-slate-500">{row.patientEmail}</span>
+              </td>
+              <td className={cell}>{kindLabels[row.kind]}</td>
+              <td className={cell}>{channelLabels[row.channel]}</td>
+              <td className={cell}>
+                <OutcomeCell status={row.status} reason={row.reason} errorCode={row.errorCode} />
+                <ProviderReport status={row.providerStatus} />
+              </td>
+            </tr>
+          ))}
+        </Table>
+        <ListPager page={page} params={params} path="/admin/deliveries" />
       </div>
     </section>
   );

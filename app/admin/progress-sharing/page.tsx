@@ -1,45 +1,61 @@
 import type { Metadata } from "next";
+import { filterInput, ListFilters, ListPager, zoneNote } from "@/components/admin/admin-list";
 import { db } from "@/db/client";
+import { withStaffAccess } from "@/lib/access/record";
+import { parseListParams } from "@/lib/admin/list";
+import { formatAdminTime } from "@/lib/admin/time";
 import { OutcomeCell } from "@/components/notifications/message-table";
 import { cell, rowClass, Table } from "@/components/ui/table";
 import { requirePageRole } from "@/lib/auth/session";
-import { formatDateTime } from "@/lib/format";
 import type { DeliveryKind } from "@/lib/notifications/kinds";
 import { channelLabels, kindLabels } from "@/lib/notifications/labels";
 import { listProgressSharing } from "@/lib/progress/queries";
-import { PatientFilter, patientFilterOf } from "../patient-filter";
+import { sharingFields } from "../list-fields";
 
 export const metadata: Metadata = { title: "Progress sharing" };
 
 const statusLabels = { pending: "Pending: not yet shared", shared: "Shared", skipped: "Nothing sent" } as const;
 
 export default async function ProgressSharingPage({ searchParams }: PageProps<"/admin/progress-sharing">) {
-  await requirePageRole("admin");
-  const patient = patientFilterOf(await searchParams);
-  const notes = await listProgressSharing(db(), { patientEmail: patient });
+  const user = await requirePageRole("admin");
+  const params = parseListParams(await searchParams, sharingFields);
+  const page = await withStaffAccess(user, () => listProgressSharing(db(), params));
   return (
     <section>
       <h1 className="text-2xl font-semibold">Progress sharing</h1>
       <p className="mt-1 text-slate-600">
         Each progress note and where it went: the notice to the patient and the summary to their care contact, or why
-        not. Note content is not shown here. Times in UTC.
+        not. Note content is not shown here. {zoneNote(params.zone)}
       </p>
-      <PatientFilter label="Filter progress sharing" value={patient} />
+      <ListFilters label="Filter progress sharing" params={params} exportPath="/admin/progress-sharing/export">
+        <label className="flex flex-col">
+          Sharing
+          <select name="sharing" defaultValue={params.sharing ?? ""} className={filterInput}>
+            <option value="">Any</option>
+            {Object.entries(statusLabels).map(([status, label]) => (
+              <option key={status} value={status}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </ListFilters>
       <div className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
         <Table
           caption="Progress notes, newest first"
           headers={["Saved", "Patient", "Clinician", "Sharing", "Shares and skips"]}
           empty="No progress notes match."
-          isEmpty={notes.length === 0}
+          isEmpty={page.rows.length === 0}
         >
-          {notes.map((note) => (
+          {page.rows.map((note) => (
             <tr key={note.id} className={rowClass} data-testid="progress-sharing-row">
               <td className={cell}>
-                {formatDateTime(note.createdAt, "UTC")}
+                {formatAdminTime(note.createdAt, params.zone)}
                 {note.correctsNoteId ? <span className="block text-xs text-slate-500">a correction</span> : null}
               </td>
               <td className={cell}>
                 {note.patientFirstName} {note.patientLastName}
+                <span className="block text-xs text-slate-500">{note.patientEmail}</span>
               </td>
               <td className={cell}>{note.clinicianName}</td>
               <td className={cell}>{statusLabels[note.sharingStatus]}</td>
@@ -60,6 +76,7 @@ export default async function ProgressSharingPage({ searchParams }: PageProps<"/
             </tr>
           ))}
         </Table>
+        <ListPager page={page} params={params} path="/admin/progress-sharing" />
       </div>
     </section>
   );

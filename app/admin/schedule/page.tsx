@@ -2,16 +2,17 @@ import type { Metadata } from "next";
 import { db } from "@/db/client";
 import { listClinicians } from "@/lib/appointments/queries";
 import { requirePageRole } from "@/lib/auth/session";
-import { SchedulePanel } from "@/app/schedule/schedule-panel";
+import { SchedulePanel, loadSchedulePanelFor } from "@/app/schedule/schedule-panel";
 
 export const metadata: Metadata = { title: "Clinic schedule" };
 
 /** Admins pick a clinician, then see and book on their schedule (and may override the rules with a reason). */
 export default async function AdminSchedulePage({ searchParams }: PageProps<"/admin/schedule">) {
-  await requirePageRole("admin");
+  const admin = await requirePageRole("admin");
   const chosen = (await searchParams).clinician;
   const clinicians = await listClinicians(db());
   const clinician = clinicians.find((c) => typeof chosen === "string" && c.id === chosen);
+  const panel = clinician ? await loadSchedulePanelFor(admin, clinician.id, true) : null;
   return (
     <section>
       <h1 className="text-2xl font-semibold">Clinic schedule</h1>
@@ -28,8 +29,8 @@ export default async function AdminSchedulePage({ searchParams }: PageProps<"/ad
         </select>
         <button className="rounded border border-slate-300 px-3 py-1">Show</button>
       </form>
-      {clinician ? (
-        <SchedulePanel clinician={clinician} asAdmin />
+      {clinician && panel ? (
+        <SchedulePanel clinician={clinician} asAdmin data={panel} />
       ) : (
         <p className="mt-4 text-slate-600">Choose a clinician to see their schedule, book, or set their hours.</p>
       )}

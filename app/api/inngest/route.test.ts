@@ -25,7 +25,7 @@ describe("/api/inngest", () => {
     const described = await (
       await GET(new Request("http://localhost:3000/api/inngest") as never, undefined as never)
     ).json();
-    expect(described).toMatchObject({ mode: "dev", function_count: 7 });
+    expect(described).toMatchObject({ mode: "dev", function_count: 9 });
 
     const synced = await PUT(
       new Request("http://localhost:3000/api/inngest", { method: "PUT" }) as never,
@@ -49,6 +49,8 @@ describe("/api/inngest", () => {
       "prune-rate-limits": [{ cron: "17 3 * * *" }],
       "share-progress-note": [{ event: "portal/progress-note.created" }],
       "relay-outbox": [{ cron: "* * * * *" }],
+      "confirm-text-revocation": [{ event: "portal/text-revocation.confirmation-due" }],
+      "prune-audit-records": [{ cron: "43 4 * * *" }],
     });
   });
 

@@ -6,6 +6,8 @@ import { appointmentReschedules, appointments, eventOutbox, users } from "@/db/s
 import { seed, seedEmails } from "@/db/seed";
 import { receivedEvents } from "@/testing/fakes/inngest-fake";
 import { listAppointmentChanges } from "@/lib/appointments/admin-queries";
+import { parseListParams } from "@/lib/admin/list";
+import { asStaff } from "@/testing/access";
 import { resetFakes, setUpFakes } from "@/testing/fixtures";
 import { bookAppointmentAction } from "./book-appointment";
 import { cancelAppointmentAction } from "./cancel-appointment";
@@ -95,9 +97,11 @@ describe("appointment lifecycle actions", () => {
       .from(appointmentReschedules)
       .where(eq(appointmentReschedules.appointmentId, ids.bensGreyVisit));
     expect(history).toMatchObject({ actorId: ids.grey });
-    const [moved] = (await listAppointmentChanges(db(), { patientEmail: seedEmails.ben })).filter(
-      (row) => row.id === ids.bensGreyVisit,
-    );
+    const [moved] = (
+      await asStaff(db(), seedEmails.admin, () =>
+        listAppointmentChanges(db(), parseListParams({ patient: seedEmails.ben })),
+      )
+    ).rows.filter((row) => row.id === ids.bensGreyVisit);
     expect(moved!.moves).toEqual([
       expect.objectContaining({ byName: "Dr. Meredith Grey", newStartsAt: history!.newStartsAt }),
     ]);
@@ -138,9 +142,11 @@ describe("appointment lifecycle actions", () => {
     );
     expect((await published()).map((e) => e.name)).toEqual(["portal/appointment.cancelled"]);
     // Who cancelled it is recorded, and admins see it with the booking and any move.
-    const [change] = (await listAppointmentChanges(db(), { patientEmail: seedEmails.ben })).filter(
-      (row) => row.id === ids.bensShepherdVisit,
-    );
+    const [change] = (
+      await asStaff(db(), seedEmails.admin, () =>
+        listAppointmentChanges(db(), parseListParams({ patient: seedEmails.ben })),
+      )
+    ).rows.filter((row) => row.id === ids.bensShepherdVisit);
     expect(change).toMatchObject({ status: "cancelled", cancelledByName: "Clinic Admin", cancellationReason: null });
     // Cancelling twice is not found, and emits nothing more.
     expect((await cancelAppointmentAction({}, form({ appointmentId: ids.bensShepherdVisit }))).ok).toBe(false);

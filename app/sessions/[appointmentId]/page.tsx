@@ -6,7 +6,7 @@ import { timeZoneOfClinician } from "@/lib/appointments/queries";
 import { requirePageRole } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
 import { decideRecording } from "@/lib/video/consent";
-import { ownTelehealthAppointment } from "@/lib/video/sessions";
+import { getSessionAppointment } from "@/lib/video/queries";
 import { videoConfig } from "@/lib/video/twilio-video";
 import { isRecordId } from "@/lib/validation";
 
@@ -16,7 +16,7 @@ export default async function SessionPage({ params }: PageProps<"/sessions/[appo
   const user = await requirePageRole("clinician");
   const { appointmentId } = await params;
   // Another clinician's appointment is a plain 404: it learns nothing about it.
-  const appointment = isRecordId(appointmentId) ? await ownTelehealthAppointment(db(), user.id, appointmentId) : null;
+  const appointment = isRecordId(appointmentId) ? await getSessionAppointment(db(), user.id, appointmentId) : null;
   if (!appointment) notFound();
   const [decision, timeZone] = await Promise.all([
     decideRecording(db(), appointment.patientId),

@@ -3,11 +3,10 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { actAs, form, runAfterResponse } from "@/db/testing/request";
 import { eventOutbox, patientProfiles, preferenceLedger, users } from "@/db/schema";
-import { seed, seedEmails } from "@/db/seed";
+import { RECORDING_CONSENT_VERSION, seed, seedEmails } from "@/db/seed";
 import { relayOutboxNow } from "@/inngest/relay";
 import { receivedEvents } from "@/testing/fakes/inngest-fake";
 import { createPatient, resetFakes, setUpFakes } from "@/testing/fixtures";
-import { consentTexts } from "@/lib/patients/consent-texts";
 import { getPatientSettings } from "@/lib/patients/queries";
 import { updateCareContactAction } from "./update-care-contact";
 import { updateConsentAction } from "./update-consent";
@@ -141,7 +140,7 @@ describe("updateContactAction", () => {
 });
 
 describe("updateConsentAction", () => {
-  const recording = consentTexts.recordingConsent;
+  const recording = { version: RECORDING_CONSENT_VERSION };
 
   it("gives consent only with the confirmation tick and the current text version", async () => {
     const total = await ledgerCount();
@@ -152,14 +151,26 @@ describe("updateConsentAction", () => {
     expect(unconfirmed.fieldErrors?.confirm?.[0]).toMatch(/Tick the box/);
     const stale = await updateConsentAction(
       {},
-      form({ consent: "recordingConsent", decision: "give", version: "recording-2020", confirm: "on" }),
+      form({
+        consent: "recordingConsent",
+        decision: "give",
+        version: "recording-2020",
+        confirm: "on",
+        signedName: "Ben Carter",
+      }),
     );
     expect(stale.fieldErrors?.version?.[0]).toMatch(/changed/);
     expect(await ledgerCount()).toBe(total);
 
     const given = await updateConsentAction(
       {},
-      form({ consent: "recordingConsent", decision: "give", version: recording.version, confirm: "on" }),
+      form({
+        consent: "recordingConsent",
+        decision: "give",
+        version: recording.version,
+        confirm: "on",
+        signedName: "ben carter",
+      }),
     );
     expect(given.ok).toBe(true);
     const profile = await profileOf("ben");

@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { db } from "@/db/client";
 import { relayAfterResponse } from "@/inngest/relay";
 import { afterResponse } from "@/lib/after-response";
@@ -18,6 +19,8 @@ export const updateConsentAction = authedAction(
       input,
     );
     if (result.ok) {
+      // The review banner sits in the layout of every patient page.
+      if (result.changed.length > 0) revalidatePath("/", "layout");
       // A withdrawal stops live recordings as soon as the response is on its way, without waiting on Inngest …
       if (input.consent === "recordingConsent" && input.decision === "withdraw")
         afterResponse("recording enforcement", () => enforceRecordingConsent(db(), user.id));

@@ -5,15 +5,16 @@ import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { actAs, form } from "@/db/testing/request";
 import { appointments, eventOutbox, notificationDeliveries, progressNotes, users } from "@/db/schema";
-import { seed, seedEmails } from "@/db/seed";
+import { PROGRESS_SHARING_CONSENT_VERSION, seed, seedEmails } from "@/db/seed";
 import { saveProgressNoteAction } from "@/app/schedule/actions/save-progress-note";
 import { updateConsentAction } from "@/app/settings/actions/update-consent";
 import { receivedEvents, type startInngestFake } from "@/testing/fakes/inngest-fake";
 import type { startResendFake } from "@/testing/fakes/resend-fake";
 import type { startTwilioFake } from "@/testing/fakes/twilio-fake";
 import { createAppointment, createPatient, setUpFakes } from "@/testing/fixtures";
-import { consentTexts } from "@/lib/patients/consent-texts";
 import { listProgressForPatient, listProgressSharing } from "@/lib/progress/queries";
+import { parseListParams } from "@/lib/admin/list";
+import { asStaff } from "@/testing/access";
 import { shareProgressNote } from "./share";
 import { relayOutboxNow } from "../../relay";
 
@@ -261,7 +262,7 @@ describe("sharing a progress note", () => {
       form({
         consent: "progressSharingConsent",
         decision: "withdraw",
-        version: consentTexts.progressSharingConsent.version,
+        version: PROGRESS_SHARING_CONSENT_VERSION,
       }),
     );
     expect(withdrawn.ok).toBe(true);
@@ -328,7 +329,9 @@ describe("the patient's Progress page data", () => {
 
 describe("the admin's progress sharing view", () => {
   it("lists each note's shares and skips with reasons, and none of its content", async () => {
-    const notes = await listProgressSharing(db(), { patientEmail: "BEN@patients.example" });
+    const { rows: notes } = await asStaff(db(), seedEmails.admin, () =>
+      listProgressSharing(db(), parseListParams({ patient: "BEN@patients.example" })),
+    );
     expect(notes.length).toBeGreaterThan(0);
     expect(notes.every((note) => note.patientEmail === seedEmails.ben)).toBe(true);
     expect(notes.flatMap((note) => note.deliveries)).toContainEqual(

@@ -5,10 +5,10 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { GET as sessionState } from "@/app/api/sessions/[appointmentId]/state/route";
 import { updateConsentAction } from "@/app/settings/actions/update-consent";
 import { db } from "@/db/client";
+import { RECORDING_CONSENT_VERSION } from "@/db/seed";
 import { eventOutbox, patientProfiles, videoSessions } from "@/db/schema";
 import { actAs, form, runAfterResponse } from "@/db/testing/request";
 import { outboxHealth } from "@/lib/events/outbox";
-import { consentTexts } from "@/lib/patients/consent-texts";
 import { startVideoSession } from "@/lib/video/sessions";
 import { receivedEvents } from "@/testing/fakes/inngest-fake";
 import { createAppointment, createClinician, createPatient, resetFakes, setUpFakes } from "@/testing/fixtures";
@@ -31,7 +31,7 @@ const ruleUpdates = () =>
 async function liveRecordedVisit() {
   const patient = await createPatient(db(), {
     recordingConsent: true,
-    recordingConsentVersion: consentTexts.recordingConsent.version,
+    recordingConsentVersion: RECORDING_CONSENT_VERSION,
   });
   const clinician = await createClinician(db());
   const appointmentId = await createAppointment(db(), {
@@ -48,7 +48,7 @@ async function withdraw(patient: { email: string }) {
   await actAs(db(), patient.email);
   const result = await updateConsentAction(
     {},
-    form({ consent: "recordingConsent", decision: "withdraw", version: consentTexts.recordingConsent.version }),
+    form({ consent: "recordingConsent", decision: "withdraw", version: RECORDING_CONSENT_VERSION }),
   );
   expect(result).toMatchObject({ ok: true, message: "Your consent is withdrawn." });
 }

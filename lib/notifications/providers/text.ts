@@ -3,17 +3,19 @@ import { env } from "@/lib/env";
 import { createTwilioClient } from "@/lib/twilio/client";
 import { ProviderError, type ProviderResult } from "./errors";
 import { writeToOutbox } from "./outbox";
+import { contentSidFor, type TemplateVariables } from "../whatsapp-templates";
 
-export type TextMessage = { channel: "sms" | "whatsapp"; to: string; body: string; kind: string };
+export type TextMessage = {
+  channel: "sms" | "whatsapp";
+  to: string;
+  body: string;
+  kind: string;
+  /** a WhatsApp template's named variables (lib/notifications/whatsapp-templates.ts) */
+  variables?: TemplateVariables;
+};
 
 // Twilio error codes that retrying cannot fix: invalid/unreachable number, opted out (STOP), not a mobile, WhatsApp rules.
 const PERMANENT_CODES = new Set([21211, 21214, 21408, 21610, 21612, 21614, 63003, 63016, 63024]);
-
-/**
- * WhatsApp outside the 24 h window needs an approved template: TWILIO_WHATSAPP_CONTENT_SID_<KIND>, else the body
- * (sandbox). One variable per message kind, so it is read here by name rather than listed in lib/env.ts.
- */
-const contentSidFor = (kind: string) => process.env[`TWILIO_WHATSAPP_CONTENT_SID_${kind.toUpperCase()}`];
 
 /** SMS or WhatsApp through Twilio Messaging when configured, else the dev outbox. */
 export async function sendText(message: TextMessage): Promise<ProviderResult> {
@@ -23,14 +25,19 @@ export async function sendText(message: TextMessage): Promise<ProviderResult> {
     message.channel === "whatsapp" ? config.whatsappFrom && `whatsapp:${config.whatsappFrom}` : config.smsFrom;
   if (!from) throw new ProviderError(`No ${message.channel} sender number configured`, "not_configured", true);
   const to = message.channel === "whatsapp" ? `whatsapp:${message.to}` : message.to;
-  const contentSid = message.channel === "whatsapp" ? contentSidFor(message.kind) : undefined;
+  // WhatsApp outside the 24 h window needs an approved template; the plain body is for the Twilio sandbox in dev only.
+  const contentSid = message.channel === "whatsapp" && message.variables ? contentSidFor(message.kind) : undefined;
+  if (message.channel === "whatsapp" && message.variables && !contentSid && env().isProduction)
+    throw new ProviderError(`No WhatsApp template for ${message.kind}`, "no_template", true);
   try {
     const client = createTwilioClient({ accountSid: config.accountSid, authToken: config.authToken });
-    // An approved template takes the whole message as its one variable {{1}}.
+    // Twilio reports delivered/undelivered/failed here (app/api/twilio/status), signed like every webhook.
+    const statusCallback = `${env().appUrl}/api/twilio/status`;
+    // An approved template's named variables, never the whole message as one variable (Meta refuses those).
     const sent = await client.messages.create(
       contentSid
-        ? { from, to, contentSid, contentVariables: JSON.stringify({ 1: message.body }) }
-        : { from, to, body: message.body },
+        ? { from, to, contentSid, contentVariables: JSON.stringify(message.variables), statusCallback }
+        : { from, to, body: message.body, statusCallback },
     );
     return { providerMessageId: sent.sid, via: "twilio" };
   } catch (error) {

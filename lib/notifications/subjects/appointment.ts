@@ -11,6 +11,7 @@ import { renderAppointmentEmail } from "../templates/render";
 import { createUnsubscribeToken, unsubscribeHeaders } from "../unsubscribe";
 import { patientChoiceColumns } from "./patient";
 import type { PreparedDelivery } from "./types";
+import { formatDateTime } from "@/lib/format";
 
 export type AppointmentDeliveryRequest = {
   appointmentId: string;
@@ -140,7 +141,18 @@ export async function prepareAppointmentMessage(
           attachments: calendarKinds.has(request.kind) ? [calendarAttachment(fresh, appUrl, claimedAt)] : undefined,
         };
       }
-      return { channel, to: fresh.phoneE164!, body: textBody(context, channel) };
+      return {
+        channel,
+        to: fresh.phoneE164!,
+        body: textBody(context, channel),
+        variables: {
+          first_name: context.firstName,
+          date_time: formatDateTime(context.startsAt, context.timeZone),
+          clinician: context.clinicianName,
+          link:
+            request.kind === "reminder_15m" && fresh.modality === "telehealth" ? context.visitUrl : context.portalUrl,
+        },
+      };
     },
   };
 }

@@ -12,4 +12,5 @@ export const patientChoiceColumns = {
   textChannel: patientProfiles.textChannel,
   whatsappOptIn: patientProfiles.whatsappOptIn,
   appointmentReminders: patientProfiles.appointmentReminders,
+  deactivatedAt: users.deactivatedAt,
 };

@@ -2,6 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { appointments, clinicians, patientProfiles, progressNotes, users } from "@/db/schema";
+import { consentVersionLapsed } from "@/lib/patients/consent-versions";
 import { decideProgress } from "../decide";
 import type { LogicalChannel, ProgressKind } from "../kinds";
 import {
@@ -23,7 +24,7 @@ export type ProgressDeliveryRequest = {
 };
 
 /** The note, its appointment and the patient's current choices, read in one query at the moment of sending. */
-async function loadFresh(db: Db, noteId: string) {
+async function loadFresh(db: Db, noteId: string, now: Date) {
   const [row] = await db
     .select({
       patientId: progressNotes.patientId,
@@ -33,6 +34,11 @@ async function loadFresh(db: Db, noteId: string) {
       clinicianName: clinicians.displayName,
       ...patientChoiceColumns,
       progressSharingConsent: patientProfiles.progressSharingConsent,
+      progressSharingConsentLapsed: consentVersionLapsed(
+        "progressSharingConsent",
+        patientProfiles.progressSharingConsentVersion,
+        now,
+      ),
       careContactName: patientProfiles.careContactName,
       careContactRelationship: patientProfiles.careContactRelationship,
       careContactEmail: patientProfiles.careContactEmail,
@@ -53,7 +59,7 @@ export async function prepareProgressMessage(
   now: Date,
   appUrl: string,
 ): Promise<PreparedDelivery> {
-  const fresh = await loadFresh(db, request.progressNoteId);
+  const fresh = await loadFresh(db, request.progressNoteId, now);
   if (!fresh) throw new Error(`Progress note ${request.progressNoteId} not found`);
   const decision = decideProgress({ kind: request.kind, channel: request.channel, patient: fresh });
   if (decision.action === "wait") return { decision };
@@ -100,7 +106,12 @@ export async function prepareProgressMessage(
         });
         return { channel, to: fresh.email, email, headers: unsubscribeHeaders(appUrl, token) };
       }
-      return { channel, to: fresh.phoneE164!, body: progressUpdateText(context, channel) };
+      return {
+        channel,
+        to: fresh.phoneE164!,
+        body: progressUpdateText(context, channel),
+        variables: { first_name: context.firstName, clinician: context.clinicianName, link: context.progressUrl },
+      };
     },
   };
 }

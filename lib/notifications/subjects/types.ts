@@ -3,6 +3,7 @@ import type { Decision } from "../decide";
 import type { Channel } from "../kinds";
 import type { EmailAttachment } from "../providers/email";
 import type { RenderedEmail } from "../templates/render";
+import type { TemplateVariables } from "../whatsapp-templates";
 
 /** What a provider is asked to send, composed from rows read at the moment of sending. */
 export type Outgoing =
@@ -13,7 +14,7 @@ export type Outgoing =
       headers?: Record<string, string>;
       attachments?: EmailAttachment[];
     }
-  | { channel: "sms" | "whatsapp"; to: string; body: string };
+  | { channel: "sms" | "whatsapp"; to: string; body: string; variables: TemplateVariables };
 
 /** The columns of the delivery record, including its unique key. */
 export type DeliveryRecord = Omit<typeof notificationDeliveries.$inferInsert, "status" | "reason" | "channel">;

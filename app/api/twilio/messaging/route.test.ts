@@ -62,7 +62,7 @@ describe("Twilio messaging webhook", () => {
       .select()
       .from(preferenceLedger)
       .where(and(eq(preferenceLedger.patientId, adaId), eq(preferenceLedger.field, "textMessages")));
-    expect(row).toMatchObject({ actorKind: "sms_stop", actorId: null, oldValue: "true", newValue: "false" });
+    expect(row).toMatchObject({ actorKind: "inbound_sms", actorId: null, oldValue: "true", newValue: "false" });
 
     const [visit] = await db()
       .select({ id: appointments.id })

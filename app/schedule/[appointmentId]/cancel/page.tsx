@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { db } from "@/db/client";
 import { CancelAppointmentForm } from "@/components/appointments/cancel-appointment-form";
+import { withStaffAccess } from "@/lib/access/record";
 import { getAppointmentForStaff } from "@/lib/appointments/queries";
 import { requirePageRole } from "@/lib/auth/session";
 import { formatDateTime } from "@/lib/format";
@@ -16,7 +17,7 @@ export default async function CancelAppointmentPage({ params }: PageProps<"/sche
   const user = await requirePageRole("clinician", "admin");
   const { appointmentId } = await params;
   if (!isRecordId(appointmentId)) notFound();
-  const appointment = await getAppointmentForStaff(db(), user, appointmentId);
+  const appointment = await withStaffAccess(user, () => getAppointmentForStaff(db(), user, appointmentId));
   // Another clinician's appointment looks exactly like a missing one.
   if (!appointment) notFound();
   const back = user.role === "admin" ? `/admin/schedule?clinician=${appointment.clinicianId}` : "/schedule";

@@ -5,6 +5,7 @@ import { db } from "@/db/client";
 import { OutcomeCell } from "@/components/notifications/message-table";
 import { ProgressNoteForm } from "@/components/progress/progress-note-form";
 import { requirePageRole } from "@/lib/auth/session";
+import { withStaffAccess } from "@/lib/access/record";
 import { timeZoneOfClinician } from "@/lib/appointments/queries";
 import { formatDateTime } from "@/lib/format";
 import { channelLabels, kindLabels } from "@/lib/notifications/labels";
@@ -20,13 +21,17 @@ export default async function ProgressNotesPage({ params }: PageProps<"/schedule
   const user = await requirePageRole("clinician");
   const { appointmentId } = await params;
   if (!isRecordId(appointmentId)) notFound();
-  const [appointment, timeZone] = await Promise.all([
-    getAppointmentForNotes(db(), user.id, appointmentId),
-    timeZoneOfClinician(db(), user.id),
-  ]);
+  // One batch: the appointment's and its notes' reads are written to the access log in one insert.
+  const [appointment, timeZone, notes] = await withStaffAccess(user, async () => {
+    const [own, zone] = await Promise.all([
+      getAppointmentForNotes(db(), user.id, appointmentId),
+      timeZoneOfClinician(db(), user.id),
+    ]);
+    // Notes are read only for an appointment the clinician may see, so a 404 reads (and logs) nothing.
+    return [own, zone, own ? await listNotesForAppointment(db(), user.id, appointmentId) : []] as const;
+  });
   // Another clinician's appointment looks exactly like a missing one.
   if (!appointment) notFound();
-  const notes = await listNotesForAppointment(db(), user.id, appointmentId);
   const dateOf = new Map(notes.map((note) => [note.id, formatDateTime(note.createdAt, timeZone)]));
   return (
     <section className="space-y-6">
