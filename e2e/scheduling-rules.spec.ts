@@ -3,7 +3,8 @@ import ICAL from "ical.js";
 import { weekdayAhead } from "@/testing/dates";
 import { outboxFor, people } from "./support/sign-in";
 
-test.use({ storageState: "e2e/.auth/clinician.json" });
+// A British browser: the schedule shows times in the viewer's locale, and the rows are found by 24-hour times.
+test.use({ storageState: "e2e/.auth/clinician.json", locale: "en-GB" });
 test.describe.configure({ timeout: 90_000 });
 
 /** The next Sunday at least `days` ahead: Dr. Grey does not work Sundays. */

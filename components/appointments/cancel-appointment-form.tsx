@@ -6,8 +6,20 @@ import { cancelAppointmentAction } from "@/app/schedule/actions/cancel-appointme
 import { describedBy, FieldError, FormStatus } from "@/components/ui/field-error";
 import type { FormState } from "@/lib/forms";
 
-/** The confirming form: an optional reason (kept for staff, never sent to the patient), then cancel or keep. */
-export function CancelAppointmentForm({ appointmentId, backHref }: { appointmentId: string; backHref: string }) {
+/**
+ * The confirming form: an optional reason (kept for staff, never sent to the patient), then cancel or keep. The page
+ * renders it whatever the status, so its "Cancelled." survives the page's refresh after the action.
+ */
+export function CancelAppointmentForm({
+  appointmentId,
+  backHref,
+  closedAs,
+}: {
+  appointmentId: string;
+  backHref: string;
+  /** the appointment's status when it is no longer scheduled: nothing to cancel */
+  closedAs?: string;
+}) {
   const [state, cancel, pending] = useActionState<FormState, FormData>(cancelAppointmentAction, {});
   const [reason, setReason] = useState("");
   const errors = state.fieldErrors ?? {};
@@ -20,6 +32,7 @@ export function CancelAppointmentForm({ appointmentId, backHref }: { appointment
         </Link>
       </div>
     );
+  if (closedAs) return <p className="text-slate-700">This appointment is {closedAs}; there is nothing to cancel.</p>;
   return (
     <form action={cancel} className="space-y-3">
       <input type="hidden" name="appointmentId" value={appointmentId} />

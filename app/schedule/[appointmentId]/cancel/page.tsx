@@ -35,11 +35,11 @@ export default async function CancelAppointmentPage({ params }: PageProps<"/sche
         {who}, {appointment.modality === "telehealth" ? "video visit" : "in person"}, {when} (
         {appointment.durationMinutes} min) with {appointment.clinicianName}.
       </p>
-      {appointment.status === "scheduled" ? (
-        <CancelAppointmentForm appointmentId={appointment.id} backHref={back} />
-      ) : (
-        <p className="text-slate-700">This appointment is {appointment.status}; there is nothing to cancel.</p>
-      )}
+      <CancelAppointmentForm
+        appointmentId={appointment.id}
+        backHref={back}
+        closedAs={appointment.status === "scheduled" ? undefined : appointment.status}
+      />
     </section>
   );
 }
