@@ -56,9 +56,10 @@ test("a booking Dr. Grey makes reaches Ada by email and SMS, and her Messages sa
   // Ada's Messages on /settings: the confirmation, sent on each channel.
   const messages = page.getByRole("table", { name: /messages/i }).getByTestId("message-row");
   const confirmations = messages.filter({ hasText: "Booking confirmation" });
+  // Newest first: the scheduling spec books Ada with Dr. Grey earlier in the run, so the top row is this booking's.
   await eventually(page, async () => {
-    await expect(confirmations.filter({ hasText: "Email" })).toContainText("Sent", { timeout: 1000 });
-    await expect(confirmations.filter({ hasText: "SMS" })).toContainText("Sent", { timeout: 1000 });
+    await expect(confirmations.filter({ hasText: "Email" }).first()).toContainText("Sent", { timeout: 1000 });
+    await expect(confirmations.filter({ hasText: "SMS" }).first()).toContainText("Sent", { timeout: 1000 });
   });
 
   // The runner's own run log shows the run that did it.
