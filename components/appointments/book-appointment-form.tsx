@@ -1,16 +1,47 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { bookAppointmentAction } from "@/app/schedule/actions/book-appointment";
 import { describedBy, FieldError, FormStatus } from "@/components/ui/field-error";
+import { formatDateTime } from "@/lib/format";
 import type { FormState } from "@/lib/forms";
+import { isRealLocalDateTime, zonedTimeToUtc } from "@/lib/zoned-time";
+import { OverrideFields } from "./override-fields";
 
-export function BookAppointmentForm({ patients }: { patients: { id: string; name: string }[] }) {
+type PatientOption = { id: string; name: string; timeZone: string };
+
+/**
+ * Books in the clinician's zone and shows the chosen slot in the patient's zone as it is typed. Every field is
+ * controlled, so a refused booking keeps what was typed.
+ */
+export function BookAppointmentForm({
+  patients,
+  timeZone,
+  clinicianId,
+  clinicianName,
+}: {
+  patients: PatientOption[];
+  timeZone: string;
+  /** an admin booking for this clinician (and may override the rules); absent on the clinician's own page */
+  clinicianId?: string;
+  clinicianName?: string;
+}) {
   const [state, book, pending] = useActionState<FormState, FormData>(bookAppointmentAction, {});
+  const [patientId, setPatientId] = useState(patients[0]?.id ?? "");
+  const [startsAt, setStartsAt] = useState("");
+  const [duration, setDuration] = useState("30");
+  const [modality, setModality] = useState("telehealth");
   const errors = state.fieldErrors ?? {};
   const field = "rounded border border-slate-300 px-2 py-1";
+  const patient = patients.find((p) => p.id === patientId);
+  const whose = clinicianName ? `${clinicianName}'s time zone` : "your time zone";
+  const patientTime =
+    patient && isRealLocalDateTime(startsAt)
+      ? formatDateTime(zonedTimeToUtc(startsAt, timeZone), patient.timeZone)
+      : null;
   return (
     <form action={book} className="grid gap-3 sm:grid-cols-2">
+      {clinicianId ? <input type="hidden" name="clinicianId" value={clinicianId} /> : null}
       <div>
         <label htmlFor="patientId" className="block text-sm font-medium">
           Patient
@@ -18,12 +49,14 @@ export function BookAppointmentForm({ patients }: { patients: { id: string; name
         <select
           id="patientId"
           name="patientId"
+          value={patientId}
+          onChange={(event) => setPatientId(event.target.value)}
           className={`${field} w-full`}
           aria-describedby={describedBy(errors.patientId && "patientId-error")}
         >
-          {patients.map((patient) => (
-            <option key={patient.id} value={patient.id}>
-              {patient.name}
+          {patients.map((option) => (
+            <option key={option.id} value={option.id}>
+              {option.name}
             </option>
           ))}
         </select>
@@ -31,23 +64,36 @@ export function BookAppointmentForm({ patients }: { patients: { id: string; name
       </div>
       <div>
         <label htmlFor="startsAt" className="block text-sm font-medium">
-          Date and time (your time zone)
+          Date and time ({whose}, {timeZone})
         </label>
         <input
           id="startsAt"
           name="startsAt"
           type="datetime-local"
           required
+          value={startsAt}
+          onChange={(event) => setStartsAt(event.target.value)}
           className={`${field} w-full`}
-          aria-describedby={describedBy(errors.startsAt && "startsAt-error")}
+          aria-describedby={describedBy("startsAt-patient-time", errors.startsAt && "startsAt-error")}
         />
+        <p id="startsAt-patient-time" className="mt-1 text-sm text-slate-600" aria-live="polite">
+          {patient
+            ? `${patient.name}'s time zone is ${patient.timeZone}${patientTime ? `: ${patientTime} for them.` : "."}`
+            : null}
+        </p>
         <FieldError id="startsAt-error" errors={errors.startsAt} />
       </div>
       <div>
         <label htmlFor="durationMinutes" className="block text-sm font-medium">
           Length
         </label>
-        <select id="durationMinutes" name="durationMinutes" defaultValue="30" className={`${field} w-full`}>
+        <select
+          id="durationMinutes"
+          name="durationMinutes"
+          value={duration}
+          onChange={(event) => setDuration(event.target.value)}
+          className={`${field} w-full`}
+        >
           {[15, 30, 45, 60].map((minutes) => (
             <option key={minutes} value={minutes}>
               {minutes} minutes
@@ -57,15 +103,30 @@ export function BookAppointmentForm({ patients }: { patients: { id: string; name
       </div>
       <fieldset>
         <legend className="text-sm font-medium">Kind</legend>
-        <label className="mr-4">
-          <input type="radio" name="modality" value="telehealth" defaultChecked className="mr-1 accent-brand-600" />
-          Video visit
-        </label>
-        <label>
-          <input type="radio" name="modality" value="in_person" className="mr-1 accent-brand-600" />
-          In person
-        </label>
+        {(
+          [
+            ["telehealth", "Video visit"],
+            ["in_person", "In person"],
+          ] as const
+        ).map(([value, label]) => (
+          <label key={value} className="mr-4">
+            <input
+              type="radio"
+              name="modality"
+              value={value}
+              checked={modality === value}
+              onChange={() => setModality(value)}
+              className="mr-1 accent-brand-600"
+            />
+            {label}
+          </label>
+        ))}
       </fieldset>
+      {clinicianId ? (
+        <div className="sm:col-span-2">
+          <OverrideFields idPrefix="book" errors={errors.overrideReason} />
+        </div>
+      ) : null}
       <div className="flex items-center gap-4 sm:col-span-2">
         <button
           type="submit"

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { updateConsentAction } from "@/app/settings/actions/update-consent";
+import { useKeepTyped } from "@/components/admin/roster/keep-typed";
 import { describedBy, FieldError, FormStatus } from "@/components/ui/field-error";
 import type { FormState } from "@/lib/forms";
 import type { ConsentField } from "@/lib/patients/consent-kinds";
@@ -15,8 +16,10 @@ export function ConsentForm({ consent, given, version, giveLabel = "Give consent
   const nameId = `${consent}-signedName`;
   const errors = [...(state.fieldErrors?.confirm ?? []), ...(state.fieldErrors?.version ?? [])];
   const nameErrors = state.fieldErrors?.signedName;
+  // Without it React's reset after a refused signature could wipe a tick and name typed since (seen on a busy machine).
+  const { formRef, onSubmit } = useKeepTyped(formAction, state);
   return (
-    <form action={formAction} className="mt-4 space-y-3">
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} className="mt-4 space-y-3">
       <input type="hidden" name="consent" value={consent} />
       <input type="hidden" name="decision" value={given ? "withdraw" : "give"} />
       <input type="hidden" name="version" value={version} />

@@ -121,6 +121,7 @@ async function sendClaimed(db: Db, claimed: ClaimedSend): Promise<DeliveryOutcom
             to: outgoing.to,
             ...outgoing.email,
             headers: outgoing.headers,
+            attachments: outgoing.attachments,
             idempotencyKey: base.deliveryKey,
           })
         : await sendText({

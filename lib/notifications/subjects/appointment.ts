@@ -2,6 +2,8 @@ import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { appointmentReschedules, appointments, clinicians, patientProfiles, users } from "@/db/schema";
+import { addressOf, appointmentCalendar, calendarFileName } from "@/lib/appointments/calendar";
+import { env } from "@/lib/env";
 import { decide } from "../decide";
 import type { LogicalChannel, MessageKind } from "../kinds";
 import { textBody, type MessageContext } from "../templates/content";
@@ -25,6 +27,8 @@ export type AppointmentDeliveryRequest = {
 async function loadFresh(db: Db, appointmentId: string, lock: boolean) {
   const query = db
     .select({
+      id: appointments.id,
+      sequence: appointments.sequence,
       patientId: appointments.patientId,
       status: appointments.status,
       startsAt: appointments.startsAt,
@@ -65,6 +69,27 @@ async function rescheduleChange(db: Db, appointmentId: string, rescheduleId: str
     .limit(1);
   if (!row) throw new Error(`Reschedule ${rescheduleId ?? "(latest)"} of appointment ${appointmentId} not found`);
   return { rescheduleId: row.id, superseded: Boolean(row.superseded) };
+}
+
+/** Messages that change the patient's calendar carry the .ics file: a REQUEST, or the CANCEL of the same UID. */
+const calendarKinds = new Set<MessageKind>(["confirmation", "rescheduled", "cancellation"]);
+
+/**
+ * The appointment's calendar file as it is now, the same as the /appointments download. Stamped with the claim's time,
+ * so a retried send asks Resend for the same payload.
+ */
+function calendarAttachment(
+  fresh: NonNullable<Awaited<ReturnType<typeof loadFresh>>>,
+  appUrl: string,
+  claimedAt: Date,
+) {
+  const parties = { appUrl, organizerEmail: addressOf(env().emailFrom), attendeeEmail: fresh.email };
+  const ics = appointmentCalendar(fresh, parties, claimedAt);
+  return {
+    filename: calendarFileName(fresh),
+    contentType: `text/calendar; method=${fresh.status === "cancelled" ? "CANCEL" : "REQUEST"}; charset=utf-8`,
+    content: Buffer.from(ics, "utf8").toString("base64"),
+  };
 }
 
 /** Confirmations, reminders, cancellations and reschedules, keyed by the appointment's current start. */
@@ -118,6 +143,7 @@ export async function prepareAppointmentMessage(
           to: fresh.email,
           email: await renderAppointmentEmail(context),
           headers: unsubscribeHeaders(appUrl, token),
+          attachments: calendarKinds.has(request.kind) ? [calendarAttachment(fresh, appUrl, claimedAt)] : undefined,
         };
       }
       const firstText = channel === "sms" && (await isFirstTextToNumber(composeDb, fresh.patientId));

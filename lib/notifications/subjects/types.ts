@@ -5,12 +5,19 @@ import type { NotificationPolicy } from "../policy";
 import { textsSentAround } from "../usage";
 import type { Decision } from "../decide";
 import type { Channel } from "../kinds";
+import type { EmailAttachment } from "../providers/email";
 import type { RenderedEmail } from "../templates/render";
 import type { TemplateVariables } from "../whatsapp-templates";
 
 /** What a provider is asked to send, composed from rows read at the moment of sending. */
 export type Outgoing =
-  | { channel: "email"; to: string; email: RenderedEmail; headers?: Record<string, string> }
+  | {
+      channel: "email";
+      to: string;
+      email: RenderedEmail;
+      headers?: Record<string, string>;
+      attachments?: EmailAttachment[];
+    }
   | { channel: "sms" | "whatsapp"; to: string; body: string; variables: TemplateVariables };
 
 /** The columns of the delivery record, including its unique key. */
