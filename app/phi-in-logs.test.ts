@@ -12,6 +12,7 @@ import { actAs, form } from "@/db/testing/request";
 import { createUnsubscribeToken } from "@/lib/notifications/unsubscribe";
 import { captureOutput } from "@/testing/capture-output";
 import { createAppointment, createClinician, createPatient } from "@/testing/fixtures";
+import { weekdayAhead } from "@/testing/dates";
 
 // Invariant 9: whatever fails, the server's own output never carries what a patient or clinician wrote.
 const MARKER = "PHIMARKER";
@@ -59,7 +60,7 @@ const calls = {
   },
   booking: async (extra = "") => {
     await actAs(sessions, clinician.email);
-    const day = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    const day = weekdayAhead(7);
     return bookAppointmentAction(
       {},
       form({ patientId: patient.id, startsAt: `${day}T10:00${extra}`, durationMinutes: "30", modality: "in_person" }),

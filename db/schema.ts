@@ -3,6 +3,7 @@ import {
   bigint,
   bigserial,
   boolean,
+  check,
   index,
   integer,
   jsonb,
@@ -34,7 +35,7 @@ export const textChannelEnum = pgEnum("text_channel", ["sms", "whatsapp"]);
 export const modalityEnum = pgEnum("appointment_modality", ["in_person", "telehealth"]);
 export const appointmentStatusEnum = pgEnum("appointment_status", ["scheduled", "cancelled", "completed"]);
 export const channelEnum = pgEnum("channel", ["email", "sms", "whatsapp"]);
-export const deliveryStatusEnum = pgEnum("delivery_status", ["pending", "sent", "skipped", "failed"]);
+export const deliveryStatusEnum = pgEnum("delivery_status", ["pending", "sent", "skipped", "failed", "deferred"]);
 export const ledgerActorEnum = pgEnum("ledger_actor", [
   "patient",
   "staff",
@@ -138,6 +139,19 @@ export const patientProfiles = pgTable("patient_profiles", {
   textChannel: textChannelEnum("text_channel").notNull().default("sms"),
   whatsappOptIn: boolean("whatsapp_opt_in").notNull().default(false),
   appointmentReminders: boolean("appointment_reminders").notNull().default(true),
+  // The matrix (category × channel, and which reminders) refines the switches above; all on sends what they allow.
+  appointmentUpdatesEmail: boolean("appointment_updates_email").notNull().default(true),
+  appointmentUpdatesText: boolean("appointment_updates_text").notNull().default(true),
+  remindersEmail: boolean("reminders_email").notNull().default(true),
+  remindersText: boolean("reminders_text").notNull().default(true),
+  progressUpdatesEmail: boolean("progress_updates_email").notNull().default(true),
+  progressUpdatesText: boolean("progress_updates_text").notNull().default(true),
+  reminder24h: boolean("reminder_24h").notNull().default(true),
+  reminder1h: boolean("reminder_1h").notNull().default(true),
+  reminder15m: boolean("reminder_15m").notNull().default(true),
+  /** the patient's own narrower hours for texts ("HH:MM", local); null: the clinic's policy */
+  textHoursStart: text("text_hours_start"),
+  textHoursEnd: text("text_hours_end"),
   recordingConsent: boolean("recording_consent").notNull().default(false),
   recordingConsentVersion: text("recording_consent_version"),
   recordingConsentChangedAt: tstz("recording_consent_changed_at"),
@@ -166,6 +180,60 @@ export const clinicians = pgTable("clinicians", {
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
+
+// ---- Working hours and scheduling audit ----
+
+/** A clinician's working interval on one weekday, wall-clock minutes in their own zone; several a day allowed. */
+export const workingHours = pgTable(
+  "working_hours",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    clinicianId: text("clinician_id")
+      .notNull()
+      .references(() => clinicians.userId, { onDelete: "cascade" }),
+    /** 0 = Sunday … 6 = Saturday, as Date.getDay() */
+    weekday: integer("weekday").notNull(),
+    startMinute: integer("start_minute").notNull(),
+    /** up to 1440 (24:00), always after the start */
+    endMinute: integer("end_minute").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("working_hours_clinician_idx").on(t.clinicianId, t.weekday),
+    check("working_hours_weekday_check", sql`${t.weekday} between 0 and 6`),
+    check(
+      "working_hours_interval_check",
+      sql`${t.startMinute} >= 0 and ${t.endMinute} <= 1440 and ${t.startMinute} < ${t.endMinute}`,
+    ),
+  ],
+);
+
+/** Append-only: working-hours changes and bookings or moves an admin made against the rules, with the stated reason. */
+export const scheduleAudit = pgTable(
+  "schedule_audit",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    actorId: text("actor_id")
+      .notNull()
+      .references(() => users.id),
+    clinicianId: text("clinician_id")
+      .notNull()
+      .references(() => users.id),
+    appointmentId: uuid("appointment_id").references(() => appointments.id),
+    action: text("action").$type<ScheduleAuditAction>().notNull(),
+    reason: text("reason"),
+    /** rule codes and ids only (never names or notes): e.g. { overridden: ["overlap"], overlapsWith: [id] } */
+    detail: jsonb("detail").$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("schedule_audit_clinician_idx").on(t.clinicianId, t.createdAt),
+    index("schedule_audit_appointment_idx").on(t.appointmentId),
+  ],
+);
+
+export type ScheduleAuditAction = "working_hours.updated" | "booking.override" | "reschedule.override";
+export type OutboxAttachment = { filename: string; contentType: string; content: string };
 
 // Which clinicians a patient sees: a clinician books (and picks) only these patients; an admin books anyone.
 export const patientClinicians = pgTable(
@@ -227,6 +295,8 @@ export const appointments = pgTable(
     cancelledBy: text("cancelled_by").references(() => users.id),
     /** the reason given when cancelling, if any (shown to admins, never sent to the patient) */
     cancellationReason: text("cancellation_reason"),
+    /** the calendar file's SEQUENCE: raised by every reschedule and the cancellation, so calendars take the newest */
+    sequence: integer("sequence").notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -329,6 +399,10 @@ export const notificationDeliveries = pgTable(
     providerMessageId: text("provider_message_id"),
     errorCode: text("error_code"),
     attempts: integer("attempts").notNull().default(0),
+    /** a deferred text (quiet hours): the first allowed moment it goes */
+    scheduledFor: tstz("scheduled_for"),
+    /** when this attempt went to the provider: texts are counted by it for frequency caps */
+    sentAt: tstz("sent_at"),
     /** what the provider reported after accepting it (lib/notifications/delivery-status.ts); never moves backwards */
     providerStatus: text("provider_status").$type<ProviderStatus>(),
     providerStatusAt: tstz("provider_status_at"),
@@ -337,6 +411,9 @@ export const notificationDeliveries = pgTable(
   },
   (t) => [
     uniqueIndex("notification_deliveries_key_idx").on(t.deliveryKey),
+    index("notification_deliveries_patient_texts_idx")
+      .on(t.patientId, t.sentAt)
+      .where(sql`${t.channel} <> 'email'`),
     // Status callbacks and webhooks find their delivery by the provider's id.
     index("notification_deliveries_provider_idx")
       .on(t.providerMessageId)
@@ -356,6 +433,8 @@ export const devOutbox = pgTable(
     recipient: text("recipient").notNull(),
     subject: text("subject"),
     body: text("body").notNull(),
+    /** an email's attachments (the .ics calendar file), content base64, as Resend would have received them */
+    attachments: jsonb("attachments").$type<OutboxAttachment[]>(),
     createdAt: createdAt(),
   },
   (t) => [index("dev_outbox_created_idx").on(t.createdAt)],
@@ -655,6 +734,8 @@ export type VideoSession = typeof videoSessions.$inferSelect;
 export type VideoParticipant = typeof videoParticipants.$inferSelect;
 export type OutboxRow = typeof eventOutbox.$inferSelect;
 export type ProgressNote = typeof progressNotes.$inferSelect;
+export type WorkingHoursInterval = typeof workingHours.$inferSelect;
+export type ScheduleAuditEntry = typeof scheduleAudit.$inferSelect;
 export type InboundMessage = typeof inboundMessages.$inferSelect;
 export type RequestMeans = (typeof requestMeansEnum.enumValues)[number];
 export type RosterAuditRow = typeof rosterAudit.$inferSelect;

@@ -9,6 +9,7 @@ import {
   patientProfiles,
   preferenceLedger,
   users,
+  workingHours,
 } from "./schema";
 
 export const RECORDING_CONSENT_VERSION = "recording-2026-01";
@@ -109,6 +110,22 @@ export async function seed(db: Db, now = new Date()): Promise<{ created: boolean
     await tx.insert(clinicians).values([
       { userId: grey.id, displayName: "Dr. Meredith Grey", timeZone: "Europe/London" },
       { userId: shepherd.id, displayName: "Dr. Derek Shepherd", timeZone: "America/New_York" },
+    ]);
+    // Dr. Grey keeps office hours (Monday to Friday, 08:00–18:00 London); Dr. Shepherd runs the on-call video
+    // service, every day around the clock, so a visit can be booked with him at any hour of the demo.
+    await tx.insert(workingHours).values([
+      ...[1, 2, 3, 4, 5].map((weekday) => ({
+        clinicianId: grey.id,
+        weekday,
+        startMinute: 8 * 60,
+        endMinute: 18 * 60,
+      })),
+      ...[0, 1, 2, 3, 4, 5, 6].map((weekday) => ({
+        clinicianId: shepherd.id,
+        weekday,
+        startMinute: 0,
+        endMinute: 1440,
+      })),
     ]);
 
     const bookedAt = new Date(now.getTime() - 14 * DAY);

@@ -39,7 +39,16 @@ const pagesBy = [
     ],
   },
   { who: "patient with an ended visit", storageState: frameAuth("wren"), paths: [`/visit/${frameVisits.wrenEnded}`] },
-  { who: "clinician", storageState: frameAuth("clinician"), paths: ["/schedule", `/sessions/${frameVisits.calNow}`] },
+  {
+    who: "clinician",
+    storageState: frameAuth("clinician"),
+    paths: [
+      "/schedule",
+      "/schedule/hours",
+      `/schedule/${frameVisits.calTomorrow}/cancel`,
+      `/sessions/${frameVisits.calNow}`,
+    ],
+  },
   { who: "patient with a bounced email", storageState: beaAuth, paths: ["/settings"] },
   {
     who: "admin",
@@ -47,6 +56,8 @@ const pagesBy = [
     paths: [
       "/admin",
       "/admin/deliveries?patient=ada",
+      // One patient's exact email: their Coming up below the list.
+      "/admin/deliveries?patient=coming-up%40patients.example",
       "/admin/consent-ledger?patient=ada",
       "/admin/progress-sharing?patient=ada",
       "/admin/video-sessions?patient=ada",
@@ -55,6 +66,7 @@ const pagesBy = [
       "/admin/inbox",
       "/admin/people",
       "/admin/people/import",
+      "/admin/schedule",
     ],
   },
 ];

@@ -58,7 +58,7 @@ test.describe("clinician", () => {
     await expect(cancelled).toHaveCount(2);
     await expect(cancelled.getByRole("link")).toHaveCount(0);
     // Ben's video visit with Dr. Shepherd is not on Dr. Grey's schedule: only his one with her is.
-    const upcoming = page.getByRole("list", { name: "Upcoming appointments" });
+    const upcoming = page.getByRole("region", { name: "Upcoming appointments" });
     await expect(
       upcoming.getByTestId("appointment").filter({ hasText: "Ben Carter" }).filter({ hasText: "Video visit" }),
     ).toHaveCount(1);

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { appEnvOf, type AppEnv } from "./app-env";
+import { parseNotificationPolicy, type NotificationPolicy } from "./notifications/policy";
 
 // Validated configuration, the one place the server reads process.env. Production refuses to start with a missing
 // secret or a test fake.
@@ -44,6 +45,9 @@ const rawSchema = z.object({
   VIDEO_CONSENT_POLICY: z.enum(["all-party", "one-party"]).optional(),
   VIDEO_CLINIC_REGION: optional,
   VIDEO_START_MINUTES_BEFORE: optional,
+  NOTIFY_TEXT_HOURS: optional,
+  NOTIFY_TEXT_HOURS_BY_REGION: optional,
+  NOTIFY_TEXT_CAPS: optional,
 });
 
 export type TwilioMessagingConfig = { accountSid: string; authToken: string; smsFrom?: string; whatsappFrom?: string };
@@ -86,6 +90,8 @@ export type Env = {
   devOutboxEnabled: boolean;
   clinic: ClinicDetails;
   video: VideoPolicy;
+  /** quiet hours and frequency caps for texts (lib/notifications/policy.ts documents the defaults) */
+  notificationPolicy: NotificationPolicy;
 };
 
 const LOCAL_APP_URL = "http://localhost:3000";
@@ -130,6 +136,8 @@ export function parseEnv(source: Record<string, string | undefined>, secretOf = 
     problems.push("VIDEO_START_MINUTES_BEFORE must be a whole number of minutes from 0 to 240.");
   if (raw.CLINIC_EMAIL && !z.email().safeParse(raw.CLINIC_EMAIL).success)
     problems.push("CLINIC_EMAIL must be an email address such as help@example-clinic.org.");
+  const { policy: notificationPolicy, problems: policyProblems } = parseNotificationPolicy(raw);
+  problems.push(...policyProblems);
   if (isProduction) {
     if (!raw.DATABASE_URL) problems.push("DATABASE_URL is required in production (PostgreSQL connection string).");
     if (!raw.AUTH_SECRET) problems.push("AUTH_SECRET is required in production (generate one with `npx auth secret`).");
@@ -189,6 +197,7 @@ export function parseEnv(source: Record<string, string | undefined>, secretOf = 
       clinicRegion: raw.VIDEO_CLINIC_REGION?.toUpperCase(),
       startMinutesBefore: startBefore,
     },
+    notificationPolicy,
   };
 }
 

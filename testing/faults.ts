@@ -40,3 +40,24 @@ export async function refusedOutcomeWrites(db: Db): Promise<number> {
   }[];
   return row!.is_called ? Number(row!.last_value) : 0;
 }
+
+/**
+ * Makes every insert into appointments wait `seconds` inside its transaction (a slow disk, a busy server), so
+ * concurrent bookings that checked for overlaps without a lock would all get through. Returns the remover.
+ */
+export async function slowAppointmentInserts(db: Db, seconds: number): Promise<() => Promise<void>> {
+  await db.execute(
+    sql.raw(`create or replace function fault_slow_appointment_insert() returns trigger language plpgsql as $$
+      begin perform pg_sleep(${Number(seconds)}); return NEW; end $$`),
+  );
+  await db.execute(sql.raw("drop trigger if exists fault_slow_appointment_insert on appointments"));
+  await db.execute(
+    sql.raw(
+      "create trigger fault_slow_appointment_insert before insert on appointments for each row execute function fault_slow_appointment_insert()",
+    ),
+  );
+  return async () => {
+    await db.execute(sql.raw("drop trigger if exists fault_slow_appointment_insert on appointments"));
+    await db.execute(sql.raw("drop function if exists fault_slow_appointment_insert()"));
+  };
+}

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, vi } from "vitest";
 import type { Db } from "@/db/client";
-import { appointments, clinicians, patientClinicians, patientProfiles, users } from "@/db/schema";
+import { appointments, clinicians, patientClinicians, patientProfiles, users, workingHours } from "@/db/schema";
+import { standardWeek, type WeeklyHours } from "@/lib/appointments/working-hours";
 import { inngest } from "@/inngest/client";
 import { startInngestFake } from "./fakes/inngest-fake";
 import { startResendFake } from "./fakes/resend-fake";
@@ -27,6 +28,9 @@ const fakeEnv = (fakes: Fakes): Record<string, string> => ({
   TWILIO_WHATSAPP_FROM: "+14155238886",
   INNGEST_BASE_URL: fakes.inngest.url,
   INNGEST_EVENT_KEY: "test-key",
+  // Texts at any hour, so a test does not depend on the time of day it runs; quiet-hours tests set their own.
+  NOTIFY_TEXT_HOURS: "00:00-24:00",
+  NOTIFY_TEXT_HOURS_BY_REGION: "none",
 });
 
 /**
@@ -74,14 +78,22 @@ export async function createPatient(db: Db, profile: ProfileValues = {}): Promis
   return { id: user!.id, email };
 }
 
-/** A clinician of the test's own. */
-export async function createClinician(db: Db, timeZone = "Europe/London"): Promise<{ id: string; email: string }> {
+/** A clinician of the test's own, working `hours` (Monday to Friday, 08:00–18:00 unless given) in their zone. */
+export async function createClinician(
+  db: Db,
+  timeZone = "Europe/London",
+  hours: WeeklyHours = standardWeek,
+): Promise<{ id: string; email: string }> {
   const email = `clinician-${randomUUID().slice(0, 8)}@clinic.example`;
   const [user] = await db
     .insert(users)
     .values({ email, name: "Dr. Test", role: "clinician" })
     .returning({ id: users.id });
   await db.insert(clinicians).values({ userId: user!.id, displayName: "Dr. Test", timeZone });
+  const rows = Object.entries(hours).flatMap(([weekday, intervals]) =>
+    intervals.map((i) => ({ clinicianId: user!.id, weekday: Number(weekday), ...i })),
+  );
+  if (rows.length) await db.insert(workingHours).values(rows);
   return { id: user!.id, email };
 }
 

@@ -11,7 +11,7 @@ const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(und
 export const deliveryFields = {
   kind: optional(z.enum(deliveryKinds)),
   channel: optional(z.enum(["email", "sms", "whatsapp"])),
-  status: optional(z.enum(["pending", "sent", "skipped", "failed"])),
+  status: optional(z.enum(["pending", "sent", "skipped", "failed", "deferred"])),
   delivery: optional(z.enum(providerStatuses)),
 };
 export const ledgerFields = { field: optional(z.enum(Object.keys(fieldLabels) as [string, ...string[]])) };

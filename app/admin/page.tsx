@@ -50,6 +50,12 @@ export default async function AdminHomePage() {
           : each room, whether it recorded, the consent that rested on, and any guard action.
         </li>
         <li>
+          <Link href="/admin/schedule" className="text-brand-700 underline">
+            Clinic schedule
+          </Link>
+          : each clinician&apos;s schedule and working hours; book or move a visit, overriding the rules with a reason.
+        </li>
+        <li>
           <Link href="/admin/appointments" className="text-brand-700 underline">
             Appointment changes
           </Link>

@@ -13,6 +13,7 @@ import { ContactProblems } from "@/components/settings/contact-problems";
 import { SettingsNav } from "@/components/settings/settings-nav";
 import { requirePageRole } from "@/lib/auth/session";
 import { env } from "@/lib/env";
+import { comingUp } from "@/lib/notifications/preview";
 import { listRecentMessagesForPatient } from "@/lib/notifications/queries";
 import { getPatientSettings, listLedgerForPatient } from "@/lib/patients/queries";
 
@@ -27,11 +28,12 @@ export default async function SettingsPage({ searchParams }: PageProps<"/setting
   const user = await requirePageRole("patient");
   const showAllHistory = (await searchParams).history === "all";
   const historyLimit = showAllHistory ? HISTORY_ALL_CAP : HISTORY_SHOWN;
-  const [settings, historyRows, messages] = await Promise.all([
+  const [settings, historyRows, messages, upcoming] = await Promise.all([
     getPatientSettings(db(), user.id),
     // One row past what is shown tells whether there are more, without counting them.
     listLedgerForPatient(db(), user.id, historyLimit + 1),
     listRecentMessagesForPatient(db(), user.id),
+    comingUp(db(), user.id),
   ]);
   if (!settings) notFound();
   const truncated = historyRows.length > historyLimit;
@@ -52,11 +54,11 @@ export default async function SettingsPage({ searchParams }: PageProps<"/setting
         <SettingsNav />
         <div className="space-y-6">
           <ContactSection settings={settings} />
-          <NotificationsSection settings={settings} />
+          <NotificationsSection patientId={user.id} settings={settings} />
           <ConsentsSection patientId={user.id} settings={settings} />
           <CareContactSection settings={settings} />
           <TimeZoneSection settings={settings} />
-          <MessagesSection messages={messages} timeZone={settings.timeZone} />
+          <MessagesSection messages={messages} upcoming={upcoming} timeZone={settings.timeZone} />
           <MyDataSection />
           <HistorySection
             rows={historyRows.slice(0, historyLimit)}

@@ -26,6 +26,7 @@ const tally = (outcomes: DeliveryOutcome[]) =>
     failed: 0,
     duplicate: 0,
     not_due: 0,
+    deferred: 0,
   });
 
 /** 10,000 reminders through deliver(): decision, key claim, render, provider call over HTTP, outcome write. */

@@ -1,19 +1,49 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { bookAppointmentAction } from "@/app/schedule/actions/book-appointment";
 import { FieldError, FormStatus, invalidProps } from "@/components/ui/field-error";
 import { useFocusFirstError } from "@/components/ui/use-focus-first-error";
-import { shownValue, type FormState } from "@/lib/forms";
+import { formatDateTime } from "@/lib/format";
+import type { FormState } from "@/lib/forms";
+import { isRealLocalDateTime, zonedTimeToUtc } from "@/lib/zoned-time";
+import { OverrideFields } from "./override-fields";
 
-export function BookAppointmentForm({ patients }: { patients: { id: string; name: string }[] }) {
+type PatientOption = { id: string; name: string; timeZone: string };
+
+/**
+ * Books in the clinician's zone and shows the chosen slot in the patient's zone as it is typed. Every field is
+ * controlled, so a refused booking keeps what was typed.
+ */
+export function BookAppointmentForm({
+  patients,
+  timeZone,
+  clinicianId,
+  clinicianName,
+}: {
+  patients: PatientOption[];
+  timeZone: string;
+  /** an admin booking for this clinician (and may override the rules); absent on the clinician's own page */
+  clinicianId?: string;
+  clinicianName?: string;
+}) {
   const [state, book, pending] = useActionState<FormState, FormData>(bookAppointmentAction, {});
+  const [patientId, setPatientId] = useState(patients[0]?.id ?? "");
+  const [startsAt, setStartsAt] = useState("");
+  const [duration, setDuration] = useState("30");
+  const [modality, setModality] = useState("telehealth");
   const errors = state.fieldErrors ?? {};
   const formRef = useFocusFirstError(state);
-  const modality = shownValue(state, "modality", "telehealth");
   const field = "rounded border border-slate-300 px-2 py-1";
+  const patient = patients.find((p) => p.id === patientId);
+  const whose = clinicianName ? `${clinicianName}'s time zone` : "your time zone";
+  const patientTime =
+    patient && isRealLocalDateTime(startsAt)
+      ? formatDateTime(zonedTimeToUtc(startsAt, timeZone), patient.timeZone)
+      : null;
   return (
     <form ref={formRef} action={book} className="grid gap-3 sm:grid-cols-2">
+      {clinicianId ? <input type="hidden" name="clinicianId" value={clinicianId} /> : null}
       <div>
         <label htmlFor="patientId" className="block text-sm font-medium">
           Patient
@@ -21,15 +51,14 @@ export function BookAppointmentForm({ patients }: { patients: { id: string; name
         <select
           id="patientId"
           name="patientId"
+          value={patientId}
+          onChange={(event) => setPatientId(event.target.value)}
           className={`${field} w-full`}
-          // Keyed by its value: React sets a select's default only on mount, and the form resets to it after a save.
-          key={shownValue(state, "patientId", "")}
-          defaultValue={shownValue(state, "patientId", patients[0]?.id ?? "")}
           {...invalidProps(errors.patientId, "patientId-error")}
         >
-          {patients.map((patient) => (
-            <option key={patient.id} value={patient.id}>
-              {patient.name}
+          {patients.map((option) => (
+            <option key={option.id} value={option.id}>
+              {option.name}
             </option>
           ))}
         </select>
@@ -37,17 +66,23 @@ export function BookAppointmentForm({ patients }: { patients: { id: string; name
       </div>
       <div>
         <label htmlFor="startsAt" className="block text-sm font-medium">
-          Date and time (your time zone)
+          Date and time ({whose}, {timeZone})
         </label>
         <input
           id="startsAt"
           name="startsAt"
           type="datetime-local"
           required
+          value={startsAt}
+          onChange={(event) => setStartsAt(event.target.value)}
           className={`${field} w-full`}
-          defaultValue={shownValue(state, "startsAt", "")}
-          {...invalidProps(errors.startsAt, "startsAt-error")}
+          {...invalidProps(errors.startsAt, "startsAt-error", "startsAt-patient-time")}
         />
+        <p id="startsAt-patient-time" className="mt-1 text-sm text-slate-600" aria-live="polite">
+          {patient
+            ? `${patient.name}'s time zone is ${patient.timeZone}${patientTime ? `: ${patientTime} for them.` : "."}`
+            : null}
+        </p>
         <FieldError id="startsAt-error" errors={errors.startsAt} />
       </div>
       <div>
@@ -57,10 +92,9 @@ export function BookAppointmentForm({ patients }: { patients: { id: string; name
         <select
           id="durationMinutes"
           name="durationMinutes"
-          key={shownValue(state, "durationMinutes", "30")}
-          defaultValue={shownValue(state, "durationMinutes", "30")}
+          value={duration}
+          onChange={(event) => setDuration(event.target.value)}
           className={`${field} w-full`}
-          {...invalidProps(errors.durationMinutes, "durationMinutes-error")}
         >
           {[15, 30, 45, 60].map((minutes) => (
             <option key={minutes} value={minutes}>
@@ -68,31 +102,33 @@ export function BookAppointmentForm({ patients }: { patients: { id: string; name
             </option>
           ))}
         </select>
-        <FieldError id="durationMinutes-error" errors={errors.durationMinutes} />
       </div>
       <fieldset>
         <legend className="text-sm font-medium">Kind</legend>
-        <label className="mr-4">
-          <input
-            type="radio"
-            name="modality"
-            value="telehealth"
-            defaultChecked={modality === "telehealth"}
-            className="mr-1 accent-brand-600"
-          />
-          Video visit
-        </label>
-        <label>
-          <input
-            type="radio"
-            name="modality"
-            value="in_person"
-            defaultChecked={modality === "in_person"}
-            className="mr-1 accent-brand-600"
-          />
-          In person
-        </label>
+        {(
+          [
+            ["telehealth", "Video visit"],
+            ["in_person", "In person"],
+          ] as const
+        ).map(([value, label]) => (
+          <label key={value} className="mr-4">
+            <input
+              type="radio"
+              name="modality"
+              value={value}
+              checked={modality === value}
+              onChange={() => setModality(value)}
+              className="mr-1 accent-brand-600"
+            />
+            {label}
+          </label>
+        ))}
       </fieldset>
+      {clinicianId ? (
+        <div className="sm:col-span-2">
+          <OverrideFields idPrefix="book" state={state} />
+        </div>
+      ) : null}
       <div className="flex items-center gap-4 sm:col-span-2">
         <button
           type="submit"

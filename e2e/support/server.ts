@@ -13,6 +13,7 @@ import { seedFormsFixtures } from "@/e2e/support/forms-fixtures";
 import { seedPartyFixtures } from "@/e2e/support/party-fixtures";
 import { seedRevocationFixtures } from "@/e2e/support/revocation-fixtures";
 import { seedRosterFixtures } from "@/e2e/support/roster-fixtures";
+import { seedPolicyFixtures } from "@/e2e/support/policy-fixtures";
 import { prepareDatabase } from "@/scripts/prepare-db";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -39,6 +40,9 @@ Object.assign(process.env, {
   AUTH_SECRET: "e2e-secret-".padEnd(40, "x"),
   // Links in emails and Auth.js redirects use this origin, the one the browser uses.
   AUTH_URL: `http://localhost:${port}`,
+  // Texts at any hour, so a journey does not depend on the time of day it runs; patients' own hours still apply.
+  NOTIFY_TEXT_HOURS: "00:00-24:00",
+  NOTIFY_TEXT_HOURS_BY_REGION: "none",
 });
 delete process.env.RESEND_API_KEY;
 
@@ -50,6 +54,7 @@ await seedFormsFixtures();
 await seedPartyFixtures();
 await seedRevocationFixtures();
 await seedRosterFixtures();
+await seedPolicyFixtures();
 await closeDb();
 // Events the app sends run its functions through /api/inngest, crons on their schedules: the runner `npm run demo` uses.
 const runner = await startInngestRunner({ appUrls: [`http://127.0.0.1:${port}/api/inngest`], port: inngestPort });

@@ -1,8 +1,8 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, gt, isNull } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { actAs } from "@/db/testing/request";
-import { appointments } from "@/db/schema";
+import { appointments, patientProfiles, users } from "@/db/schema";
 import { seed, seedEmails } from "@/db/seed";
 import { accessRowsSince, countAccessInserts, lastAccessId, seedAdminListRows, seededIds } from "@/testing/access-data";
 
@@ -37,6 +37,9 @@ const pages: Record<string, () => Promise<{ default: Render }>> = {
   "admin/video-sessions": () => import("@/app/admin/video-sessions/page") as Promise<{ default: Render }>,
   "admin/appointments": () => import("@/app/admin/appointments/page") as Promise<{ default: Render }>,
   "admin/access-log": () => import("@/app/admin/access-log/page") as Promise<{ default: Render }>,
+  "admin/schedule": () => import("@/app/admin/schedule/page") as Promise<{ default: Render }>,
+  "schedule/[appointmentId]/cancel": () =>
+    import("@/app/schedule/[appointmentId]/cancel/page") as Promise<{ default: Render }>,
 };
 type Export = { GET: (request: Request) => Promise<Response> };
 const exports: Record<string, () => Promise<Export>> = {
@@ -94,6 +97,31 @@ describe("clinician pages", () => {
     );
   });
 
+  it("the cancel confirmation logs its patient; another clinician's visit is a 404 that logs nothing", async () => {
+    const [visit] = await db()
+      .select({ id: appointments.id })
+      .from(appointments)
+      .where(
+        and(
+          eq(appointments.patientId, ids.ada),
+          eq(appointments.clinicianId, ids.grey),
+          gt(appointments.startsAt, new Date()),
+        ),
+      )
+      .limit(1);
+    const cancel = await page("schedule/[appointmentId]/cancel");
+    await expectLogged(
+      seedEmails.grey,
+      () => cancel(props({}, { appointmentId: visit!.id })),
+      () => [{ patient: ids.ada, what: "schedule" }],
+    );
+    await expectLogged(
+      seedEmails.shepherd,
+      () => cancel(props({}, { appointmentId: visit!.id })).catch(() => null),
+      () => [],
+    );
+  });
+
   it("the video session page logs its patient", async () => {
     const [visit] = await db()
       .select({ id: appointments.id })
@@ -144,6 +172,42 @@ describe("admin lists", () => {
         await response.text();
       },
       () => patients.map((patient) => ({ patient, what: `csv_export:${what}` })),
+    );
+  });
+
+  it("/admin/deliveries filtered by one patient's email also shows and logs their Coming up, in the same insert", async () => {
+    const list = await page("admin/deliveries");
+    await expectLogged(
+      seedEmails.admin,
+      () => list(props({ patient: seedEmails.ada })),
+      () => [
+        { patient: ids.ada, what: "deliveries" },
+        { patient: ids.ada, what: "coming_up" },
+      ],
+    );
+  });
+
+  it("/admin/schedule logs the clinician's schedule and every active patient of the booking picker, in one insert", async () => {
+    const adminSchedule = await page("admin/schedule");
+    const activePatients = await db()
+      .select({ id: patientProfiles.userId })
+      .from(patientProfiles)
+      .innerJoin(users, eq(users.id, patientProfiles.userId))
+      .where(isNull(users.deactivatedAt));
+    await expectLogged(
+      seedEmails.admin,
+      () => adminSchedule(props({ clinician: ids.grey })),
+      () => [
+        { patient: ids.ada, what: "schedule" },
+        { patient: ids.ben, what: "schedule" },
+        ...activePatients.map((row) => ({ patient: row.id, what: "patient_list" })),
+      ],
+    );
+    // Before a clinician is chosen, no patient is shown and nothing is logged.
+    await expectLogged(
+      seedEmails.admin,
+      () => adminSchedule(props()),
+      () => [],
     );
   });
 

@@ -7,6 +7,7 @@ export const accessKinds = {
   appointment_changes: "Appointment history",
   consent_ledger: "Consent and preference history",
   deliveries: "Messages sent to you",
+  coming_up: "Messages coming up for you",
   progress_sharing: "Progress sharing record",
   video_sessions: "Video session records",
   inbound_messages: "Your text replies to the clinic",

@@ -27,6 +27,7 @@ const notStaffReads: Record<string, string> = {
   "access/queries.ts#patientTimeline": "the patient's own timeline",
   "roster/queries.ts#listActiveClinicians": "clinicians' names only, no patient",
   "roster/queries.ts#clinicianNames": "clinicians' names only, no patient",
+  "appointments/queries.ts#listClinicians": "clinicians' names and zones only, no patient",
 };
 
 describe("every staff query is logged", () => {

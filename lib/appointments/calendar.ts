@@ -1,13 +1,19 @@
 import { TZDate } from "@date-fns/tz";
-import ical, { ICalCalendarMethod, ICalEventClass, ICalEventStatus } from "ical-generator";
+import ical, { ICalAttendeeRole, ICalCalendarMethod, ICalEventClass, ICalEventStatus } from "ical-generator";
 import { tzlib_get_ical_block, tzlib_get_timezones } from "timezones-ical-library";
 import type { Appointment } from "@/db/schema";
 import { JOIN_OPENS_MINUTES_BEFORE } from "./join-window";
 
 export type CalendarAppointment = Pick<
   Appointment,
-  "id" | "startsAt" | "durationMinutes" | "modality" | "status" | "updatedAt"
+  "id" | "startsAt" | "durationMinutes" | "modality" | "status" | "sequence"
 > & { clinicianName: string; timeZone: string };
+
+/** Who sends the invitation (the portal's own address, named for the clinician) and the patient it is for. */
+export type CalendarParties = { appUrl: string; organizerEmail: string; attendeeEmail: string };
+
+/** "Clinic <portal@clinic.example>" → "portal@clinic.example" */
+export const addressOf = (from: string) => /<([^>]+)>/.exec(from)?.[1]?.trim() ?? from.trim();
 
 const knownZones = new Set(tzlib_get_timezones() as string[]);
 
@@ -18,24 +24,31 @@ function vtimezone(zone: string): string | null {
 }
 
 /**
- * An appointment as an .ics file in the patient's time zone. Minimum necessary: the date and time, the clinician's
- * name, video or in person, and a portal link, never anything clinical; marked private for shared calendars.
+ * An appointment as an .ics file in the patient's time zone: the same file for the email and the download. Minimum
+ * necessary: the date and time, the clinician's name, video or in person, and a portal link, never anything
+ * clinical; marked private for shared calendars. A scheduled visit is a REQUEST, a cancelled one a CANCEL of the same
+ * UID; SEQUENCE is the appointment's own revision, raised by each move and the cancellation.
  */
-export function appointmentCalendar(appointment: CalendarAppointment, appUrl: string, now = new Date()): string {
+export function appointmentCalendar(
+  appointment: CalendarAppointment,
+  parties: CalendarParties,
+  now = new Date(),
+): string {
+  const { appUrl } = parties;
+  const cancelled = appointment.status === "cancelled";
   const zone = knownZones.has(appointment.timeZone) ? appointment.timeZone : null;
   const video = appointment.modality === "telehealth";
   const link = video ? `${appUrl}/visit/${appointment.id}` : `${appUrl}/appointments`;
   const ends = new Date(appointment.startsAt.getTime() + appointment.durationMinutes * 60_000);
   const calendar = ical({
     prodId: { company: "Patient Portal", product: "Appointments", language: "EN" },
-    method: ICalCalendarMethod.PUBLISH,
+    method: cancelled ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
     timezone: zone ? { name: null, generator: vtimezone } : null,
   });
   calendar.createEvent({
     // Stable per appointment, so importing a newer file (a moved visit) updates the entry instead of adding one.
     id: `appointment-${appointment.id}@${new URL(appUrl).host}`,
-    // Seconds of the last change: a later file always carries a higher sequence.
-    sequence: Math.floor(appointment.updatedAt.getTime() / 1000),
+    sequence: appointment.sequence,
     stamp: now,
     // TZDate: ical-generator writes the wall-clock time in the event's zone (a plain Date would use the server's).
     start: zone ? new TZDate(appointment.startsAt, zone) : appointment.startsAt,
@@ -48,7 +61,10 @@ export function appointmentCalendar(appointment: CalendarAppointment, appUrl: st
     location: video ? link : "In person",
     url: link,
     class: ICalEventClass.PRIVATE,
-    status: appointment.status === "cancelled" ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    // RFC 5546: a REQUEST or CANCEL names its organizer and attendee; no reply is asked for.
+    organizer: { name: appointment.clinicianName, email: parties.organizerEmail },
+    attendees: [{ email: parties.attendeeEmail, rsvp: false, role: ICalAttendeeRole.REQ }],
   });
   return calendar.toString();
 }

@@ -1,12 +1,19 @@
 import "server-only";
-import { and, eq, isNull, type SQL } from "drizzle-orm";
+import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { appointmentReschedules, appointments, clinicians, patientProfiles, users } from "@/db/schema";
+import { appointmentReschedules, appointments, patientProfiles, scheduleAudit, users } from "@/db/schema";
 import type { SessionUser } from "@/lib/auth/session";
 import { enqueueEvent } from "@/lib/events/outbox";
 import { assignOnBooking, isAssigned } from "@/lib/roster/assignments";
 import type { DomainResult } from "@/lib/result";
 import { zonedTimeToUtc } from "@/lib/zoned-time";
+import {
+  clinicianForRules,
+  lockClinicianSchedule,
+  scheduleViolations,
+  type ClinicianForRules,
+  type RuleViolation,
+} from "./rules";
 
 export type LifecycleResult = DomainResult<{ appointmentId: string }>;
 
@@ -19,12 +26,62 @@ const notFound: LifecycleResult = {
 const ownedBy = (actor: SessionUser): SQL | undefined =>
   actor.role === "admin" ? undefined : eq(appointments.clinicianId, actor.id);
 
-async function clinicianZone(db: Db | Tx, clinicianId: string): Promise<string | null> {
-  const [row] = await db
-    .select({ timeZone: clinicians.timeZone })
-    .from(clinicians)
-    .where(eq(clinicians.userId, clinicianId));
-  return row?.timeZone ?? null;
+/** An admin's request to book or move against the rules; the reason is required and audited. */
+export type Override = { requested?: boolean; reason?: string };
+type Refusal = Extract<LifecycleResult, { ok: false }>;
+
+/**
+ * The scheduling rules, checked under the clinician's lock: nothing breaks them (go ahead), an admin overrides with a
+ * reason (go ahead, audited), or a refusal whose field error says why.
+ */
+async function enforceRules(
+  tx: Tx,
+  actor: SessionUser,
+  clinician: ClinicianForRules,
+  visit: { startsAt: Date; durationMinutes: number; excludeAppointmentId?: string },
+  override: Override | undefined,
+  nothing: string,
+): Promise<{ overridden: RuleViolation[] } | Refusal> {
+  const violations = await scheduleViolations(tx, clinician, visit);
+  if (violations.length === 0) return { overridden: [] };
+  const admin = actor.role === "admin";
+  if (admin && override?.requested) {
+    if (override.reason?.trim()) return { overridden: violations };
+    return {
+      ok: false,
+      message: nothing,
+      fieldErrors: { overrideReason: ["Say why this goes against the schedule rules."] },
+    };
+  }
+  return {
+    ok: false,
+    message: admin ? `${nothing} An admin may override with a stated reason.` : nothing,
+    fieldErrors: { startsAt: violations.map((v) => v.message) },
+  };
+}
+
+async function auditOverride(
+  tx: Tx,
+  action: "booking.override" | "reschedule.override",
+  actor: SessionUser,
+  clinicianId: string,
+  appointmentId: string,
+  overridden: RuleViolation[],
+  reason: string | undefined,
+) {
+  if (overridden.length === 0) return;
+  await tx.insert(scheduleAudit).values({
+    actorId: actor.id,
+    clinicianId,
+    appointmentId,
+    action,
+    reason: reason?.trim() ?? null,
+    // Rule codes and ids only: the messages name patients.
+    detail: {
+      overridden: [...new Set(overridden.map((v) => v.rule))],
+      overlapsWith: overridden.flatMap((v) => (v.rule === "overlap" ? [v.appointmentId] : [])),
+    },
+  });
 }
 
 /** Books an appointment (clinicians for their own patients, admins for anyone); its event is in the same transaction. */
@@ -37,14 +94,15 @@ export async function bookAppointment(
     startsAt: string;
     durationMinutes: number;
     modality: "in_person" | "telehealth";
+    override?: Override;
   },
   now = new Date(),
 ): Promise<LifecycleResult> {
   const clinicianId = actor.role === "clinician" ? actor.id : input.clinicianId;
   if (!clinicianId)
     return { ok: false, fieldErrors: { clinicianId: ["Choose a clinician."] }, message: "Nothing was booked." };
-  const zone = await clinicianZone(db, clinicianId);
-  if (!zone)
+  const clinician = await clinicianForRules(db, clinicianId);
+  if (!clinician)
     return { ok: false, fieldErrors: { clinicianId: ["Choose a clinician."] }, message: "Nothing was booked." };
   // Only an active patient can be booked: a clinician or admin id (or an unknown one) is refused before any write.
   const [isPatient] = await db
@@ -61,10 +119,14 @@ export async function bookAppointment(
       fieldErrors: { patientId: ["Choose one of your patients."] },
       message: "Nothing was booked.",
     };
-  const startsAt = zonedTimeToUtc(input.startsAt, zone);
+  const startsAt = zonedTimeToUtc(input.startsAt, clinician.timeZone);
   if (startsAt <= now)
     return { ok: false, fieldErrors: { startsAt: ["Choose a time in the future."] }, message: "Nothing was booked." };
-  const appointmentId = await db.transaction(async (tx) => {
+  return db.transaction(async (tx): Promise<LifecycleResult> => {
+    await lockClinicianSchedule(tx, clinicianId);
+    const visit = { startsAt, durationMinutes: input.durationMinutes };
+    const rules = await enforceRules(tx, actor, clinician, visit, input.override, "Nothing was booked.");
+    if ("ok" in rules) return rules;
     const [row] = await tx
       .insert(appointments)
       .values({
@@ -76,11 +138,11 @@ export async function bookAppointment(
         modality: input.modality,
       })
       .returning({ id: appointments.id });
+    await auditOverride(tx, "booking.override", actor, clinicianId, row!.id, rules.overridden, input.override?.reason);
     await enqueueEvent(tx, { name: "portal/appointment.booked", data: { appointmentId: row!.id } });
     await assignOnBooking(tx, actor, input.patientId, clinicianId);
-    return row!.id;
+    return { ok: true, appointmentId: row!.id };
   });
-  return { ok: true, appointmentId };
 }
 
 /** Cancels a scheduled appointment, recording who cancelled it and the reason if one was given. */
@@ -93,7 +155,13 @@ export async function cancelAppointment(
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(appointments)
-      .set({ status: "cancelled", cancelledAt: new Date(), cancelledBy: actor.id, cancellationReason: reason || null })
+      .set({
+        status: "cancelled",
+        cancelledAt: new Date(),
+        cancelledBy: actor.id,
+        cancellationReason: reason?.trim() || null,
+        sequence: sql`${appointments.sequence} + 1`,
+      })
       .where(and(eq(appointments.id, appointmentId), eq(appointments.status, "scheduled"), ownedBy(actor)))
       .returning({ id: appointments.id });
     if (!row) return notFound;
@@ -108,29 +176,55 @@ export async function rescheduleAppointment(
   actor: SessionUser,
   appointmentId: string,
   localStartsAt: string,
+  override?: Override,
   now = new Date(),
 ): Promise<LifecycleResult> {
-  const result = await db.transaction(async (tx) => {
+  const scoped = and(eq(appointments.id, appointmentId), eq(appointments.status, "scheduled"), ownedBy(actor));
+  const result = await db.transaction(async (tx): Promise<LifecycleResult> => {
+    // The clinician's lock before the row's, in the same order as bookings take them, so two never wait on each other.
+    const [owner] = await tx.select({ clinicianId: appointments.clinicianId }).from(appointments).where(scoped);
+    if (!owner) return notFound;
+    await lockClinicianSchedule(tx, owner.clinicianId);
     const [current] = await tx
-      .select({ startsAt: appointments.startsAt, clinicianId: appointments.clinicianId })
+      .select({
+        startsAt: appointments.startsAt,
+        clinicianId: appointments.clinicianId,
+        durationMinutes: appointments.durationMinutes,
+      })
       .from(appointments)
-      .where(and(eq(appointments.id, appointmentId), eq(appointments.status, "scheduled"), ownedBy(actor)))
+      .where(scoped)
       .for("update");
-    if (!current) return notFound;
-    const startsAt = zonedTimeToUtc(localStartsAt, (await clinicianZone(tx, current.clinicianId)) ?? "UTC");
+    const clinician = current && (await clinicianForRules(tx, current.clinicianId));
+    if (!current || !clinician) return notFound;
+    const startsAt = zonedTimeToUtc(localStartsAt, clinician.timeZone);
     if (startsAt <= now)
       return {
-        ok: false as const,
+        ok: false,
         fieldErrors: { startsAt: ["Choose a time in the future."] },
         message: "Nothing was changed.",
       };
     if (startsAt.getTime() === current.startsAt.getTime())
       return {
-        ok: false as const,
+        ok: false,
         fieldErrors: { startsAt: ["That is the current time."] },
         message: "Nothing was changed.",
       };
-    await tx.update(appointments).set({ startsAt }).where(eq(appointments.id, appointmentId));
+    const visit = { startsAt, durationMinutes: current.durationMinutes, excludeAppointmentId: appointmentId };
+    const rules = await enforceRules(tx, actor, clinician, visit, override, "Nothing was changed.");
+    if ("ok" in rules) return rules;
+    await tx
+      .update(appointments)
+      .set({ startsAt, sequence: sql`${appointments.sequence} + 1` })
+      .where(eq(appointments.id, appointmentId));
+    await auditOverride(
+      tx,
+      "reschedule.override",
+      actor,
+      clinician.clinicianId,
+      appointmentId,
+      rules.overridden,
+      override?.reason,
+    );
     const [history] = await tx
       .insert(appointmentReschedules)
       .values({ appointmentId, previousStartsAt: current.startsAt, newStartsAt: startsAt, actorId: actor.id })
@@ -139,7 +233,7 @@ export async function rescheduleAppointment(
       name: "portal/appointment.rescheduled",
       data: { appointmentId, rescheduleId: history!.id },
     });
-    return { ok: true as const, appointmentId };
+    return { ok: true, appointmentId };
   });
   return result;
 }

@@ -69,13 +69,15 @@ export async function getAppointmentForCalendar(db: Db, patientId: string, appoi
       durationMinutes: appointments.durationMinutes,
       modality: appointments.modality,
       status: appointments.status,
-      updatedAt: appointments.updatedAt,
+      sequence: appointments.sequence,
       clinicianName: clinicians.displayName,
       timeZone: patientProfiles.timeZone,
+      email: users.email,
     })
     .from(appointments)
     .innerJoin(clinicians, eq(clinicians.userId, appointments.clinicianId))
     .innerJoin(patientProfiles, eq(patientProfiles.userId, appointments.patientId))
+    .innerJoin(users, eq(users.id, appointments.patientId))
     .where(and(eq(appointments.id, appointmentId), eq(appointments.patientId, patientId)));
   return row ?? null;
 }
@@ -92,6 +94,7 @@ const scheduleRowColumns = {
   status: appointments.status,
   patientFirstName: patient.firstName,
   patientLastName: patient.lastName,
+  patientTimeZone: patient.timeZone,
 };
 
 /** A clinician's schedule from now on, with each patient's name. */
@@ -134,6 +137,7 @@ export const listPatientsOfClinician = staffRead(
         id: patientProfiles.userId,
         firstName: patientProfiles.firstName,
         lastName: patientProfiles.lastName,
+        timeZone: patientProfiles.timeZone,
       })
       .from(patientClinicians)
       .innerJoin(patientProfiles, eq(patientProfiles.userId, patientClinicians.patientId))
@@ -162,5 +166,72 @@ export const listRecentVisitsForClinician = staffRead(
       )
       .orderBy(desc(appointments.startsAt))
       .limit(50);
+  },
+);
+
+/** Every active patient, for an admin booking on a clinician's behalf (admins may book anyone). */
+export const listAllPatients = staffRead(
+  "patient_list",
+  (rows) => rows.map((row) => row.id),
+  async function listAllPatients(db: Db) {
+    return db
+      .select({
+        id: patientProfiles.userId,
+        firstName: patientProfiles.firstName,
+        lastName: patientProfiles.lastName,
+        timeZone: patientProfiles.timeZone,
+      })
+      .from(patientProfiles)
+      .innerJoin(users, eq(users.id, patientProfiles.userId))
+      .where(isNull(users.deactivatedAt))
+      .orderBy(asc(patientProfiles.lastName), asc(patientProfiles.firstName))
+      .limit(500);
+  },
+);
+
+/** Active clinicians by name, for an admin choosing whose schedule and hours to work on. */
+export async function listClinicians(db: Db) {
+  return db
+    .select({ id: clinicians.userId, name: clinicians.displayName, timeZone: clinicians.timeZone })
+    .from(clinicians)
+    .innerJoin(users, eq(users.id, clinicians.userId))
+    .where(isNull(users.deactivatedAt))
+    .orderBy(asc(clinicians.displayName));
+}
+
+/** One appointment as the cancel confirmation shows it: the clinician's own, or any for an admin; null otherwise. */
+export const getAppointmentForStaff = staffRead(
+  "schedule",
+  (row) => (row ? [row.patientId] : []),
+  async function getAppointmentForStaff(
+    db: Db,
+    actor: { id: string; role: "patient" | "clinician" | "admin" },
+    appointmentId: string,
+  ) {
+    if (actor.role === "patient") return null;
+    const [row] = await db
+      .select({
+        id: appointments.id,
+        patientId: appointments.patientId,
+        clinicianId: appointments.clinicianId,
+        startsAt: appointments.startsAt,
+        durationMinutes: appointments.durationMinutes,
+        modality: appointments.modality,
+        status: appointments.status,
+        patientFirstName: patient.firstName,
+        patientLastName: patient.lastName,
+        clinicianName: clinicians.displayName,
+        timeZone: clinicians.timeZone,
+      })
+      .from(appointments)
+      .innerJoin(patient, eq(patient.userId, appointments.patientId))
+      .innerJoin(clinicians, eq(clinicians.userId, appointments.clinicianId))
+      .where(
+        and(
+          eq(appointments.id, appointmentId),
+          actor.role === "admin" ? undefined : eq(appointments.clinicianId, actor.id),
+        ),
+      );
+    return row ?? null;
   },
 );

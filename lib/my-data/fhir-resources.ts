@@ -77,6 +77,8 @@ const communicationStatus = {
   pending: "in-progress",
   skipped: "not-done",
   failed: "not-done",
+  // a text waiting for quiet hours to end: it is still to go
+  deferred: "on-hold",
 } as const;
 
 export function messageResource(message: PatientRecord["messages"][number], ref: Ref): Communication {

@@ -108,7 +108,7 @@ describe("the gate sends what the stored preferences allow", () => {
         To: "+447911123456",
         From: "+15005550006",
         Body: expect.stringMatching(
-          /^Hi Ada, A reminder: your appointment with Dr\. Meredith Grey is on Saturday, 17 January 2026 at 14:00 GMT\. https:\/\/portal\.clinic\.example\/appointments Reply STOP to opt out\.$/,
+          /^Hi Ada, reminder: your appointment with Dr\. Meredith Grey is on Sat 17 Jan 14:00 GMT\. https:\/\/portal\.clinic\.example\/appointments Reply STOP to opt out\.$/,
         ),
         // Twilio reports delivery there, signed (app/api/twilio/status).
         StatusCallback: "https://portal.clinic.example/api/twilio/status",

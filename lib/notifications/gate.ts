@@ -9,7 +9,8 @@ import { ProviderError } from "./providers/errors";
 import { sendText } from "./providers/text";
 import { prepareAppointmentMessage, type AppointmentDeliveryRequest } from "./subjects/appointment";
 import { prepareProgressMessage, type ProgressDeliveryRequest } from "./subjects/progress";
-import type { PreparedDelivery } from "./subjects/types";
+import type { PrepareOptions, PreparedDelivery } from "./subjects/types";
+import type { Channel } from "./kinds";
 
 export type DeliveryRequest = AppointmentDeliveryRequest | ProgressDeliveryRequest;
 
@@ -19,6 +20,8 @@ export type DeliveryOutcome =
   | { outcome: "skipped"; deliveryId: string; reason: SkipReason }
   | { outcome: "failed"; deliveryId: string; errorCode: string }
   | { outcome: "duplicate"; deliveryId: string; status: NotificationDelivery["status"] }
+  /** a text inside quiet hours, recorded as deferred: deliver it again at `until` */
+  | { outcome: "deferred"; deliveryId: string; until: Date }
   | { outcome: "not_due" };
 
 /** A transient provider failure: the caller (an Inngest step) retries, and the retry re-claims the same row. */
@@ -47,43 +50,78 @@ export class DeliveryInFlightError extends TransientDeliveryError {
  */
 export async function deliver(db: Db, request: DeliveryRequest): Promise<DeliveryOutcome> {
   const now = request.now ?? new Date();
-  const { appUrl } = env();
+  const { appUrl, notificationPolicy: policy } = env();
+  // Under frequency caps a text is counted and claimed under the patient's row lock, in one transaction: two texts
+  // decided at once cannot both pass a cap of one (the first's pending claim is counted by the second).
+  const capped = policy.textCaps !== null && request.channel === "text";
+  const claimed = capped
+    ? await db.transaction((tx) => decideAndClaim(tx, request, now, { appUrl, policy, lock: true }))
+    : await decideAndClaim(db, request, now, { appUrl, policy, lock: false });
+  return "outcome" in claimed ? claimed : sendClaimed(db, claimed);
+}
+
+type ClaimedSend = Claim & {
+  claimedAt: Date;
+  channel: Channel;
+  base: typeof notificationDeliveries.$inferInsert;
+  compose: Extract<PreparedDelivery, { record: unknown }>["compose"];
+};
+
+/** Reads the rows, decides, and records a skip or a deferral, or claims the key for a send. */
+async function decideAndClaim(
+  db: Db,
+  request: DeliveryRequest,
+  now: Date,
+  options: PrepareOptions,
+): Promise<DeliveryOutcome | ClaimedSend> {
   const prepared =
     "progressNoteId" in request
-      ? await prepareProgressMessage(db, request, now, appUrl)
-      : await prepareAppointmentMessage(db, request, now, appUrl);
+      ? await prepareProgressMessage(db, request, now, options)
+      : await prepareAppointmentMessage(db, request, now, options);
   if (prepared.decision.action === "wait") return { outcome: "not_due" };
   const { decision, record, compose } = prepared as Extract<PreparedDelivery, { record: unknown }>;
   const base = { ...record, channel: decision.channel };
 
-  if (decision.action === "skip") {
-    // A retry after a transient failure that is now refused (consent withdrawn, appointment cancelled) records why.
+  if (decision.action === "skip" || decision.action === "defer") {
+    // A retry after a transient failure that is now refused (consent withdrawn, appointment cancelled) records why;
+    // a deferred text waits as a row of its own, so the reminder scan does not find it again.
+    const outcome =
+      decision.action === "skip"
+        ? { status: "skipped" as const, reason: decision.reason, scheduledFor: undefined }
+        : { status: "deferred" as const, reason: null, scheduledFor: decision.until };
     const [row] = await db
       .insert(notificationDeliveries)
-      .values({ ...base, status: "skipped", reason: decision.reason })
+      .values({ ...base, ...outcome })
       .onConflictDoUpdate({
         target: notificationDeliveries.deliveryKey,
-        set: { status: "skipped", channel: decision.channel, reason: decision.reason, errorCode: null },
+        set: { ...outcome, channel: decision.channel, errorCode: null },
         setWhere: retakable(),
       })
       .returning({ id: notificationDeliveries.id });
-    return row
+    if (!row) return duplicateOf(db, base.deliveryKey);
+    return decision.action === "skip"
       ? { outcome: "skipped", deliveryId: row.id, reason: decision.reason }
-      : duplicateOf(db, base.deliveryKey);
+      : { outcome: "deferred", deliveryId: row.id, until: decision.until };
   }
 
-  const claimed = await claim(db, base);
+  const claimed = await claim(db, { ...base, sentAt: now });
   if ("outcome" in claimed) return claimed;
+  return { ...claimed, channel: decision.channel, base, compose };
+}
 
+/** Composes from the rows read, sends through the provider and records the outcome; the claim is already committed. */
+async function sendClaimed(db: Db, claimed: ClaimedSend): Promise<DeliveryOutcome> {
+  const { base } = claimed;
   let providerMessageId: string | null;
   try {
-    const outgoing = await compose(decision.channel, claimed.claimedAt);
+    const outgoing = await claimed.compose(claimed.channel, claimed.claimedAt, db);
     const result =
       outgoing.channel === "email"
         ? await sendEmail({
             to: outgoing.to,
             ...outgoing.email,
             headers: outgoing.headers,
+            attachments: outgoing.attachments,
             idempotencyKey: base.deliveryKey,
           })
         : await sendText({
@@ -101,7 +139,7 @@ export async function deliver(db: Db, request: DeliveryRequest): Promise<Deliver
       .update(notificationDeliveries)
       .set({ status: "failed", errorCode: code, reason: permanent ? "permanent_error" : "transient_error" })
       .where(stillClaimedBy(claimed));
-    if (!permanent) throw new TransientDeliveryError(`${base.kind} ${decision.channel} failed transiently (${code})`);
+    if (!permanent) throw new TransientDeliveryError(`${base.kind} ${claimed.channel} failed transiently (${code})`);
     return { outcome: "failed", deliveryId: claimed.id, errorCode: code };
   }
 
@@ -114,6 +152,17 @@ export async function deliver(db: Db, request: DeliveryRequest): Promise<Deliver
     // The caller records it in a step of its own (retried by Inngest), never by sending again.
     return { outcome: "sent", deliveryId: claimed.id, providerMessageId, unrecorded: accepted };
   }
+}
+
+/**
+ * A deferred text whose wake found its visit at another time (a new delivery key, or not yet due): the row for the old
+ * time is closed as superseded, so it is not shown waiting for ever. A row already taken by another attempt is left.
+ */
+export async function retireDeferred(db: Db, deliveryId: string): Promise<void> {
+  await db
+    .update(notificationDeliveries)
+    .set({ status: "skipped", reason: "superseded" })
+    .where(and(eq(notificationDeliveries.id, deliveryId), eq(notificationDeliveries.status, "deferred")));
 }
 
 /** A send the provider accepted, identified by the claim that made it. */
@@ -142,13 +191,14 @@ async function withRetries(write: () => Promise<void>, delays = [100, 400, 1600]
 const leaseInterval = sql.raw(`interval '${CLAIM_LEASE_MS / 1000} seconds'`);
 
 /**
- * What a retry may take back: an earlier transient failure, or a claim whose attempt died before recording an outcome
+ * What a retry may take back: a deferred text, an earlier transient failure, or a claim whose attempt died before recording an outcome
  * (pending past its lease). Email then goes again with the same Idempotency-Key, so Resend delivers it once; a text
  * whose attempt died after Twilio accepted it and before the outcome was written would go twice (Twilio has no
  * idempotency), a window of one provider call.
  */
 const retakable = () =>
   or(
+    eq(notificationDeliveries.status, "deferred"),
     and(eq(notificationDeliveries.status, "failed"), eq(notificationDeliveries.reason, "transient_error")),
     // The database's clock on both sides of the lease, so app servers' clocks cannot shorten or stretch it.
     and(
@@ -194,6 +244,7 @@ async function claim(
       channel: values.channel,
       attempts: sql`${notificationDeliveries.attempts} + 1`,
       reason: null,
+      sentAt: values.sentAt,
       updatedAt: sql`now()`,
     })
     .where(and(eq(notificationDeliveries.deliveryKey, values.deliveryKey), retakable()))

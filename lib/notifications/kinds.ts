@@ -42,3 +42,34 @@ export type ComplianceKind = (typeof complianceKinds)[number];
 /** Every kind a delivery record can have. */
 export type DeliveryKind = MessageKind | ProgressKind | ComplianceKind;
 export const deliveryKinds = [...messageKinds, ...progressKinds, ...complianceKinds] as const;
+
+/** What a patient chooses per channel: appointment updates, reminders, progress updates (the matrix on /settings). */
+export const categories = ["appointmentUpdates", "reminders", "progressUpdates"] as const;
+export type Category = (typeof categories)[number];
+
+/**
+ * The patient's category for a kind; null for the care contact's copy and the revocation confirmation, which the
+ * patient's matrix does not govern.
+ */
+export function categoryOf(kind: DeliveryKind): Category | null {
+  if (isReminder(kind as MessageKind)) return "reminders";
+  if (kind === "progress_update") return "progressUpdates";
+  if (kind === "progress_share" || kind === "revocation_confirmation") return null;
+  return "appointmentUpdates";
+}
+
+/** The profile column of each matrix cell, e.g. remindersText. */
+export const matrixField = (category: Category, channel: LogicalChannel) =>
+  `${category}${channel === "email" ? "Email" : "Text"}` as const;
+export type MatrixField = ReturnType<typeof matrixField>;
+export const matrixFields = categories.flatMap((category) =>
+  logicalChannels.map((channel) => matrixField(category, channel)),
+) as MatrixField[];
+
+/** The profile column that says whether the patient wants each reminder. */
+export const reminderField = {
+  reminder_24h: "reminder24h",
+  reminder_1h: "reminder1h",
+  reminder_15m: "reminder15m",
+} as const;
+export type ReminderField = (typeof reminderField)[ReminderKind];

@@ -20,6 +20,10 @@ export const reasonLabels: Record<DeliveryReason, string> = {
   no_phone: "no mobile number on file",
   whatsapp_not_opted_in: "WhatsApp was chosen without its opt-in",
   reminders_disabled: "appointment reminders are off",
+  reminder_kind_disabled: "you chose not to get this reminder",
+  category_disabled: "you turned this kind of message off for this channel",
+  quiet_hours: "it would have arrived in quiet hours, and later would have been too late",
+  frequency_cap: "the clinic's limit on texts per day or week was reached",
   appointment_cancelled: "the appointment was cancelled",
   appointment_past: "the appointment was already over",
   window_passed: "it was too late for this reminder to be useful",
@@ -38,6 +42,7 @@ export const channelLabels = { email: "Email", sms: "SMS", whatsapp: "WhatsApp" 
 export function outcomeLabel(status: string, reason: DeliveryReason | null): string {
   if (status === "sent") return "Sent";
   if (status === "pending") return "Sending";
+  if (status === "deferred") return "Waiting for the end of quiet hours";
   const why = reason ? (reasonLabels[reason] ?? reason) : "";
   return `${status === "skipped" ? "Not sent" : "Failed"}${why ? `: ${why}` : ""}`;
 }

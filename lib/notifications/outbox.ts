@@ -21,6 +21,7 @@ export async function listOutbox(db: Db, options: { recipient?: string; limit?: 
       recipient: devOutbox.recipient,
       subject: devOutbox.subject,
       body: devOutbox.body,
+      attachments: devOutbox.attachments,
       createdAt: devOutbox.createdAt,
     })
     .from(devOutbox)

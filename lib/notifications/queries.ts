@@ -5,6 +5,7 @@ import { notificationDeliveries, patientProfiles, users } from "@/db/schema";
 import { matchesText, pageOf, pageWindow, totalMatching, withinDates, type ListParams } from "@/lib/admin/list";
 import { rowPatients, staffRead } from "@/lib/access/record";
 import type { DeliveryKind } from "./kinds";
+import { comingUp } from "./preview";
 import type { ProviderStatus } from "./provider-status";
 
 const columns = {
@@ -38,7 +39,7 @@ export type MessageRow = Awaited<ReturnType<typeof listRecentMessagesForPatient>
 export type DeliveryFilters = ListParams & {
   kind?: DeliveryKind;
   channel?: "email" | "sms" | "whatsapp";
-  status?: "pending" | "sent" | "skipped" | "failed";
+  status?: "pending" | "sent" | "skipped" | "failed" | "deferred";
   delivery?: ProviderStatus;
 };
 
@@ -74,3 +75,17 @@ export const listDeliveries = staffRead(
     return pageOf(rows, filters);
   },
 );
+
+/**
+ * What the next two weeks will bring one patient, found by their exact email: the admin's view of the patient's own
+ * "Coming up", decided by the gate's rules (preview.ts). Logged: it shows the patient's visits and choices.
+ */
+async function findComingUp(db: Db, email: string, now: Date = new Date()) {
+  const [patient] = await db
+    .select({ patientId: patientProfiles.userId, timeZone: patientProfiles.timeZone })
+    .from(patientProfiles)
+    .innerJoin(users, eq(users.id, patientProfiles.userId))
+    .where(eq(users.email, email.toLowerCase()));
+  return patient ? { ...patient, items: await comingUp(db, patient.patientId, now) } : null;
+}
+export const comingUpForPatient = staffRead("coming_up", (found) => (found ? [found.patientId] : []), findComingUp);

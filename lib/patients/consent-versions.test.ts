@@ -163,7 +163,7 @@ describe("a consent text republished with a lapse", () => {
       db(),
       { progressNoteId: note!.id, kind: "progress_share", channel: "email" },
       new Date(),
-      "http://localhost:3000",
+      { appUrl: "http://localhost:3000", lock: false },
     );
     expect(prepared.decision).toMatchObject({ action: "skip", reason: "consent_version_lapsed" });
     expect(await db().select().from(notificationDeliveries)).toEqual([]);

@@ -15,6 +15,17 @@ export const fieldLabels: Record<string, string> = {
   careContactName: "Care contact name",
   careContactRelationship: "Care contact relationship",
   careContactEmail: "Care contact email",
+  appointmentUpdatesEmail: "Appointment updates by email",
+  appointmentUpdatesText: "Appointment updates by text",
+  remindersEmail: "Reminders by email",
+  remindersText: "Reminders by text",
+  progressUpdatesEmail: "Progress updates by email",
+  progressUpdatesText: "Progress updates by text",
+  reminder24h: "Reminder 24 hours before",
+  reminder1h: "Reminder 1 hour before",
+  reminder15m: "Reminder 15 minutes before (with video link)",
+  textHoursStart: "Texts from (my hours)",
+  textHoursEnd: "Texts until (my hours)",
   recordExport: "Record downloaded",
 };
 

@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { patientProfiles, preferenceLedger, type PatientProfile, type RequestMeans } from "@/db/schema";
+import type { MatrixField, ReminderField } from "@/lib/notifications/kinds";
 
 export type LedgerActor = {
   kind: (typeof preferenceLedger.$inferInsert)["actorKind"];
@@ -20,7 +21,11 @@ export type AuditedField =
   | "progressSharingConsent"
   | "careContactName"
   | "careContactRelationship"
-  | "careContactEmail";
+  | "careContactEmail"
+  | MatrixField
+  | ReminderField
+  | "textHoursStart"
+  | "textHoursEnd";
 
 export type FieldChanges = Partial<Pick<PatientProfile, AuditedField>>;
 

@@ -86,6 +86,44 @@ export const careContactSchema = z
   }));
 export type CareContactInput = z.output<typeof careContactSchema>;
 
+/** The matrix form sends all nine boxes: a box left out is off. */
+export const notificationMatrixSchema = z.strictObject({
+  appointmentUpdatesEmail: checkbox,
+  appointmentUpdatesText: checkbox,
+  remindersEmail: checkbox,
+  remindersText: checkbox,
+  progressUpdatesEmail: checkbox,
+  progressUpdatesText: checkbox,
+  reminder24h: checkbox,
+  reminder1h: checkbox,
+  reminder15m: checkbox,
+});
+export type NotificationMatrix = z.output<typeof notificationMatrixSchema>;
+
+const clock = z
+  .string()
+  .trim()
+  .max(5, "Enter a time like 09:00.")
+  .refine((value) => value === "" || /^([01]\d|2[0-3]):[0-5]\d$/.test(value), "Enter a time like 09:00.")
+  .default("");
+
+/** The patient's own hours for texts: both blank means the clinic's; otherwise both, start before end. */
+export const textHoursSchema = z
+  .strictObject({ textHoursStart: clock, textHoursEnd: clock })
+  .superRefine((input, ctx) => {
+    if (!input.textHoursStart !== !input.textHoursEnd) {
+      const path = input.textHoursStart ? "textHoursEnd" : "textHoursStart";
+      ctx.addIssue({ code: "custom", path: [path], message: "Enter both times, or leave both blank." });
+    } else if (input.textHoursStart && input.textHoursStart >= input.textHoursEnd) {
+      ctx.addIssue({ code: "custom", path: ["textHoursEnd"], message: "The end must be after the start." });
+    }
+  })
+  .transform((input) => ({
+    textHoursStart: input.textHoursStart || null,
+    textHoursEnd: input.textHoursEnd || null,
+  }));
+export type TextHoursInput = z.output<typeof textHoursSchema>;
+
 /** Staff recording a patient's request to stop something, and how the patient asked. */
 export const staffRequestSchema = z
   .object({

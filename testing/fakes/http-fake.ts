@@ -73,6 +73,9 @@ export async function startHttpFake(handler: FakeHandler, options: FakeOptions =
     res.writeHead(reply.status, { "content-type": "application/json", ...reply.headers });
     res.end(JSON.stringify(reply.body));
   });
+  // Longer than any client's idle keep-alive (undici: 4 s), so a reused socket is never closed under a busy test's
+  // next request (seen as a transient "Unable to fetch data" from the Resend SDK on a loaded machine).
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const address = server.address() as AddressInfo;
   return {

@@ -1,6 +1,29 @@
 import { randomUUID } from "node:crypto";
 import { Webhook } from "svix";
-import { startHttpFake, type FakeOptions } from "./http-fake";
+import { startHttpFake, type FakeOptions, type RecordedRequest } from "./http-fake";
+
+/** An attachment as Resend received it (content base64, as the SDK sends it), with its content decoded. */
+export type ReceivedAttachment = { filename: string; contentType?: string; content: string; text: string };
+export type ReceivedEmail = {
+  id: string;
+  to: string | string[];
+  subject: string;
+  text?: string;
+  html?: string;
+  attachments: ReceivedAttachment[];
+};
+
+type RawAttachment = { filename?: string; content_type?: string; content?: string };
+
+function attachmentsOf(request: RecordedRequest): ReceivedAttachment[] {
+  const raw = ((request.parsed as { attachments?: RawAttachment[] } | undefined)?.attachments ?? []) as RawAttachment[];
+  return raw.map((a) => ({
+    filename: a.filename ?? "",
+    contentType: a.content_type,
+    content: a.content ?? "",
+    text: Buffer.from(a.content ?? "", "base64").toString("utf8"),
+  }));
+}
 
 /** The signing secret tests configure as RESEND_WEBHOOK_SECRET (svix's whsec_ form: base64 of the key). */
 export const RESEND_TEST_WEBHOOK_SECRET = `whsec_${Buffer.from("resend-fake-webhook-signing-key!").toString("base64")}`;
@@ -13,8 +36,13 @@ export const RESEND_TEST_WEBHOOK_SECRET = `whsec_${Buffer.from("resend-fake-webh
 export async function startResendFake(options: FakeOptions & { webhookSecret?: string } = {}) {
   const webhookSecret = options.webhookSecret ?? RESEND_TEST_WEBHOOK_SECRET;
   const accepted = new Map<string, { body: string; id: string }>();
-  /** Each email accepted, by id: its recipients, so a webhook can name them as Resend's do. */
-  const emails = new Map<string, string[]>();
+  // Every email accepted (not replays of one), attachments kept and decoded, oldest first.
+  const emails: ReceivedEmail[] = [];
+  /** An accepted email's recipients, so a webhook can name them as Resend's do. */
+  const recipientsOf = (id: string): string[] => {
+    const to = emails.find((email) => email.id === id)?.to;
+    return Array.isArray(to) ? to : to ? [to] : [];
+  };
   const fake = await startHttpFake((request) => {
     if (request.method === "POST" && request.path === "/emails") {
       const key = request.headers["idempotency-key"];
@@ -32,16 +60,17 @@ export async function startResendFake(options: FakeOptions & { webhookSecret?: s
       if (earlier) return { status: 200, body: { id: earlier.id } };
       const id = randomUUID();
       if (typeof key === "string") accepted.set(key, { body: request.body, id });
-      const to = (request.parsed as { to?: string | string[] } | undefined)?.to;
-      emails.set(id, Array.isArray(to) ? to : to ? [to] : []);
+      const parsed = request.parsed as Omit<ReceivedEmail, "id" | "attachments">;
+      emails.push({ ...parsed, id, attachments: attachmentsOf(request) });
       return { status: 200, body: { id } };
     }
     return { status: 404, body: { name: "not_found", message: "Unknown endpoint", statusCode: 404 } };
   }, options);
   return Object.assign(fake, {
+    emails,
     webhookSecret,
     /** The ids of the emails accepted so far, oldest first. */
-    emailIds: () => [...emails.keys()],
+    emailIds: () => emails.map((email) => email.id),
     /**
      * Resend's webhook for an email it accepted, signed by svix with the whsec_ secret, as a Request to `origin`.
      * `svixId` repeats a delivery (a replay); `secret` signs with another secret (a forgery).
@@ -58,7 +87,7 @@ export async function startResendFake(options: FakeOptions & { webhookSecret?: s
         created_at: sentAt.toISOString(),
         data: {
           email_id: emailId,
-          to: emails.get(emailId) ?? [],
+          to: recipientsOf(emailId),
           ...(extra.bounceType ? { bounce: { type: extra.bounceType, subType: "General", message: "bounced" } } : {}),
         },
       });
@@ -81,8 +110,8 @@ export async function startResendFake(options: FakeOptions & { webhookSecret?: s
     /** Forgets the requests recorded and the idempotency keys accepted (queued replies and outages stay as set). */
     reset() {
       fake.requests.length = 0;
+      emails.length = 0;
       accepted.clear();
-      emails.clear();
     },
   });
 }

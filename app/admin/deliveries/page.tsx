@@ -10,7 +10,8 @@ import { requirePageRole } from "@/lib/auth/session";
 import { deliveryKinds } from "@/lib/notifications/kinds";
 import { channelLabels, kindLabels } from "@/lib/notifications/labels";
 import { providerStatuses, providerStatusLabels } from "@/lib/notifications/provider-status";
-import { listDeliveries } from "@/lib/notifications/queries";
+import { comingUpForPatient, listDeliveries } from "@/lib/notifications/queries";
+import { ComingUp } from "@/components/notifications/coming-up";
 import { deliveryFields } from "../list-fields";
 
 export const metadata: Metadata = { title: "Deliveries" };
@@ -18,7 +19,13 @@ export const metadata: Metadata = { title: "Deliveries" };
 export default async function DeliveriesPage({ searchParams }: PageProps<"/admin/deliveries">) {
   const user = await requirePageRole("admin");
   const params = parseListParams(await searchParams, deliveryFields);
-  const page = await withStaffAccess(user, () => listDeliveries(db(), params));
+  // Filtered to one patient's exact email: also what the next two weeks will bring them, as they see it in Messages.
+  const [page, upcoming] = await withStaffAccess(user, () =>
+    Promise.all([
+      listDeliveries(db(), params),
+      params.patient?.includes("@") ? comingUpForPatient(db(), params.patient) : null,
+    ]),
+  );
   return (
     <section>
       <h1 className="text-2xl font-semibold">Deliveries</h1>
@@ -56,6 +63,7 @@ export default async function DeliveriesPage({ searchParams }: PageProps<"/admin
             <option value="sent">Sent</option>
             <option value="skipped">Not sent</option>
             <option value="failed">Failed</option>
+            <option value="deferred">Waiting for quiet hours to end</option>
             <option value="pending">Sending</option>
           </select>
         </label>
@@ -96,6 +104,11 @@ export default async function DeliveriesPage({ searchParams }: PageProps<"/admin
         </Table>
         <ListPager page={page} params={params} path="/admin/deliveries" />
       </div>
+      {upcoming ? (
+        <div className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
+          <ComingUp items={upcoming.items} timeZone={upcoming.timeZone} who="this patient" />
+        </div>
+      ) : null}
     </section>
   );
 }

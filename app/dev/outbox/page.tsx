@@ -61,6 +61,24 @@ export default async function OutboxPage({ searchParams }: PageProps<"/dev/outbo
             <p className="mt-2 whitespace-pre-wrap">
               <Linkified text={message.body} />
             </p>
+            {message.attachments?.length ? (
+              <ul className="mt-2 text-sm" aria-label="Attachments">
+                {message.attachments.map((file) => (
+                  <li key={file.filename}>
+                    {/* The file itself, as the recipient's mail app would offer it. */}
+                    <a
+                      href={`data:${file.contentType.split(";")[0]};base64,${file.content}`}
+                      download={file.filename}
+                      data-content-type={file.contentType}
+                      className="text-brand-700 underline"
+                    >
+                      {file.filename}
+                    </a>{" "}
+                    <span className="text-slate-600">({file.contentType.split(";")[0]})</span>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
           </li>
         ))}
       </ol>

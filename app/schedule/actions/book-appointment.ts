@@ -2,7 +2,7 @@
 
 import { db } from "@/db/client";
 import { bookAppointment } from "@/lib/appointments/lifecycle";
-import { bookAppointmentSchema } from "@/lib/appointments/schemas";
+import { bookAppointmentSchema, overrideOf } from "@/lib/appointments/schemas";
 import { authedAction } from "@/lib/auth/authed-action";
 import { toFormState } from "./result";
 
@@ -11,7 +11,7 @@ export const bookAppointmentAction = authedAction(
   bookAppointmentSchema,
   async (input, { user }) =>
     toFormState(
-      await bookAppointment(db(), user, input),
+      await bookAppointment(db(), user, { ...input, override: overrideOf(input) }),
       "Booked. The confirmation to the patient is queued; it goes out as their settings allow.",
     ),
 );

@@ -12,6 +12,7 @@ import { resetFakes, setUpFakes } from "@/testing/fixtures";
 import { bookAppointmentAction } from "./book-appointment";
 import { cancelAppointmentAction } from "./cancel-appointment";
 import { rescheduleAppointmentAction } from "./reschedule-appointment";
+import { weekdayAhead } from "@/testing/dates";
 
 const fakes = setUpFakes();
 const ids = { ben: "", grey: "", shepherd: "", bensGreyVisit: "", bensShepherdVisit: "" };
@@ -37,7 +38,8 @@ async function published() {
   return receivedEvents(fakes.inngest.requests);
 }
 
-const nextWeek = new Date(Date.now() + 7 * 24 * 3600_000).toISOString().slice(0, 10);
+// A weekday clear of the seeded visits (a week ahead), inside Dr. Grey's seeded working hours (Monday to Friday, 08:00–18:00 London).
+const nextWeek = weekdayAhead(9);
 
 describe("appointment lifecycle actions", () => {
   it("a clinician books for their own patient in their own zone, and the booking event carries only the id", async () => {

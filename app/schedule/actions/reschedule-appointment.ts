@@ -2,7 +2,7 @@
 
 import { db } from "@/db/client";
 import { rescheduleAppointment } from "@/lib/appointments/lifecycle";
-import { rescheduleAppointmentSchema } from "@/lib/appointments/schemas";
+import { overrideOf, rescheduleAppointmentSchema } from "@/lib/appointments/schemas";
 import { authedAction } from "@/lib/auth/authed-action";
 import { toFormState } from "./result";
 
@@ -11,7 +11,7 @@ export const rescheduleAppointmentAction = authedAction(
   rescheduleAppointmentSchema,
   async (input, { user }) =>
     toFormState(
-      await rescheduleAppointment(db(), user, input.appointmentId, input.startsAt),
+      await rescheduleAppointment(db(), user, input.appointmentId, input.startsAt, overrideOf(input)),
       "Moved. The new time is queued for the patient; it goes out as their settings allow.",
     ),
 );

@@ -1,9 +1,10 @@
+import { NotificationMatrix } from "@/components/settings/notification-matrix";
 import { NotificationPreferencesForm } from "@/components/settings/notification-preferences-form";
 import { SettingsSection } from "@/components/settings/settings-section";
 import type { PatientSettings } from "@/lib/patients/queries";
 
-/** How we tell the patient about their appointments; a later preference matrix belongs here too. */
-export function NotificationsSection({ settings }: { settings: PatientSettings }) {
+/** How we tell the patient about their appointments: the three switches, then the matrix that refines them. */
+export function NotificationsSection({ patientId, settings }: { patientId: string; settings: PatientSettings }) {
   return (
     <SettingsSection id="notifications">
       <NotificationPreferencesForm
@@ -16,6 +17,7 @@ export function NotificationsSection({ settings }: { settings: PatientSettings }
           appointmentReminders: settings.appointmentReminders,
         }}
       />
+      <NotificationMatrix patientId={patientId} />
     </SettingsSection>
   );
 }

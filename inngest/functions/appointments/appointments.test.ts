@@ -10,6 +10,7 @@ import { rescheduleAppointment } from "@/lib/appointments/lifecycle";
 import { relayOutboxNow } from "../../relay";
 import { receivedEvents } from "@/testing/fakes/inngest-fake";
 import { createAppointment, createClinician, createPatient, resetFakes, setUpFakes } from "@/testing/fixtures";
+import { weekdayAhead } from "@/testing/dates";
 import { sendAppointmentMessage } from "./send-message";
 
 const fakes = setUpFakes();
@@ -32,7 +33,7 @@ describe("appointment messages", () => {
     });
     await actAs(db(), clinician.email);
     fakes.inngest.setOutage({ status: 503, body: { error: "unavailable" } });
-    const day = new Date(Date.now() + 5 * 24 * 3600_000).toISOString().slice(0, 10);
+    const day = weekdayAhead(5);
     const booked = await bookAppointmentAction(
       {},
       form({ patientId: patient.id, startsAt: `${day}T10:00`, durationMinutes: "30", modality: "in_person" }),

@@ -25,15 +25,16 @@ export const shareProgressNote = inngest.createFunction(
       kind: "progress_update",
       channel: "email",
     });
-    const patientText = await deliverInSteps(step, "tell-patient-text", {
-      progressNoteId,
-      kind: "progress_update",
-      channel: "text",
-    });
     const careContact = await deliverInSteps(step, "share-with-care-contact", {
       progressNoteId,
       kind: "progress_share",
       channel: "email",
+    });
+    // Last: a text in quiet hours sleeps until morning, which must not hold up the care contact's email.
+    const patientText = await deliverInSteps(step, "tell-patient-text", {
+      progressNoteId,
+      kind: "progress_update",
+      channel: "text",
     });
     const outcomes = { patientEmail, patientText, careContact };
     const anySent = Object.values(outcomes).some(

@@ -4,12 +4,16 @@ import { env } from "@/lib/env";
 import { ProviderError, type ProviderResult } from "./errors";
 import { writeToOutbox } from "./outbox";
 
+/** A file sent with an email; `content` is base64, as Resend takes it and the dev outbox keeps it. */
+export type EmailAttachment = { filename: string; contentType: string; content: string };
+
 export type EmailMessage = {
   to: string;
   subject: string;
   text: string;
   html?: string;
   headers?: Record<string, string>;
+  attachments?: EmailAttachment[];
   /** Resend keeps it 24 h: a retried send with the same key is not sent twice */
   idempotencyKey?: string;
 };
@@ -27,7 +31,13 @@ const PERMANENT = new Set([
 export async function sendEmail(message: EmailMessage): Promise<ProviderResult> {
   const config = env();
   if (!config.resendApiKey)
-    return writeToOutbox({ channel: "email", to: message.to, subject: message.subject, body: message.text });
+    return writeToOutbox({
+      channel: "email",
+      to: message.to,
+      subject: message.subject,
+      body: message.text,
+      attachments: message.attachments,
+    });
   const resend = new Resend(config.resendApiKey);
   const { data, error } = await resend.emails.send(
     {
@@ -37,6 +47,7 @@ export async function sendEmail(message: EmailMessage): Promise<ProviderResult> 
       text: message.text,
       html: message.html,
       headers: message.headers,
+      attachments: message.attachments,
     },
     message.idempotencyKey ? { idempotencyKey: message.idempotencyKey } : undefined,
   );

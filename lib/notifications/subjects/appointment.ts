@@ -2,13 +2,16 @@ import "server-only";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { appointmentReschedules, appointments, clinicians, patientProfiles, users } from "@/db/schema";
+import { addressOf, appointmentCalendar, calendarFileName } from "@/lib/appointments/calendar";
+import { env } from "@/lib/env";
 import { decide } from "../decide";
 import type { LogicalChannel, MessageKind } from "../kinds";
 import { textBody, type MessageContext } from "../templates/content";
 import { renderAppointmentEmail } from "../templates/render";
 import { createUnsubscribeToken, unsubscribeHeaders } from "../unsubscribe";
 import { patientChoiceColumns } from "./patient";
-import type { PreparedDelivery } from "./types";
+import { textsCountedFor, type PrepareOptions, type PreparedDelivery } from "./types";
+import { isFirstTextToNumber } from "../usage";
 import { formatDateTime } from "@/lib/format";
 
 export type AppointmentDeliveryRequest = {
@@ -21,9 +24,11 @@ export type AppointmentDeliveryRequest = {
 };
 
 /** Current rows, read in one query at the moment of sending. */
-async function loadFresh(db: Db, appointmentId: string) {
-  const [row] = await db
+async function loadFresh(db: Db, appointmentId: string, lock: boolean) {
+  const query = db
     .select({
+      id: appointments.id,
+      sequence: appointments.sequence,
       patientId: appointments.patientId,
       status: appointments.status,
       startsAt: appointments.startsAt,
@@ -38,6 +43,8 @@ async function loadFresh(db: Db, appointmentId: string) {
     .innerJoin(users, eq(users.id, appointments.patientId))
     .innerJoin(clinicians, eq(clinicians.userId, appointments.clinicianId))
     .where(eq(appointments.id, appointmentId));
+  // Under frequency caps the patient's row is locked until the claim commits: texts decided at once queue here.
+  const [row] = await (lock ? query.for("update", { of: patientProfiles }) : query);
   return row;
 }
 
@@ -64,14 +71,35 @@ async function rescheduleChange(db: Db, appointmentId: string, rescheduleId: str
   return { rescheduleId: row.id, superseded: Boolean(row.superseded) };
 }
 
+/** Messages that change the patient's calendar carry the .ics file: a REQUEST, or the CANCEL of the same UID. */
+const calendarKinds = new Set<MessageKind>(["confirmation", "rescheduled", "cancellation"]);
+
+/**
+ * The appointment's calendar file as it is now, the same as the /appointments download. Stamped with the claim's time,
+ * so a retried send asks Resend for the same payload.
+ */
+function calendarAttachment(
+  fresh: NonNullable<Awaited<ReturnType<typeof loadFresh>>>,
+  appUrl: string,
+  claimedAt: Date,
+) {
+  const parties = { appUrl, organizerEmail: addressOf(env().emailFrom), attendeeEmail: fresh.email };
+  const ics = appointmentCalendar(fresh, parties, claimedAt);
+  return {
+    filename: calendarFileName(fresh),
+    contentType: `text/calendar; method=${fresh.status === "cancelled" ? "CANCEL" : "REQUEST"}; charset=utf-8`,
+    content: Buffer.from(ics, "utf8").toString("base64"),
+  };
+}
+
 /** Confirmations, reminders, cancellations and reschedules, keyed by the appointment's current start. */
 export async function prepareAppointmentMessage(
   db: Db,
   request: AppointmentDeliveryRequest,
   now: Date,
-  appUrl: string,
+  { appUrl, policy, lock }: PrepareOptions,
 ): Promise<PreparedDelivery> {
-  const fresh = await loadFresh(db, request.appointmentId);
+  const fresh = await loadFresh(db, request.appointmentId, lock);
   if (!fresh) throw new Error(`Appointment ${request.appointmentId} not found`);
   const change =
     request.kind === "rescheduled" ? await rescheduleChange(db, request.appointmentId, request.rescheduleId) : null;
@@ -82,6 +110,8 @@ export async function prepareAppointmentMessage(
     patient: fresh,
     appointment: fresh,
     superseded: change?.superseded,
+    policy,
+    textsSent: await textsCountedFor(db, request.channel, policy, fresh.patientId, now),
   });
   if (decision.action === "wait") return { decision };
   return {
@@ -94,7 +124,7 @@ export async function prepareAppointmentMessage(
       appointmentStartsAt: fresh.startsAt,
       kind: request.kind,
     },
-    compose: async (channel, claimedAt) => {
+    compose: async (channel, claimedAt, composeDb) => {
       const token = createUnsubscribeToken(fresh.patientId, claimedAt);
       const context: MessageContext = {
         kind: request.kind,
@@ -113,12 +143,14 @@ export async function prepareAppointmentMessage(
           to: fresh.email,
           email: await renderAppointmentEmail(context),
           headers: unsubscribeHeaders(appUrl, token),
+          attachments: calendarKinds.has(request.kind) ? [calendarAttachment(fresh, appUrl, claimedAt)] : undefined,
         };
       }
+      const firstText = channel === "sms" && (await isFirstTextToNumber(composeDb, fresh.patientId));
       return {
         channel,
         to: fresh.phoneE164!,
-        body: textBody(context, channel),
+        body: textBody(context, channel, firstText),
         variables: {
           first_name: context.firstName,
           date_time: formatDateTime(context.startsAt, context.timeZone),

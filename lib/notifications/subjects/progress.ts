@@ -14,7 +14,8 @@ import {
 import { PATIENT_EMAIL_FOOTER, renderEmail } from "../templates/render";
 import { createUnsubscribeToken, unsubscribeHeaders } from "../unsubscribe";
 import { patientChoiceColumns } from "./patient";
-import type { PreparedDelivery } from "./types";
+import { textsCountedFor, type PrepareOptions, type PreparedDelivery } from "./types";
+import { isFirstTextToNumber } from "../usage";
 
 export type ProgressDeliveryRequest = {
   progressNoteId: string;
@@ -24,8 +25,8 @@ export type ProgressDeliveryRequest = {
 };
 
 /** The note, its appointment and the patient's current choices, read in one query at the moment of sending. */
-async function loadFresh(db: Db, noteId: string, now: Date) {
-  const [row] = await db
+async function loadFresh(db: Db, noteId: string, now: Date, lock: boolean) {
+  const query = db
     .select({
       patientId: progressNotes.patientId,
       appointmentId: progressNotes.appointmentId,
@@ -49,6 +50,7 @@ async function loadFresh(db: Db, noteId: string, now: Date) {
     .innerJoin(users, eq(users.id, progressNotes.patientId))
     .innerJoin(clinicians, eq(clinicians.userId, progressNotes.clinicianId))
     .where(eq(progressNotes.id, noteId));
+  const [row] = await (lock ? query.for("update", { of: patientProfiles }) : query);
   return row;
 }
 
@@ -57,11 +59,18 @@ export async function prepareProgressMessage(
   db: Db,
   request: ProgressDeliveryRequest,
   now: Date,
-  appUrl: string,
+  { appUrl, policy, lock }: PrepareOptions,
 ): Promise<PreparedDelivery> {
-  const fresh = await loadFresh(db, request.progressNoteId, now);
+  const fresh = await loadFresh(db, request.progressNoteId, now, lock);
   if (!fresh) throw new Error(`Progress note ${request.progressNoteId} not found`);
-  const decision = decideProgress({ kind: request.kind, channel: request.channel, patient: fresh });
+  const decision = decideProgress({
+    kind: request.kind,
+    channel: request.channel,
+    now,
+    patient: fresh,
+    policy,
+    textsSent: await textsCountedFor(db, request.channel, policy, fresh.patientId, now),
+  });
   if (decision.action === "wait") return { decision };
   return {
     decision,
@@ -72,7 +81,7 @@ export async function prepareProgressMessage(
       progressNoteId: request.progressNoteId,
       kind: request.kind,
     },
-    compose: async (channel, claimedAt) => {
+    compose: async (channel, claimedAt, composeDb) => {
       if (request.kind === "progress_share") {
         const content = progressShareContent({
           patientFirstName: fresh.firstName,
@@ -106,10 +115,11 @@ export async function prepareProgressMessage(
         });
         return { channel, to: fresh.email, email, headers: unsubscribeHeaders(appUrl, token) };
       }
+      const firstText = channel === "sms" && (await isFirstTextToNumber(composeDb, fresh.patientId));
       return {
         channel,
         to: fresh.phoneE164!,
-        body: progressUpdateText(context, channel),
+        body: progressUpdateText(context, channel, firstText),
         variables: { first_name: context.firstName, clinician: context.clinicianName, link: context.progressUrl },
       };
     },

@@ -1,12 +1,23 @@
+import type { Db } from "@/db/client";
 import type { notificationDeliveries } from "@/db/schema";
+import type { LogicalChannel } from "../kinds";
+import type { NotificationPolicy } from "../policy";
+import { textsSentAround } from "../usage";
 import type { Decision } from "../decide";
 import type { Channel } from "../kinds";
+import type { EmailAttachment } from "../providers/email";
 import type { RenderedEmail } from "../templates/render";
 import type { TemplateVariables } from "../whatsapp-templates";
 
 /** What a provider is asked to send, composed from rows read at the moment of sending. */
 export type Outgoing =
-  | { channel: "email"; to: string; email: RenderedEmail; headers?: Record<string, string> }
+  | {
+      channel: "email";
+      to: string;
+      email: RenderedEmail;
+      headers?: Record<string, string>;
+      attachments?: EmailAttachment[];
+    }
   | { channel: "sms" | "whatsapp"; to: string; body: string; variables: TemplateVariables };
 
 /** The columns of the delivery record, including its unique key. */
@@ -24,5 +35,17 @@ export type PreparedDelivery =
        * read changed, and the provider's idempotency holds (Resend keeps a key 24 h; a reused key with another
        * payload is refused, which the email provider reads as "already sent").
        */
-      compose: (channel: Channel, claimedAt: Date) => Promise<Outgoing>;
+      compose: (channel: Channel, claimedAt: Date, db: Db) => Promise<Outgoing>;
     };
+
+/** `lock`: read the patient's row FOR UPDATE (the caller holds a transaction), so caps are counted one text at a time. */
+export type PrepareOptions = { appUrl: string; policy?: NotificationPolicy; lock: boolean };
+
+/** The texts a cap counts, read only when a cap applies to this message. */
+export const textsCountedFor = (
+  db: Db,
+  channel: LogicalChannel,
+  policy: NotificationPolicy | undefined,
+  patientId: string,
+  now: Date,
+) => (policy?.textCaps && channel === "text" ? textsSentAround(db, patientId, now) : Promise.resolve([]));

@@ -1,5 +1,6 @@
 import { formatDateTime } from "@/lib/format";
 import type { MessageContent } from "./content";
+import { fitOneSegment } from "./text";
 
 export type ProgressUpdateContext = { firstName: string; clinicianName: string; progressUrl: string };
 
@@ -12,9 +13,16 @@ export function progressUpdateContent(ctx: ProgressUpdateContext): MessageConten
   };
 }
 
-export function progressUpdateText(ctx: ProgressUpdateContext, channel: "sms" | "whatsapp"): string {
-  const optOut = channel === "sms" ? " Reply STOP to opt out." : "";
-  return `Hi ${ctx.firstName}, a new progress update from ${ctx.clinicianName} is available in your patient portal: ${ctx.progressUrl}${optOut}`;
+/** One SMS segment, shortened when names are long; the first SMS to a number carries the opt-out line. */
+export function progressUpdateText(ctx: ProgressUpdateContext, channel: "sms" | "whatsapp", firstText = false): string {
+  return fitOneSegment(
+    [
+      `Hi ${ctx.firstName}, ${ctx.clinicianName} added a progress update to your portal: ${ctx.progressUrl}`,
+      `Hi ${ctx.firstName}, a new progress update is in your portal: ${ctx.progressUrl}`,
+      `A new progress update is in your patient portal: ${ctx.progressUrl}`,
+    ],
+    channel === "sms" && firstText,
+  );
 }
 
 export type ProgressShareContext = {

@@ -21,6 +21,7 @@ import { isRegisteredEmail } from "@/lib/auth/sign-in-request";
 import { deliver } from "@/lib/notifications/gate";
 import { outcomeLabel } from "@/lib/notifications/labels";
 import { deactivateUser } from "@/lib/roster/status";
+import { weekdayAhead } from "@/testing/dates";
 import { createAppointment, createClinician, createPatient, resetFakes, setUpFakes } from "@/testing/fixtures";
 import { assignClinicianAction, unassignClinicianAction } from "./assignments";
 import { deactivateUserAction, reactivateUserAction } from "./change-status";
@@ -129,6 +130,7 @@ describe("inviting", () => {
       id: nora,
       firstName: "Nora",
       lastName: "New",
+      timeZone: "Europe/London",
     });
     const audit = await auditOf(nora);
     expect(audit.map((row) => row.action)).toEqual(["user_invited", "clinician_assigned"]);
@@ -236,14 +238,15 @@ describe("deactivating", () => {
 });
 
 describe("assignments", () => {
-  const nextWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
-  const book = (patientId: string, clinicianId?: string) =>
+  // A weekday inside the test clinician's working hours; each booking its own hour, so none overlaps another.
+  const nextWeek = weekdayAhead(7);
+  const book = (patientId: string, clinicianId?: string, time = "10:00") =>
     bookAppointmentAction(
       {},
       form({
         patientId,
         ...(clinicianId ? { clinicianId } : {}),
-        startsAt: `${nextWeek}T10:00`,
+        startsAt: `${nextWeek}T${time}`,
         durationMinutes: "30",
         modality: "telehealth",
       }),
@@ -260,7 +263,7 @@ describe("assignments", () => {
     expect(await book(patient.id, clinician.id)).toMatchObject({ ok: true });
     expect((await auditOf(patient.id)).map((r) => r.details)).toEqual([{ clinicianId: clinician.id, via: "booking" }]);
     await actAs(db(), clinician.email);
-    expect(await book(patient.id)).toMatchObject({ ok: true });
+    expect(await book(patient.id, undefined, "11:00")).toMatchObject({ ok: true });
     expect((await listPatientsOfClinician(db(), clinician.id)).map((p) => p.id)).toEqual([patient.id]);
 
     // Not while visits lie ahead; once they are cancelled, the patient leaves the clinician's picker and bookings.

@@ -1,5 +1,5 @@
 import { db } from "@/db/client";
-import { calendarFileName, appointmentCalendar } from "@/lib/appointments/calendar";
+import { addressOf, appointmentCalendar, calendarFileName } from "@/lib/appointments/calendar";
 import { getAppointmentForCalendar } from "@/lib/appointments/queries";
 import { authorize } from "@/lib/auth/session";
 import { env } from "@/lib/env";
@@ -15,7 +15,10 @@ export const GET = handleErrors(
     if (!isRecordId(appointmentId)) return Response.json({ error: "Not found." }, { status: 404 });
     const appointment = await getAppointmentForCalendar(db(), auth.user.id, appointmentId);
     if (!appointment) return Response.json({ error: "Not found." }, { status: 404 });
-    return new Response(appointmentCalendar(appointment, env().appUrl), {
+    const { appUrl, emailFrom } = env();
+    // The same file the confirmation email carried (and the cancellation, once cancelled).
+    const parties = { appUrl, organizerEmail: addressOf(emailFrom), attendeeEmail: appointment.email };
+    return new Response(appointmentCalendar(appointment, parties), {
       headers: {
         "content-type": "text/calendar; charset=utf-8",
         "content-disposition": `attachment; filename="${calendarFileName(appointment)}"`,
