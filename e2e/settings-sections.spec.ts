@@ -92,7 +92,7 @@ test.describe("notification switches and radios with JavaScript", () => {
     const region = page.getByRole("region", { name: "Notifications" });
     await expect(region.getByRole("button", { name: "Save notification choices" })).toHaveCount(0);
     await region.getByRole("switch", { name: "Appointment reminders" }).click();
-    await expect(region.getByRole("status")).toHaveText("Your notification choices are saved.");
+    await expect(region.locator("#notifications-status")).toHaveText("Your notification choices are saved.");
     await expect(history(page, "Appointment reminders")).toHaveCount(1);
 
     // Texts are on by SMS without the WhatsApp opt-in: arrowing to WhatsApp waits for the tick, it is not refused.

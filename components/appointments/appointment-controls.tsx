@@ -5,7 +5,7 @@ import { useActionState, useState } from "react";
 import { rescheduleAppointmentAction } from "@/app/schedule/actions/reschedule-appointment";
 import { FieldError, FormStatus, invalidProps } from "@/components/ui/field-error";
 import { useFocusFirstError } from "@/components/ui/use-focus-first-error";
-import type { FormState } from "@/lib/forms";
+import { shownValue, type FormState } from "@/lib/forms";
 import { OverrideFields } from "./override-fields";
 
 /**
@@ -25,7 +25,7 @@ export function AppointmentControls({
 }) {
   const [moved, reschedule, moving] = useActionState<FormState, FormData>(rescheduleAppointmentAction, {});
   // Controlled, so a refused time stays in the field to be corrected.
-  const [startsAt, setStartsAt] = useState(localStartsAt);
+  const [startsAt, setStartsAt] = useState(() => shownValue(moved, "startsAt", localStartsAt));
   const inputId = `startsAt-${appointmentId}`;
   const rescheduleForm = useFocusFirstError(moved);
   return (

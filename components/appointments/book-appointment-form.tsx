@@ -5,7 +5,7 @@ import { bookAppointmentAction } from "@/app/schedule/actions/book-appointment";
 import { FieldError, FormStatus, invalidProps } from "@/components/ui/field-error";
 import { useFocusFirstError } from "@/components/ui/use-focus-first-error";
 import { formatDateTime } from "@/lib/format";
-import type { FormState } from "@/lib/forms";
+import { shownValue, type FormState } from "@/lib/forms";
 import { isRealLocalDateTime, zonedTimeToUtc } from "@/lib/zoned-time";
 import { OverrideFields } from "./override-fields";
 
@@ -28,10 +28,10 @@ export function BookAppointmentForm({
   clinicianName?: string;
 }) {
   const [state, book, pending] = useActionState<FormState, FormData>(bookAppointmentAction, {});
-  const [patientId, setPatientId] = useState(patients[0]?.id ?? "");
-  const [startsAt, setStartsAt] = useState("");
-  const [duration, setDuration] = useState("30");
-  const [modality, setModality] = useState("telehealth");
+  const [patientId, setPatientId] = useState(() => shownValue(state, "patientId", patients[0]?.id ?? ""));
+  const [startsAt, setStartsAt] = useState(() => shownValue(state, "startsAt", ""));
+  const [duration, setDuration] = useState(() => shownValue(state, "durationMinutes", "30"));
+  const [modality, setModality] = useState(() => shownValue(state, "modality", "telehealth"));
   const errors = state.fieldErrors ?? {};
   const formRef = useFocusFirstError(state);
   const field = "rounded border border-slate-300 px-2 py-1";

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { updateConsentAction } from "@/app/settings/actions/update-consent";
+import { useKeepTyped } from "@/components/admin/roster/keep-typed";
 import { FieldError, FormStatus, invalidProps } from "@/components/ui/field-error";
 import { useFocusFirstError } from "@/components/ui/use-focus-first-error";
 import { shownChecked, shownValue, type FormState } from "@/lib/forms";
@@ -19,9 +20,12 @@ export function ConsentForm({ consent, given, version, giveLabel }: Props) {
   const nameId = `${consent}-signedName`;
   const errors = [...(state.fieldErrors?.confirm ?? []), ...(state.fieldErrors?.version ?? [])];
   const nameErrors = state.fieldErrors?.signedName;
-  const formRef = useFocusFirstError(state);
+  // With JavaScript the form is not reset after a refusal: a tick or name typed while the refused post was on its
+  // way (a quick second try) stays. Without JavaScript the page comes back with the refused post's values.
+  const { formRef, onSubmit } = useKeepTyped(formAction, state);
+  useFocusFirstError(state, formRef);
   return (
-    <form ref={formRef} action={formAction} className="mt-4 space-y-3">
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} className="mt-4 space-y-3">
       <input type="hidden" name="consent" value={consent} />
       <input type="hidden" name="decision" value={given ? "withdraw" : "give"} />
       <input type="hidden" name="version" value={version} />
