@@ -43,7 +43,14 @@ test("a booking Dr. Grey makes reaches Ada by email and SMS, and her Messages sa
 
   // The dev outbox holds it on both of Ada's channels, the email with its body.
   await grey.goto(`/dev/outbox?to=${encodeURIComponent(people.ada)}`);
-  const confirmation = grey.getByTestId("outbox-message").filter({ hasText: "at 08:15" });
+  // The email says "Wednesday, 17 December 2026 at 08:15", the one-segment SMS "Wed 17 Dec 08:15 GMT": both hold
+  // the day and short month, and the time.
+  const dayAndMonth = new Date(`${day}T12:00:00Z`).toLocaleDateString("en-GB", {
+    day: "numeric",
+    month: "short",
+    timeZone: "UTC",
+  });
+  const confirmation = grey.getByTestId("outbox-message").filter({ hasText: dayAndMonth }).filter({ hasText: "08:15" });
   await eventually(grey, async () => {
     await expect(confirmation.and(grey.locator('[data-channel="email"]'))).toHaveCount(1, { timeout: 1000 });
     await expect(confirmation.and(grey.locator('[data-channel="sms"]'))).toHaveCount(1, { timeout: 1000 });
