@@ -3,6 +3,7 @@
 import { useActionState, useState } from "react";
 import { bookAppointmentAction } from "@/app/schedule/actions/book-appointment";
 import { FieldError, FormStatus, invalidProps } from "@/components/ui/field-error";
+import { useKeepTyped } from "@/components/admin/roster/keep-typed";
 import { useFocusFirstError } from "@/components/ui/use-focus-first-error";
 import { formatDateTime } from "@/lib/format";
 import { shownValue, type FormState } from "@/lib/forms";
@@ -33,7 +34,10 @@ export function BookAppointmentForm({
   const [duration, setDuration] = useState(() => shownValue(state, "durationMinutes", "30"));
   const [modality, setModality] = useState(() => shownValue(state, "modality", "telehealth"));
   const errors = state.fieldErrors ?? {};
-  const formRef = useFocusFirstError(state);
+  // Submitted without React's form reset: the reset puts a controlled <select> back to its first option (the length
+  // came back as 30 after a refused 45) while React's state still says 45. The fields stay as chosen after a booking.
+  const { formRef, onSubmit } = useKeepTyped(book, state, false);
+  useFocusFirstError(state, formRef);
   const field = "rounded border border-slate-300 px-2 py-1";
   const patient = patients.find((p) => p.id === patientId);
   const whose = clinicianName ? `${clinicianName}'s time zone` : "your time zone";
@@ -42,7 +46,7 @@ export function BookAppointmentForm({
       ? formatDateTime(zonedTimeToUtc(startsAt, timeZone), patient.timeZone)
       : null;
   return (
-    <form ref={formRef} action={book} className="grid gap-3 sm:grid-cols-2">
+    <form ref={formRef} action={book} onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-2">
       {clinicianId ? <input type="hidden" name="clinicianId" value={clinicianId} /> : null}
       <div>
         <label htmlFor="patientId" className="block text-sm font-medium">
