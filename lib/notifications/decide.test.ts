@@ -1,32 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { decide, decideProgress, type DecisionInput, type PatientChoices } from "./decide";
+import { decide, decideProgress, type DecisionInput } from "./decide";
 import { categoryOf, matrixField, messageKinds, reminderField, type LogicalChannel, type MessageKind } from "./kinds";
+import { patientChoices } from "@/testing/patient-choices";
 import { parseNotificationPolicy, type NotificationPolicy } from "./policy";
 
 const HOUR = 3600_000;
-const patient = (overrides: Partial<PatientChoices> = {}): PatientChoices => ({
-  emailNotifications: true,
-  textMessages: true,
-  textChannel: "sms",
-  whatsappOptIn: false,
-  appointmentReminders: true,
-  phoneE164: "+12025550143",
-  timeZone: "America/New_York",
-  country: "US",
-  region: null,
-  textHoursStart: null,
-  textHoursEnd: null,
-  appointmentUpdatesEmail: true,
-  appointmentUpdatesText: true,
-  remindersEmail: true,
-  remindersText: true,
-  progressUpdatesEmail: true,
-  progressUpdatesText: true,
-  reminder24h: true,
-  reminder1h: true,
-  reminder15m: true,
-  ...overrides,
-});
+const patient = patientChoices;
 const policyOf = (raw: Parameters<typeof parseNotificationPolicy>[0] = {}): NotificationPolicy => {
   const { policy, problems } = parseNotificationPolicy(raw);
   expect(problems).toEqual([]);

@@ -1,33 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { decide, decideProgress, type DecisionInput, type PatientChoices } from "./decide";
+import { decide, decideProgress, type DecisionInput } from "./decide";
 import type { LogicalChannel, MessageKind } from "./kinds";
+import { patientChoices } from "@/testing/patient-choices";
 import { parseNotificationPolicy } from "./policy";
 
 const HOUR = 3600_000;
 const MINUTE = 60_000;
-const choices = (overrides: Partial<PatientChoices> = {}): PatientChoices => ({
-  emailNotifications: true,
-  textMessages: true,
-  textChannel: "sms",
-  whatsappOptIn: false,
-  appointmentReminders: true,
-  phoneE164: "+12025550143",
-  timeZone: "America/New_York",
-  country: "US",
-  region: null,
-  textHoursStart: null,
-  textHoursEnd: null,
-  appointmentUpdatesEmail: true,
-  appointmentUpdatesText: true,
-  remindersEmail: true,
-  remindersText: true,
-  progressUpdatesEmail: true,
-  progressUpdatesText: true,
-  reminder24h: true,
-  reminder1h: true,
-  reminder15m: true,
-  ...overrides,
-});
+const choices = patientChoices;
 const policy = (raw: Parameters<typeof parseNotificationPolicy>[0] = {}) => parseNotificationPolicy(raw).policy;
 const at = (iso: string) => new Date(iso);
 function decideAt(
