@@ -1,6 +1,4 @@
-import { randomBytes } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
-import path from "node:path";
+import { writeSeededSession } from "./seeded-session";
 import { eq, sql } from "drizzle-orm";
 import { db } from "@/db/client";
 import {
@@ -11,7 +9,6 @@ import {
   patientProfiles,
   preferenceLedger,
   progressNotes,
-  sessions,
   users,
   videoSessions,
 } from "@/db/schema";
@@ -103,19 +100,5 @@ export const adaAuth = "e2e/.auth/access-ada.json";
 async function writeAdaSession(): Promise<void> {
   const [ada] = await db().select({ id: users.id }).from(users).where(eq(users.email, people.ada));
   if (!ada) throw new Error("The seed has no Ada Lovelace");
-  const sessionToken = randomBytes(32).toString("hex");
-  const expires = new Date(Date.now() + 86_400_000);
-  await db().insert(sessions).values({ sessionToken, userId: ada.id, expires });
-  const cookie = {
-    name: "authjs.session-token",
-    value: sessionToken,
-    domain: "localhost",
-    path: "/",
-    expires: Math.floor(expires.getTime() / 1000),
-    httpOnly: true,
-    secure: false,
-    sameSite: "Lax" as const,
-  };
-  mkdirSync("e2e/.auth", { recursive: true });
-  writeFileSync(path.resolve(adaAuth), JSON.stringify({ cookies: [cookie], origins: [] }, null, 2));
+  await writeSeededSession(ada.id, adaAuth);
 }

@@ -1,18 +1,8 @@
 // People, visits and signed-in sessions for the forms and settings specs (e2e/forms-*.spec.ts, settings-*.spec.ts),
 // seeded by e2e/support/server.ts before the server starts: each spec changes only its own person.
-import { randomBytes } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
-import path from "node:path";
+import { writeSeededSession } from "./seeded-session";
 import { db } from "@/db/client";
-import {
-  appointments,
-  clinicians,
-  patientClinicians,
-  patientProfiles,
-  preferenceLedger,
-  sessions,
-  users,
-} from "@/db/schema";
+import { appointments, clinicians, patientClinicians, patientProfiles, preferenceLedger, users } from "@/db/schema";
 
 export const formsVisits = {
   /** Fern's visit with Dr. Forde last week: the progress-note form. */
@@ -98,21 +88,6 @@ export async function seedFormsFixtures(now = new Date()): Promise<void> {
     ]);
 
   // Sessions as Auth.js stores them: no sign-in emails (the per-IP limit is shared by the suite).
-  mkdirSync("e2e/.auth", { recursive: true });
-  for (const [who, userId] of Object.entries(ids) as [FormsPerson, string][]) {
-    const sessionToken = randomBytes(32).toString("hex");
-    const expires = new Date(now.getTime() + DAY);
-    await db().insert(sessions).values({ sessionToken, userId, expires });
-    const cookie = {
-      name: "authjs.session-token",
-      value: sessionToken,
-      domain: "localhost",
-      path: "/",
-      expires: Math.floor(expires.getTime() / 1000),
-      httpOnly: true,
-      secure: false,
-      sameSite: "Lax" as const,
-    };
-    writeFileSync(path.resolve(formsAuth(who)), JSON.stringify({ cookies: [cookie], origins: [] }, null, 2));
-  }
+  for (const [who, userId] of Object.entries(ids) as [FormsPerson, string][])
+    await writeSeededSession(userId, formsAuth(who), now);
 }

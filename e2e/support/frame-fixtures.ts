@@ -1,10 +1,8 @@
 // People, appointments and signed-in sessions for the front-page, appointments and waiting-room specs, seeded by
 // e2e/support/server.ts before the server starts: times relative to now, so "joinable" holds while the suite runs.
-import { randomBytes } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
-import path from "node:path";
+import { writeSeededSession } from "./seeded-session";
 import { db } from "@/db/client";
-import { appointments, clinicians, patientClinicians, patientProfiles, sessions, users } from "@/db/schema";
+import { appointments, clinicians, patientClinicians, patientProfiles, users } from "@/db/schema";
 
 /** Fixed ids on the fresh e2e database, so specs can open a visit without reading a list first. */
 export const frameVisits = {
@@ -115,22 +113,7 @@ export async function seedFrameFixtures(now = new Date()): Promise<void> {
     .values(Object.values(patientIds).map((patientId) => ({ patientId, clinicianId: clinician.id })));
 
   // Sessions as Auth.js stores them, so these specs need no sign-in emails (the per-IP limit is shared by the suite).
-  mkdirSync("e2e/.auth", { recursive: true });
   const signedIn = { clinician: clinician.id, wren: patientIds.wren, cleo: patientIds.cleo, cal: patientIds.cal };
-  for (const [who, userId] of Object.entries(signedIn) as [keyof typeof signedIn, string][]) {
-    const sessionToken = randomBytes(32).toString("hex");
-    const expires = new Date(now.getTime() + DAY);
-    await db().insert(sessions).values({ sessionToken, userId, expires });
-    const cookie = {
-      name: "authjs.session-token",
-      value: sessionToken,
-      domain: "localhost",
-      path: "/",
-      expires: Math.floor(expires.getTime() / 1000),
-      httpOnly: true,
-      secure: false,
-      sameSite: "Lax" as const,
-    };
-    writeFileSync(path.resolve(frameAuth(who)), JSON.stringify({ cookies: [cookie], origins: [] }, null, 2));
-  }
+  for (const [who, userId] of Object.entries(signedIn) as [keyof typeof signedIn, string][])
+    await writeSeededSession(userId, frameAuth(who), now);
 }

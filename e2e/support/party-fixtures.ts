@@ -1,13 +1,12 @@
 // People, visits and guest links for the all-party recording spec, seeded by e2e/support/server.ts after the frame
 // fixtures (Dr. Okafor is theirs). Two patients who agreed to recording, each with a video visit open now, so the
 // spec's tests never share a visit; guest links with known tokens (only their hashes are stored, as the app keeps them).
-import { createHash, randomBytes } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
-import path from "node:path";
+import { writeSeededSession } from "./seeded-session";
+import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { RECORDING_CONSENT_VERSION } from "@/db/seed";
-import { appointments, patientClinicians, patientProfiles, sessions, users, videoGuestInvites } from "@/db/schema";
+import { appointments, patientClinicians, patientProfiles, users, videoGuestInvites } from "@/db/schema";
 import { framePeople } from "./frame-fixtures";
 
 export const partyVisits = {
@@ -93,21 +92,5 @@ export async function seedPartyFixtures(now = new Date()): Promise<void> {
     ]);
 
   // Seeded sessions: no sign-in emails (the suite's per-IP limit is shared).
-  mkdirSync("e2e/.auth", { recursive: true });
-  for (const who of ["paz", "sol"] as const) {
-    const sessionToken = randomBytes(32).toString("hex");
-    const expires = new Date(now.getTime() + DAY);
-    await db().insert(sessions).values({ sessionToken, userId: ids[who], expires });
-    const cookie = {
-      name: "authjs.session-token",
-      value: sessionToken,
-      domain: "localhost",
-      path: "/",
-      expires: Math.floor(expires.getTime() / 1000),
-      httpOnly: true,
-      secure: false,
-      sameSite: "Lax" as const,
-    };
-    writeFileSync(path.resolve(partyAuth(who)), JSON.stringify({ cookies: [cookie], origins: [] }, null, 2));
-  }
+  for (const who of ["paz", "sol"] as const) await writeSeededSession(ids[who], partyAuth(who), now);
 }

@@ -1,9 +1,7 @@
-import { randomBytes } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
-import path from "node:path";
+import { writeSeededSession } from "./seeded-session";
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { appointments, patientProfiles, sessions, users } from "@/db/schema";
+import { appointments, patientProfiles, users } from "@/db/schema";
 import { seedEmails } from "@/db/seed";
 import { zonedTimeToUtc } from "@/lib/zoned-time";
 
@@ -50,20 +48,4 @@ export async function seedPolicyFixtures(now = new Date()): Promise<void> {
   }
 }
 
-async function writeSession(userId: string, file: string): Promise<void> {
-  const sessionToken = randomBytes(32).toString("hex");
-  const expires = new Date(Date.now() + 86_400_000);
-  await db().insert(sessions).values({ sessionToken, userId, expires });
-  const cookie = {
-    name: "authjs.session-token",
-    value: sessionToken,
-    domain: "localhost",
-    path: "/",
-    expires: Math.floor(expires.getTime() / 1000),
-    httpOnly: true,
-    secure: false,
-    sameSite: "Lax" as const,
-  };
-  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  writeFileSync(path.resolve(file), JSON.stringify({ cookies: [cookie], origins: [] }, null, 2));
-}
+const writeSession = (userId: string, file: string) => writeSeededSession(userId, file);

@@ -1,10 +1,8 @@
 // A patient whose email bounced and whose number is a landline, with a staff change in her history, and replies in
 // the staff inbox: seeded by e2e/support/server.ts so the specs need no provider callbacks or sign-in emails.
-import { randomBytes } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
-import path from "node:path";
+import { writeSeededSession } from "./seeded-session";
 import { db } from "@/db/client";
-import { inboundMessages, patientProfiles, preferenceLedger, sessions, users } from "@/db/schema";
+import { inboundMessages, patientProfiles, preferenceLedger, users } from "@/db/schema";
 import { seedEmails } from "@/db/seed";
 import { eq } from "drizzle-orm";
 
@@ -66,19 +64,5 @@ export async function seedRevocationFixtures(now = new Date()): Promise<void> {
       respondBy: new Date(now.getTime() + 14 * 86_400_000),
     });
 
-  mkdirSync("e2e/.auth", { recursive: true });
-  const sessionToken = randomBytes(32).toString("hex");
-  const expires = new Date(now.getTime() + 86_400_000);
-  await db().insert(sessions).values({ sessionToken, userId: ids.bea!, expires });
-  const cookie = {
-    name: "authjs.session-token",
-    value: sessionToken,
-    domain: "localhost",
-    path: "/",
-    expires: Math.floor(expires.getTime() / 1000),
-    httpOnly: true,
-    secure: false,
-    sameSite: "Lax" as const,
-  };
-  writeFileSync(path.resolve(beaAuth), JSON.stringify({ cookies: [cookie], origins: [] }, null, 2));
+  await writeSeededSession(ids.bea!, beaAuth, now);
 }
