@@ -51,7 +51,7 @@ test("an overlapping booking and one outside working hours are refused with thei
   await expect(first.getByRole("status")).toContainText("Booked.");
 
   const overlap = await book(page, `${day}T10:15`);
-  await expect(overlap.locator("#startsAt-error")).toHaveText(/Overlaps Ada Lovelace's visit 10:00–10:30\./);
+  await expect(overlap.locator("#startsAt-error")).toHaveText(/Overlaps another visit, 10:00–10:30\./);
   await expect(overlap.getByLabel(/^Date and time/)).toHaveValue(`${day}T10:15`);
   await expect(overlap.getByLabel("Patient")).toHaveValue(/.+/);
 

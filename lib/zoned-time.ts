@@ -61,3 +61,8 @@ export function utcToZonedInput(moment: Date, timeZone: string): string {
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "00";
   return `${get("year")}-${get("month")}-${get("day")}T${get("hour")}:${get("minute")}`;
 }
+
+/** False for a wall-clock time the zone skips when its clocks go forward (01:30 in London on 28 March 2027). */
+export function existsInZone(local: string, timeZone: string): boolean {
+  return utcToZonedInput(zonedTimeToUtc(local, timeZone), timeZone) === local;
+}

@@ -6,7 +6,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { enqueueEvent } from "@/lib/events/outbox";
 import { assignOnBooking, isAssigned } from "@/lib/roster/assignments";
 import type { DomainResult } from "@/lib/result";
-import { zonedTimeToUtc } from "@/lib/zoned-time";
+import { existsInZone, zonedTimeToUtc } from "@/lib/zoned-time";
 import {
   clinicianForRules,
   lockClinicianSchedule,
@@ -59,6 +59,13 @@ async function enforceRules(
     fieldErrors: { startsAt: violations.map((v) => v.message) },
   };
 }
+
+/** A time the clocks skip (spring forward) is refused, not moved an hour: the clinician says which time they mean. */
+const skippedTime = (timeZone: string, nothing: string): Refusal => ({
+  ok: false,
+  fieldErrors: { startsAt: [`That time does not exist in ${timeZone}: the clocks go forward then.`] },
+  message: nothing,
+});
 
 async function auditOverride(
   tx: Tx,
@@ -119,6 +126,7 @@ export async function bookAppointment(
       fieldErrors: { patientId: ["Choose one of your patients."] },
       message: "Nothing was booked.",
     };
+  if (!existsInZone(input.startsAt, clinician.timeZone)) return skippedTime(clinician.timeZone, "Nothing was booked.");
   const startsAt = zonedTimeToUtc(input.startsAt, clinician.timeZone);
   if (startsAt <= now)
     return { ok: false, fieldErrors: { startsAt: ["Choose a time in the future."] }, message: "Nothing was booked." };
@@ -196,6 +204,8 @@ export async function rescheduleAppointment(
       .for("update");
     const clinician = current && (await clinicianForRules(tx, current.clinicianId));
     if (!current || !clinician) return notFound;
+    if (!existsInZone(localStartsAt, clinician.timeZone))
+      return skippedTime(clinician.timeZone, "Nothing was changed.");
     const startsAt = zonedTimeToUtc(localStartsAt, clinician.timeZone);
     if (startsAt <= now)
       return {

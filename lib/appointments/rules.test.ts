@@ -62,11 +62,11 @@ describe("overlaps (Monday 1 March 2027, Europe/London)", () => {
     const late = await book("2027-03-01T10:59");
     expect(late).toMatchObject({
       ok: false,
-      fieldErrors: { startsAt: ["Overlaps Ada Lovelace's visit 10:30–11:00."] },
+      fieldErrors: { startsAt: ["Overlaps another visit, 10:30–11:00."] },
     });
     expect(await book("2027-03-01T09:01")).toMatchObject({
       ok: false,
-      fieldErrors: { startsAt: ["Overlaps Ada Lovelace's visit 09:30–10:00."] },
+      fieldErrors: { startsAt: ["Overlaps another visit, 09:30–10:00."] },
     });
   });
 
@@ -88,7 +88,7 @@ describe("overlaps (Monday 1 March 2027, Europe/London)", () => {
     const onto = await rescheduleAppointment(db(), clinician, a.appointmentId, "2027-03-01T13:45");
     expect(onto).toMatchObject({
       ok: false,
-      fieldErrors: { startsAt: ["Overlaps Ada Lovelace's visit 14:00–14:30."] },
+      fieldErrors: { startsAt: ["Overlaps another visit, 14:00–14:30."] },
     });
     const outside = await rescheduleAppointment(db(), clinician, a.appointmentId, "2027-03-01T18:00");
     expect(outside).toMatchObject({
@@ -127,6 +127,26 @@ describe("working hours, in the clinician's own zone", () => {
       fieldErrors: { startsAt: ["Dr. Test works 08:00–12:00 and 13:00–18:00 on Mondays (Europe/London)."] },
     });
     startsAtOf("13:00")(await book("2027-03-01T13:00"));
+  });
+
+  it("a time the clocks skip is refused, not moved an hour, on booking and on moving a visit", async () => {
+    await setUp("America/New_York", everyDay(0, 24 * 60));
+    const skipped = "That time does not exist in America/New_York: the clocks go forward then.";
+    expect(await book("2027-03-14T02:30")).toMatchObject({
+      ok: false,
+      message: "Nothing was booked.",
+      fieldErrors: { startsAt: [skipped] },
+    });
+    const booked = startsAtOf("03:30")(await book("2027-03-14T03:30"));
+    const moved = await rescheduleAppointment(
+      db(),
+      clinician,
+      (booked as { appointmentId: string }).appointmentId,
+      "2027-03-14T02:15",
+    );
+    expect(moved).toMatchObject({ ok: false, message: "Nothing was changed.", fieldErrors: { startsAt: [skipped] } });
+    // The autumn change repeats 01:00–02:00: such a time exists (its first occurrence) and is booked.
+    startsAtOf("01:30")(await book("2027-11-07T01:30"));
   });
 
   it("Europe/London across the spring change (Sunday 28 March 2027): opening and closing follow the wall clock", async () => {
@@ -214,7 +234,7 @@ describe(`two bookings of one slot at once (${dbHandle().driver})`, () => {
     const results = await Promise.all(Array.from({ length: 4 }, () => book("2027-03-02T09:00"))).finally(heal);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     for (const refused of results.filter((r) => !r.ok))
-      expect(refused).toMatchObject({ fieldErrors: { startsAt: ["Overlaps Ada Lovelace's visit 09:00–09:30."] } });
+      expect(refused).toMatchObject({ fieldErrors: { startsAt: ["Overlaps another visit, 09:00–09:30."] } });
     const rows = await db()
       .select()
       .from(appointments)

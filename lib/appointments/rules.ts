@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, eq, gt, lt, ne, sql } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, lt, ne, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { appointments, clinicians, patientProfiles, workingHours } from "@/db/schema";
+import { appointments, clinicians, users, workingHours } from "@/db/schema";
 import { formatClock } from "@/lib/format";
 import { describeIntervals, localSpan, toWeeklyHours, weekdays, withinHours } from "./working-hours";
 
@@ -17,7 +17,9 @@ export async function clinicianForRules(db: Db | Tx, clinicianId: string): Promi
   const [row] = await db
     .select({ clinicianId: clinicians.userId, displayName: clinicians.displayName, timeZone: clinicians.timeZone })
     .from(clinicians)
-    .where(eq(clinicians.userId, clinicianId));
+    .innerJoin(users, eq(users.id, clinicians.userId))
+    // A deactivated clinician cannot be booked, moved to or given hours: to these rules they are not there.
+    .where(and(eq(clinicians.userId, clinicianId), isNull(users.deactivatedAt)));
   return row ?? null;
 }
 
@@ -60,15 +62,9 @@ export async function scheduleViolations(
   const endsAt = new Date(visit.startsAt.getTime() + visit.durationMinutes * 60_000);
   // Strictly overlapping: a visit ending at 10:00 and the next starting at 10:00 touch, and both stand.
   const clashes = await tx
-    .select({
-      id: appointments.id,
-      startsAt: appointments.startsAt,
-      durationMinutes: appointments.durationMinutes,
-      firstName: patientProfiles.firstName,
-      lastName: patientProfiles.lastName,
-    })
+    // Times only, never the other patient's name: the refusal is not a read of their record (nothing to log).
+    .select({ id: appointments.id, startsAt: appointments.startsAt, durationMinutes: appointments.durationMinutes })
     .from(appointments)
-    .innerJoin(patientProfiles, eq(patientProfiles.userId, appointments.patientId))
     .where(
       and(
         eq(appointments.clinicianId, clinician.clinicianId),
@@ -85,7 +81,7 @@ export async function scheduleViolations(
     violations.push({
       rule: "overlap",
       appointmentId: clash.id,
-      message: `Overlaps ${clash.firstName} ${clash.lastName}'s visit ${formatClock(clash.startsAt, timeZone)}–${formatClock(clashEnds, timeZone)}.`,
+      message: `Overlaps another visit, ${formatClock(clash.startsAt, timeZone)}–${formatClock(clashEnds, timeZone)}.`,
     });
   }
   return violations;

@@ -37,7 +37,7 @@ export const bookAppointmentSchema = z.strictObject({
 export const cancelAppointmentSchema = z.strictObject({
   appointmentId: z.uuid("Unknown appointment."),
   // Optional; kept for admins, never sent to the patient.
-  reason: plainText({ max: 200, label: "The reason" }).optional(),
+  reason: plainText({ max: 200, multiline: true, label: "The reason" }).optional(),
 });
 
 export const rescheduleAppointmentSchema = z.strictObject({

@@ -136,7 +136,9 @@ describe("appointment lifecycle actions", () => {
     expect(await published()).toEqual([]);
 
     await actAs(db(), seedEmails.admin);
-    expect((await cancelAppointmentAction({}, form({ appointmentId: ids.bensShepherdVisit }))).ok).toBe(true);
+    // The reason is a text area: a line break in it is kept, not refused.
+    const reason = "Clinician unwell.\nRebook next week.";
+    expect((await cancelAppointmentAction({}, form({ appointmentId: ids.bensShepherdVisit, reason }))).ok).toBe(true);
     expect((await db().select().from(appointments).where(eq(appointments.id, ids.bensShepherdVisit)))[0]?.status).toBe(
       "cancelled",
     );
@@ -147,7 +149,7 @@ describe("appointment lifecycle actions", () => {
         listAppointmentChanges(db(), parseListParams({ patient: seedEmails.ben })),
       )
     ).rows.filter((row) => row.id === ids.bensShepherdVisit);
-    expect(change).toMatchObject({ status: "cancelled", cancelledByName: "Clinic Admin", cancellationReason: null });
+    expect(change).toMatchObject({ status: "cancelled", cancelledByName: "Clinic Admin", cancellationReason: reason });
     // Cancelling twice is not found, and emits nothing more.
     expect((await cancelAppointmentAction({}, form({ appointmentId: ids.bensShepherdVisit }))).ok).toBe(false);
     expect(await published()).toHaveLength(1);
