@@ -1,7 +1,14 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/db/client";
-import { appointmentReschedules, appointments, notificationDeliveries, patientProfiles, users } from "@/db/schema";
+import {
+  appointmentReschedules,
+  appointments,
+  notificationDeliveries,
+  patientProfiles,
+  preferenceLedger,
+  users,
+} from "@/db/schema";
 import { seed, seedEmails } from "@/db/seed";
 import { startResendFake } from "@/testing/fakes/resend-fake";
 import type { startTwilioFake } from "@/testing/fakes/twilio-fake";
@@ -416,6 +423,27 @@ describe("nothing is sent twice", () => {
     const request = { appointmentId: people.ada.video, kind: "reminder_15m", channel: "text", now: at(0) } as const;
     expect(await deliver(db(), request)).toMatchObject({ outcome: "failed", errorCode: "21211" });
     expect(await deliver(db(), request)).toMatchObject({ outcome: "duplicate", status: "failed" });
+    expect(twilio.requests).toHaveLength(1);
+  });
+
+  it("Twilio refusing the send with 21610 (the number replied STOP) turns texts off with one ledger row; the next text is skipped", async () => {
+    twilio.queueReply({
+      status: 400,
+      body: { code: 21610, message: "Attempt to send to unsubscribed recipient", status: 400 },
+    });
+    const request = { appointmentId: people.ada.video, kind: "reminder_15m", channel: "text", now: at(0) } as const;
+    expect(await deliver(db(), request)).toMatchObject({ outcome: "failed", errorCode: "21610" });
+    const ledger = await db()
+      .select({
+        actorKind: preferenceLedger.actorKind,
+        field: preferenceLedger.field,
+        newValue: preferenceLedger.newValue,
+      })
+      .from(preferenceLedger)
+      .where(and(eq(preferenceLedger.patientId, people.ada.id), eq(preferenceLedger.actorKind, "twilio_unsubscribed")));
+    expect(ledger).toEqual([{ actorKind: "twilio_unsubscribed", field: "textMessages", newValue: "false" }]);
+    const next = { appointmentId: people.ada.inPerson, kind: "confirmation", channel: "text", now: at(0) } as const;
+    expect(await deliver(db(), next)).toMatchObject({ outcome: "skipped", reason: "texts_disabled" });
     expect(twilio.requests).toHaveLength(1);
   });
 

@@ -3,8 +3,10 @@ import { and, eq, lt, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { notificationDeliveries, type NotificationDelivery } from "@/db/schema";
 import { env } from "@/lib/env";
+import { applyAuditedChanges } from "@/lib/patients/ledger";
 import type { SkipReason } from "./decide";
 import { sendEmail } from "./providers/email";
+import { TWILIO_UNSUBSCRIBED } from "./provider-status";
 import { ProviderError } from "./providers/errors";
 import { sendText } from "./providers/text";
 import { prepareAppointmentMessage, type AppointmentDeliveryRequest } from "./subjects/appointment";
@@ -135,10 +137,22 @@ async function sendClaimed(db: Db, claimed: ClaimedSend): Promise<DeliveryOutcom
   } catch (error) {
     const code = error instanceof ProviderError ? error.code : "unexpected_error";
     const permanent = error instanceof ProviderError && error.permanent;
-    await db
-      .update(notificationDeliveries)
-      .set({ status: "failed", errorCode: code, reason: permanent ? "permanent_error" : "transient_error" })
-      .where(stillClaimedBy(claimed));
+    await db.transaction(async (tx) => {
+      const [failed] = await tx
+        .update(notificationDeliveries)
+        .set({ status: "failed", errorCode: code, reason: permanent ? "permanent_error" : "transient_error" })
+        .where(stillClaimedBy(claimed))
+        .returning({ id: notificationDeliveries.id });
+      // Twilio refuses a send to a number that replied STOP (21610) on the create call itself: that is the patient's
+      // revocation too (a STOP sent to another of the clinic's numbers, or a missed inbound webhook), so texts go off
+      // with a ledger row, exactly as when the status callback reports it.
+      if (failed && code === TWILIO_UNSUBSCRIBED && claimed.channel !== "email" && base.patientId)
+        await applyAuditedChanges(tx, {
+          patientId: base.patientId,
+          actor: { kind: "twilio_unsubscribed", userId: null },
+          changes: { textMessages: false },
+        });
+    });
     if (!permanent) throw new TransientDeliveryError(`${base.kind} ${claimed.channel} failed transiently (${code})`);
     return { outcome: "failed", deliveryId: claimed.id, errorCode: code };
   }
