@@ -48,7 +48,10 @@ export type DecisionInput = TextPolicyInput & {
     durationMinutes: number;
     createdAt: Date;
   };
-  /** a reschedule message whose change a later reschedule replaced (that one's message tells the current time) */
+  /**
+   * a reschedule message whose change a later reschedule replaced, or a confirmation of a visit rescheduled since it was
+   * booked: the later reschedule's message tells the current time
+   */
   superseded?: boolean;
 };
 
@@ -116,7 +119,7 @@ export function decide(input: DecisionInput): Decision {
     if (kind !== "cancellation" && appointment.status === "cancelled") return skip("appointment_cancelled");
     const ended = start + appointment.durationMinutes * 60_000 <= now.getTime();
     if (ended && kind !== "cancellation") return skip("appointment_past");
-    if (kind === "rescheduled" && superseded) return skip("superseded");
+    if ((kind === "rescheduled" || kind === "confirmation") && superseded) return skip("superseded");
   }
 
   const decision = byChannelPreference(channel, patient, categoryOf(kind));

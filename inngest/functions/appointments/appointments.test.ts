@@ -56,6 +56,41 @@ describe("appointment messages", () => {
     expect(emails().map((email) => [email.to, email.subject])).toEqual([[patient.email, "Your appointment is booked"]]);
   });
 
+  it("a confirmation still unsent when the visit moves is superseded: the patient is told the new time once", async () => {
+    const patient = await createPatient(db());
+    const clinician = await createClinician(db());
+    // An earlier visit makes her this clinician's patient, whom they may book.
+    await createAppointment(db(), {
+      patientId: patient.id,
+      clinicianId: clinician.id,
+      startsAt: new Date(Date.now() - 30 * 86_400_000),
+      status: "completed",
+    });
+    await actAs(db(), clinician.email);
+    const day = weekdayAhead(6);
+    const booked = await bookAppointmentAction(
+      {},
+      form({ patientId: patient.id, startsAt: `${day}T10:00`, durationMinutes: "30", modality: "in_person" }),
+    );
+    expect(booked.ok).toBe(true);
+    const [bookedRow] = await db().select().from(eventOutbox).orderBy(desc(eventOutbox.createdAt)).limit(1);
+    const appointmentId = (bookedRow!.data as { appointmentId: string }).appointmentId;
+    const actor = { id: clinician.id, email: clinician.email, name: null, role: "clinician" as const };
+    expect((await rescheduleAppointment(db(), actor, appointmentId, `${day}T14:00`)).ok).toBe(true);
+    const [movedRow] = await db().select().from(eventOutbox).orderBy(desc(eventOutbox.createdAt)).limit(1);
+
+    // The booking's message runs late (a backlog, or a text that slept through quiet hours): the visit has moved.
+    const late = { id: bookedRow!.id, name: bookedRow!.name, data: bookedRow!.data };
+    expect(await run(late)).toEqual({ kind: "confirmation", email: "skipped:superseded", text: "skipped:superseded" });
+    expect(await run({ id: movedRow!.id, name: movedRow!.name, data: movedRow!.data })).toMatchObject({
+      kind: "rescheduled",
+      email: "sent",
+    });
+    expect(emails()).toHaveLength(1);
+    expect(emails()[0]!.subject).toMatch(/has a new time/);
+    expect(emails()[0]!.text).toContain("at 14:00");
+  });
+
   describe("A→B→A→B reschedules", () => {
     const A = "2027-03-01T10:00";
     const B = "2027-03-02T15:00";

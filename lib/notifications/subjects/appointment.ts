@@ -109,7 +109,8 @@ export async function prepareAppointmentMessage(
     now,
     patient: fresh,
     appointment: fresh,
-    superseded: change?.superseded,
+    // A confirmation still unsent (deferred, or in a backlog) once the visit moved: the reschedule message tells it.
+    superseded: change ? change.superseded : request.kind === "confirmation" && fresh.sequence > 0,
     policy,
     textsSent: await textsCountedFor(db, request.channel, policy, fresh.patientId, now),
   });
