@@ -45,6 +45,12 @@ export async function deliverInSteps(step: Step, stepId: string, request: Delive
     if (!("deliveryId" in result) || result.deliveryId !== deferredId)
       await step.run(`${stepId}-retire-deferred-${wake}`, () => retireDeferred(db(), deferredId));
   }
+  // Still pushed later after every wake (the patient kept narrowing their hours): it is not left waiting for ever.
+  if (result.outcome === "deferred") {
+    const deferredId = result.deliveryId;
+    await step.run(`${stepId}-quiet-hours-give-up`, () => retireDeferred(db(), deferredId, "quiet_hours"));
+    return { outcome: "skipped" as const, deliveryId: deferredId, reason: "quiet_hours" as const };
+  }
   if (result.outcome === "sent" && result.unrecorded) {
     const accepted = result.unrecorded;
     await step.run(`${stepId}-record-sent`, () => recordSent(db(), accepted));

@@ -170,12 +170,17 @@ async function sendClaimed(db: Db, claimed: ClaimedSend): Promise<DeliveryOutcom
 
 /**
  * A deferred text whose wake found its visit at another time (a new delivery key, or not yet due): the row for the old
- * time is closed as superseded, so it is not shown waiting for ever. A row already taken by another attempt is left.
+ * time is closed as superseded, so it is not shown waiting for ever; one still deferred after the last wake is closed as
+ * quiet_hours. A row already taken by another attempt is left.
  */
-export async function retireDeferred(db: Db, deliveryId: string): Promise<void> {
+export async function retireDeferred(
+  db: Db,
+  deliveryId: string,
+  reason: "superseded" | "quiet_hours" = "superseded",
+): Promise<void> {
   await db
     .update(notificationDeliveries)
-    .set({ status: "skipped", reason: "superseded" })
+    .set({ status: "skipped", reason })
     .where(and(eq(notificationDeliveries.id, deliveryId), eq(notificationDeliveries.status, "deferred")));
 }
 

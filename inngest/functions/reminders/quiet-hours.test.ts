@@ -2,7 +2,7 @@ import { InngestTestEngine } from "@inngest/test";
 import { eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/db/client";
-import { appointments, notificationDeliveries } from "@/db/schema";
+import { appointments, notificationDeliveries, patientProfiles } from "@/db/schema";
 import { createAppointment, createClinician, createPatient, resetFakes, setUpFakes } from "@/testing/fixtures";
 import { receiveInboundText } from "@/lib/patients/text-opt-out";
 import { sendReminder } from "./send";
@@ -128,6 +128,38 @@ describe("quiet hours through the reminder function, the real SDKs and the fakes
     const { result } = await new InngestTestEngine({
       function: sendReminder,
       events: [{ name: "portal/reminder.due", data: { appointmentId, kind: "reminder_24h" } }],
+    }).execute();
+    expect(result).toEqual({ email: "sent", text: "skipped:quiet_hours" });
+    expect(fakes.twilio.requests).toHaveLength(0);
+    expect((await rowsOf(appointmentId)).map((row) => [row.channel, row.status, row.reason]).sort()).toEqual([
+      ["email", "sent", null],
+      ["sms", "skipped", "quiet_hours"],
+    ]);
+  });
+
+  it("the patient narrows their hours at every wake: after the last wake the text is closed as quiet_hours", async () => {
+    // Visit 18:00 EDT; the 24 h reminder is found at 22:00 EDT the evening before and sleeps until 08:00.
+    const appointmentId = await visitAt("2026-06-12T22:00:00Z");
+    const [{ patientId }] = await db()
+      .select({ patientId: appointments.patientId })
+      .from(appointments)
+      .where(eq(appointments.id, appointmentId));
+    vi.setSystemTime(new Date("2026-06-12T02:00:00Z"));
+    // At each wake (08:00, 09:00, … EDT) the patient's own hours start one hour later than the wake.
+    const wake = (n: number) => ({
+      id: `deliver-text-quiet-hours-${n}`,
+      handler: async () => {
+        await db()
+          .update(patientProfiles)
+          .set({ textHoursStart: `${String(8 + n).padStart(2, "0")}:00`, textHoursEnd: "21:00" })
+          .where(eq(patientProfiles.userId, patientId!));
+        vi.setSystemTime(new Date(Date.UTC(2026, 5, 12, 11 + n)));
+      },
+    });
+    const { result } = await new InngestTestEngine({
+      function: sendReminder,
+      events: [{ name: "portal/reminder.due", data: { appointmentId, kind: "reminder_24h" } }],
+      steps: [1, 2, 3, 4, 5].map(wake),
     }).execute();
     expect(result).toEqual({ email: "sent", text: "skipped:quiet_hours" });
     expect(fakes.twilio.requests).toHaveLength(0);
