@@ -140,7 +140,7 @@ describe("quiet hours through the reminder function, the real SDKs and the fakes
   it("the patient narrows their hours at every wake: after the last wake the text is closed as quiet_hours", async () => {
     // Visit 18:00 EDT; the 24 h reminder is found at 22:00 EDT the evening before and sleeps until 08:00.
     const appointmentId = await visitAt("2026-06-12T22:00:00Z");
-    const [{ patientId }] = await db()
+    const [visit] = await db()
       .select({ patientId: appointments.patientId })
       .from(appointments)
       .where(eq(appointments.id, appointmentId));
@@ -152,7 +152,7 @@ describe("quiet hours through the reminder function, the real SDKs and the fakes
         await db()
           .update(patientProfiles)
           .set({ textHoursStart: `${String(8 + n).padStart(2, "0")}:00`, textHoursEnd: "21:00" })
-          .where(eq(patientProfiles.userId, patientId!));
+          .where(eq(patientProfiles.userId, visit!.patientId));
         vi.setSystemTime(new Date(Date.UTC(2026, 5, 12, 11 + n)));
       },
     });
