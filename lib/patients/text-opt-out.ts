@@ -20,7 +20,7 @@ export type InboundTextInput = { messageSid: string; from: string; body: string;
 export type InboundTextResult = {
   replay: boolean;
   changed: number;
-  /** the confirmation texts now due (one per patient whose texts this turned off) */
+  /** the confirmation text now due: one for the number, whichever of its patients' texts this turned off */
   confirmations: string[];
   /** the staff inbox entry, for a message that asked for neither */
   inboxId?: string;
@@ -64,7 +64,8 @@ export async function receiveInboundText(db: Db, text: InboundTextInput): Promis
         changes: { textMessages: text.intent === "resume" },
       });
       changed += rows.length;
-      if (text.intent === "revoke" && rows[0])
+      // One confirmation per number: it names nobody, and the rule allows the number one text.
+      if (text.intent === "revoke" && rows[0] && confirmations.length === 0)
         confirmations.push(await confirmationDue(tx, patientId, channel, rows[0].ledgerEntryId));
     }
     return { replay: false, changed, confirmations };

@@ -1,5 +1,5 @@
 import { runAfterResponse } from "@/db/testing/request";
-import { and, count, eq } from "drizzle-orm";
+import { and, count, eq, inArray } from "drizzle-orm";
 import twilio from "twilio";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
@@ -113,6 +113,35 @@ describe("revocation by any reasonable means, through the webhook", () => {
     expect(await patient.ledger()).toHaveLength(1);
     expect(await patient.confirmations()).toHaveLength(1);
     expect(textsSentTo(patient.phone)).toHaveLength(1);
+  });
+
+  it("STOP from a number two patients share turns texts off for both, with one confirmation to the number", async () => {
+    const parent = await texter();
+    const child = await createPatient(db(), { phoneE164: parent.phone, textMessages: true });
+    await POST(inbound({ From: parent.phone, Body: "STOP", MessageSid: nextSid() }));
+    await runAfterResponse();
+    const textsOn = await db()
+      .select({ on: patientProfiles.textMessages })
+      .from(patientProfiles)
+      .where(eq(patientProfiles.phoneE164, parent.phone));
+    expect(textsOn).toEqual([{ on: false }, { on: false }]);
+    const both = inArray(preferenceLedger.patientId, [parent.id, child.id]);
+    const turnedOff = await db()
+      .select({ patientId: preferenceLedger.patientId })
+      .from(preferenceLedger)
+      .where(and(both, eq(preferenceLedger.field, "textMessages"), eq(preferenceLedger.newValue, "false")));
+    expect(turnedOff).toHaveLength(2);
+    const confirmationRows = await db()
+      .select({ patientId: notificationDeliveries.patientId })
+      .from(notificationDeliveries)
+      .where(
+        and(
+          eq(notificationDeliveries.kind, "revocation_confirmation"),
+          inArray(notificationDeliveries.patientId, [parent.id, child.id]),
+        ),
+      );
+    expect(confirmationRows).toHaveLength(1);
+    expect(textsSentTo(parent.phone)).toHaveLength(1);
   });
 
   it("a WhatsApp STOP is recorded as such and confirmed on WhatsApp", async () => {
