@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq } from "drizzle-orm";
+import { and, asc, count, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import {
@@ -18,6 +18,13 @@ import { rowPatients, staffRead } from "@/lib/access/record";
 import { matchesText, pageOf, pageWindow, totalMatching, withinDates, type ListParams } from "@/lib/admin/list";
 
 const patientUser = alias(users, "patient_user");
+
+/** Each participant's answer, for the CSV: "clinician Dr Okafor: yes; companion Gil: not answered". */
+const participantAnswers = sql<string | null>`(
+  select string_agg(${videoParticipants.role} || ' ' || ${videoParticipants.displayName} || ': ' ||
+    case ${videoParticipants.recordingConsent} when true then 'yes' when false then 'no' else 'not answered' end,
+    '; ' order by ${videoParticipants.createdAt})
+  from ${videoParticipants} where ${videoParticipants.appointmentId} = ${videoSessions.appointmentId})`;
 
 export type VideoSessionFilters = ListParams & { recording?: "on" | "off" };
 
@@ -51,6 +58,7 @@ export const listVideoSessions = staffRead(
         consentVersion: preferenceLedger.consentVersion,
         consentChangedAt: preferenceLedger.createdAt,
         roomEvents: events.n,
+        participants: participantAnswers,
         total: totalMatching(),
       })
       .from(videoSessions)
