@@ -20,7 +20,14 @@ import type { DeliveryKind } from "@/lib/notifications/kinds";
 import type { DeliveryReason } from "@/lib/notifications/decide";
 import type { ProviderStatus } from "@/lib/notifications/provider-status";
 import type { RosterAction } from "@/lib/roster/actions";
-import type { GuardAction, ParticipantRole, RecordingReason, RuleCause, VideoSessionStatus } from "@/lib/video/types";
+import type {
+  GuardAction,
+  ParticipantRole,
+  RecordingDeletionReason,
+  RecordingReason,
+  RuleCause,
+  VideoSessionStatus,
+} from "@/lib/video/types";
 
 const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 const createdAt = () => tstz("created_at").defaultNow().notNull();
@@ -483,6 +490,8 @@ export const videoRecordings = pgTable(
     /** Twilio's recording status as last reported: in-progress, completed, … */
     status: text("status").notNull(),
     deletedAt: tstz("deleted_at"),
+    /** why it was deleted, set with deletedAt (the patient's receipt says it) */
+    deletedReason: text("deleted_reason").$type<RecordingDeletionReason>(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

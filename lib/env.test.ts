@@ -160,4 +160,12 @@ describe("env, one validated configuration", () => {
     expect(parseEnv({ APP_ENV: "demo" }).clinic.name).toBe("Riverside Clinic");
     expect(problemsOf({ APP_ENV: "test", CLINIC_EMAIL: "reception" })[0]).toMatch(/^CLINIC_EMAIL/);
   });
+
+  it("keeps a recording the patient stopped unless VIDEO_RECORDING_AFTER_STOP says delete; anything else is refused", () => {
+    expect(parseEnv({ APP_ENV: "test" }).video.recordingAfterStop).toBe("keep");
+    expect(parseEnv({ APP_ENV: "test", VIDEO_RECORDING_AFTER_STOP: "delete" }).video.recordingAfterStop).toBe("delete");
+    expect(problemsOf({ APP_ENV: "test", VIDEO_RECORDING_AFTER_STOP: "archive" })[0]).toMatch(
+      /^VIDEO_RECORDING_AFTER_STOP/,
+    );
+  });
 });

@@ -45,6 +45,7 @@ const rawSchema = z.object({
   VIDEO_CONSENT_POLICY: z.enum(["all-party", "one-party"]).optional(),
   VIDEO_CLINIC_REGION: optional,
   VIDEO_START_MINUTES_BEFORE: optional,
+  VIDEO_RECORDING_AFTER_STOP: z.enum(["keep", "delete"]).optional(),
   NOTIFY_TEXT_HOURS: optional,
   NOTIFY_TEXT_HOURS_BY_REGION: optional,
   NOTIFY_TEXT_CAPS: optional,
@@ -59,6 +60,8 @@ export type VideoPolicy = {
   /** the clinic's state or region (e.g. "TX"), the clinician's location for the one-party rule */
   clinicRegion?: string;
   startMinutesBefore: number;
+  /** a recording made with everyone's consent, then stopped by the patient: kept (default) or deleted once complete */
+  recordingAfterStop: "keep" | "delete";
 };
 /** Who runs the portal, as the front page, header, help and privacy notice name them */
 export type ClinicDetails = { name: string; phone?: string; email?: string; hours?: string };
@@ -196,6 +199,7 @@ export function parseEnv(source: Record<string, string | undefined>, secretOf = 
       consentPolicy: raw.VIDEO_CONSENT_POLICY ?? "all-party",
       clinicRegion: raw.VIDEO_CLINIC_REGION?.toUpperCase(),
       startMinutesBefore: startBefore,
+      recordingAfterStop: raw.VIDEO_RECORDING_AFTER_STOP ?? "keep",
     },
     notificationPolicy,
   };

@@ -10,6 +10,7 @@ import {
   timeZoneOfPatient,
 } from "@/lib/appointments/queries";
 import { requirePageRole } from "@/lib/auth/session";
+import { receiptsForPatient } from "@/lib/video/receipts";
 
 export const metadata: Metadata = { title: "Your appointments" };
 
@@ -21,6 +22,9 @@ export default async function PatientHomePage() {
     listUpcomingAppointmentsForPatient(db(), user.id, now),
     listPastAppointmentsForPatient(db(), user.id, now),
   ]);
+  // Past and current video visits that had a session carry their recording receipt.
+  const videoVisits = [...upcoming, ...past].filter((item) => item.modality === "telehealth").map((item) => item.id);
+  const receipts = await receiptsForPatient(db(), user.id, videoVisits);
   return (
     <div>
       <h1 className="text-2xl font-semibold">Your appointments</h1>
@@ -35,6 +39,7 @@ export default async function PatientHomePage() {
           now={now}
           labelledBy="upcoming-heading"
           emptyText="You have no upcoming appointments."
+          receipts={receipts}
         />
       </section>
       <section aria-labelledby="past-heading" className="mt-8">
@@ -47,6 +52,7 @@ export default async function PatientHomePage() {
           now={now}
           labelledBy="past-heading"
           emptyText="No appointments in the last 12 months."
+          receipts={receipts}
         />
       </section>
       <RefreshAt at={nextJoinChange(upcoming, now)?.toISOString() ?? null} />

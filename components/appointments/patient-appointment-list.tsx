@@ -1,6 +1,8 @@
 import type { Appointment } from "@/db/schema";
 import { isJoinable } from "@/lib/appointments/join-window";
 import { formatDateTime } from "@/lib/format";
+import type { VisitReceipt } from "@/lib/video/receipts";
+import { VisitReceiptView } from "./visit-receipt";
 
 export type PatientAppointment = Pick<Appointment, "id" | "startsAt" | "durationMinutes" | "modality" | "status"> & {
   clinicianName: string;
@@ -15,8 +17,11 @@ export function PatientAppointmentList({
   now,
   labelledBy,
   emptyText,
+  receipts,
 }: {
   items: PatientAppointment[];
+  /** recording receipts of the video visits that had a session, by appointment id */
+  receipts?: Map<string, VisitReceipt>;
   timeZone: string;
   now: Date;
   labelledBy: string;
@@ -30,6 +35,7 @@ export function PatientAppointmentList({
         const cancelled = item.status === "cancelled";
         const ended = item.startsAt.getTime() + item.durationMinutes * 60_000 < now.getTime();
         const video = item.modality === "telehealth";
+        const receipt = video ? receipts?.get(item.id) : undefined;
         return (
           <li
             key={item.id}
@@ -55,6 +61,7 @@ export function PatientAppointmentList({
               {video && !cancelled && !ended && !isJoinable(item, now) ? (
                 <p className="text-sm text-slate-600">You can join from 15 minutes before the start.</p>
               ) : null}
+              {receipt ? <VisitReceiptView receipt={receipt} timeZone={timeZone} /> : null}
             </div>
             {!cancelled && !ended ? (
               <div className="flex flex-wrap gap-2">

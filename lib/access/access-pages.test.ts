@@ -2,7 +2,7 @@ import { and, eq, gt, isNull } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { actAs } from "@/db/testing/request";
-import { appointments, patientProfiles, users } from "@/db/schema";
+import { appointments, patientProfiles, users, videoSessions } from "@/db/schema";
 import { seed, seedEmails } from "@/db/seed";
 import { accessRowsSince, countAccessInserts, lastAccessId, seedAdminListRows, seededIds } from "@/testing/access-data";
 
@@ -35,6 +35,7 @@ const pages: Record<string, () => Promise<{ default: Render }>> = {
   "admin/consent-ledger": () => import("@/app/admin/consent-ledger/page") as Promise<{ default: Render }>,
   "admin/progress-sharing": () => import("@/app/admin/progress-sharing/page") as Promise<{ default: Render }>,
   "admin/video-sessions": () => import("@/app/admin/video-sessions/page") as Promise<{ default: Render }>,
+  "admin/video-sessions/[id]": () => import("@/app/admin/video-sessions/[id]/page") as Promise<{ default: Render }>,
   "admin/appointments": () => import("@/app/admin/appointments/page") as Promise<{ default: Render }>,
   "admin/access-log": () => import("@/app/admin/access-log/page") as Promise<{ default: Render }>,
   "admin/schedule": () => import("@/app/admin/schedule/page") as Promise<{ default: Render }>,
@@ -132,6 +133,27 @@ describe("clinician pages", () => {
       seedEmails.shepherd,
       () => session(props({}, { appointmentId: visit!.id })),
       () => [{ patient: ids.ben, what: "video_session" }],
+    );
+  });
+});
+
+describe("admin video session detail", () => {
+  it("logs the session's one patient; an unknown session is a 404 that logs nothing", async () => {
+    const [session] = await db()
+      .select({ id: videoSessions.id })
+      .from(videoSessions)
+      .innerJoin(appointments, eq(appointments.id, videoSessions.appointmentId))
+      .where(eq(appointments.patientId, ids.ben));
+    const detail = await page("admin/video-sessions/[id]");
+    await expectLogged(
+      seedEmails.admin,
+      () => detail(props({}, { id: session!.id })),
+      () => [{ patient: ids.ben, what: "video_sessions" }],
+    );
+    await expectLogged(
+      seedEmails.admin,
+      () => detail(props({}, { id: "00000000-0000-4000-8000-000000000000" })).catch(() => null),
+      () => [],
     );
   });
 });

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { appointments, videoRecordings, videoRuleChanges, videoSessions } from "@/db/schema";
 import { decideRecording } from "./consent";
+import { deletionReasonOf } from "./deletion-reason";
 import { liveSessionStatuses, type GuardAction } from "./types";
 import { videoProvider, type VideoProvider } from "./provider";
 import { roomIsGone } from "./twilio-video";
@@ -117,6 +118,7 @@ async function latestSessionOfRoom(db: Db, roomSid: string) {
   const [session] = await db
     .select({
       id: videoSessions.id,
+      appointmentId: videoSessions.appointmentId,
       patientId: appointments.patientId,
       status: videoSessions.status,
       guardAction: videoSessions.guardAction,
@@ -178,6 +180,10 @@ async function stopUnconsentedRecording(
         guardAction: "recording_stopped",
       })
       .where(eq(videoSessions.id, session.id));
+    // Logged like every other rule change: the receipt says the recording stopped because it started unconsented.
+    await tx
+      .insert(videoRuleChanges)
+      .values({ appointmentId: session.appointmentId, roomSid, recording: false, cause: "guard" });
     return "recording_stopped" as const;
   });
 }
@@ -205,6 +211,7 @@ async function deleteCompletedRecordings(
     );
   let deleted = 0;
   let firstFailure: unknown;
+  const deletedReason = pending.length > 0 ? await deletionReasonOf(db, roomSid) : null;
   for (const { recordingSid } of pending) {
     try {
       const claimed = await db.transaction(async (tx) => {
@@ -217,7 +224,7 @@ async function deleteCompletedRecordings(
         await provider.deleteRecording(recordingSid);
         await tx
           .update(videoRecordings)
-          .set({ deletedAt: new Date(), updatedAt: new Date() })
+          .set({ deletedAt: new Date(), deletedReason, updatedAt: new Date() })
           .where(eq(videoRecordings.recordingSid, recordingSid));
         return true;
       });

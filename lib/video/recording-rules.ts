@@ -2,6 +2,7 @@ import "server-only";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { videoRuleChanges, videoSessions } from "@/db/schema";
+import { env } from "@/lib/env";
 import { recordingOffReason } from "./consent-policy";
 import { decideRoomNow, joinParticipant, type Joining } from "./participants";
 import { videoProvider } from "./provider";
@@ -33,6 +34,9 @@ const offReason = (decision: Awaited<ReturnType<typeof decideRoomNow>>, cause: R
         : "no_consent"
     : "participant_not_consented";
 
+const guardsRoom = (cause: RuleCause) =>
+  cause === "withdraw" || (cause === "stop" && env().video.recordingAfterStop === "delete");
+
 /**
  * After a join, an answer, a leave or a withdrawal: a recording room that may no longer record is switched to
  * exclude-all at once. It never switches recording on: only the clinician's resume does. Returns whether rules were sent.
@@ -55,8 +59,9 @@ export async function enforceRoomConsent(
       .set({
         recording: false,
         recordingReason: offReason(decision, cause),
-        // A withdrawal guards the room as the withdrawal enforcement does: its recordings are deleted.
-        ...(cause === "withdraw" ? { guardAction: "recording_stopped" as const } : {}),
+        // A withdrawal guards the room as the withdrawal enforcement does: its recordings are deleted. So does the
+        // patient's stop where the clinic deletes what was recorded before it.
+        ...(guardsRoom(cause) ? { guardAction: "recording_stopped" as const } : {}),
         updatedAt: new Date(),
       })
       .where(eq(videoSessions.id, session.id));

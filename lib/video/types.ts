@@ -18,6 +18,9 @@ export type ParticipantRole = "clinician" | "patient" | "companion" | "interpret
 /** What made the server send a room its recording rules. */
 export type RuleCause = "start" | "join" | "decline" | "resume" | "stop" | "withdraw" | "guard";
 
+/** Why a recording was deleted: a withdrawal and a recording made without consent always; a stop per clinic setting. */
+export type RecordingDeletionReason = "consent_withdrawn" | "recorded_without_consent" | "stopped_by_patient";
+
 /** What the server did to keep a room within consent. */
 export type GuardAction = "recording_stopped" | "recording_deleted";
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { filterInput, ListFilters, ListPager, zoneNote } from "@/components/admin/admin-list";
 import { db } from "@/db/client";
 import { withStaffAccess } from "@/lib/access/record";
@@ -7,22 +8,10 @@ import { formatAdminTime } from "@/lib/admin/time";
 import { cell, rowClass, Table } from "@/components/ui/table";
 import { requirePageRole } from "@/lib/auth/session";
 import { listVideoSessions, type VideoSessionRow } from "@/lib/video/admin-queries";
-import type { RecordingReason } from "@/lib/video/types";
 import { videoFields } from "../list-fields";
+import { guardLabels, reasonLabels } from "./labels";
 
 export const metadata: Metadata = { title: "Video sessions" };
-
-const reasonLabels: Record<RecordingReason, string> = {
-  consent_given: "consent stored",
-  no_consent: "no consent stored",
-  consent_withdrawn: "consent withdrawn during the session",
-  consent_version_lapsed: "consent given to a text version that has lapsed",
-  participant_not_consented: "a participant has not consented",
-};
-const guardLabels: Record<string, string> = {
-  recording_stopped: "Recording stopped",
-  recording_deleted: "Recording stopped and deleted",
-};
 
 function consentCell(row: VideoSessionRow, zone: string) {
   if (!row.consentLedgerId) return "No consent entry in the ledger";
@@ -60,7 +49,15 @@ export default async function VideoSessionsPage({ searchParams }: PageProps<"/ad
         >
           {page.rows.map((row) => (
             <tr key={row.id} className={rowClass} data-testid="video-session-row">
-              <td className={cell}>{formatAdminTime(row.createdAt, params.zone)}</td>
+              <td className={cell}>
+                <Link
+                  href={`/admin/video-sessions/${row.id}${params.zone === "UTC" ? "" : `?zone=${encodeURIComponent(params.zone)}`}`}
+                  className="text-brand-700 underline"
+                >
+                  {formatAdminTime(row.createdAt, params.zone)}
+                  <span className="sr-only">: participants and rule changes</span>
+                </Link>
+              </td>
               <td className={cell}>
                 {row.patientFirstName} {row.patientLastName} with {row.clinicianName}
                 <span className="block text-xs text-slate-500">
