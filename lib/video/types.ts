@@ -16,7 +16,7 @@ export type RecordingReason =
 export type ParticipantRole = "clinician" | "patient" | "companion" | "interpreter";
 
 /** What made the server send a room its recording rules. */
-export type RuleCause = "start" | "join" | "decline" | "resume" | "stop" | "withdraw" | "guard";
+export type RuleCause = "start" | "join" | "decline" | "resume" | "stop" | "withdraw" | "guard" | "leave" | "end";
 
 /** What the server did to keep a room within consent. */
 export type GuardAction = "recording_stopped" | "recording_deleted";

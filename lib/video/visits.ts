@@ -9,7 +9,7 @@ import { joinAndHoldRoom } from "./recording-rules";
 import { currentRecordingState } from "./sessions";
 import { videoProvider } from "./provider";
 import { roomNameFor } from "./twilio-video";
-import type { RecordingReason, VisitPhase } from "./types";
+import { liveSessionStatuses, type RecordingReason, type VisitPhase } from "./types";
 import { visitPhase } from "./visit-phase";
 
 export type VisitJoin =
@@ -46,11 +46,13 @@ export async function sessionStateView(db: Db, appointment: VisitAppointment, no
     decideRoomNow(db, appointment.id),
     participantsOf(db, appointment.id),
   ]);
+  // An ended room records nothing, whatever its last rules were.
+  const live = (liveSessionStatuses as readonly string[]).includes(session?.status ?? "");
   return {
     started: Boolean(session),
-    recording: Boolean(session?.recording && room.recording),
+    recording: Boolean(live && session?.recording && room.recording),
     // Consent is gone but the room has not been switched off yet (enforcement in flight): say so, never "off".
-    stopping: Boolean(session?.recording && !room.recording),
+    stopping: Boolean(live && session?.recording && !room.recording),
     consent: consent.recording,
     reason: session?.reason ?? consent.reason,
     phase: visitPhase(appointment, session, now),
