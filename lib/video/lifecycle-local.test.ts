@@ -59,10 +59,7 @@ describe("leave and end for everyone through the local preview (no Twilio config
     expect(await endForEveryone(db(), ids.grey, visit)).toEqual({ ok: true });
     expect(await localRoom(roomSid)).toMatchObject({ status: "completed", recording: false });
     expect((await sessionRows(visit))[0]).toMatchObject({ status: "ended" });
-    const stillPresent = await db()
-      .select()
-      .from(videoParticipants)
-      .where(eq(videoParticipants.appointmentId, visit));
+    const stillPresent = await db().select().from(videoParticipants).where(eq(videoParticipants.appointmentId, visit));
     expect(stillPresent.filter((p) => p.present)).toEqual([]);
     expect(await sessionStateView(db(), await visitOf(visit))).toMatchObject({ phase: "ended", recording: false });
 

@@ -88,7 +88,10 @@ async function inviteLink(appointmentId: string, role: "companion" | "interprete
 }
 
 /** The guest opens the link and answers; their session cookie is what their browser then sends. */
-async function guestJoins(appointmentId: string, answer: { recordingConsent: boolean; role?: "companion" | "interpreter" }) {
+async function guestJoins(
+  appointmentId: string,
+  answer: { recordingConsent: boolean; role?: "companion" | "interpreter" },
+) {
   const link = await inviteLink(appointmentId, "interpreter");
   const redeemed = await redeemInvite(db(), appointmentId, link.token, { displayName: "Gil", ...answer });
   if (!redeemed.ok) throw new Error(redeemed.message);
@@ -97,7 +100,9 @@ async function guestJoins(appointmentId: string, answer: { recordingConsent: boo
 
 const stateAs = async (email: string, appointmentId: string) => {
   await actAs(db(), email);
-  return (await stateRoute(new Request("http://localhost/x"), { params: Promise.resolve({ appointmentId }) } as never)).json();
+  return (
+    await stateRoute(new Request("http://localhost/x"), { params: Promise.resolve({ appointmentId }) } as never)
+  ).json();
 };
 
 beforeEach(() => {
@@ -305,8 +310,12 @@ describe("the start window: from VIDEO_START_MINUTES_BEFORE (30) before the star
 
   it("a rejoin at the booked end is allowed; a millisecond later it is refused as ended", async () => {
     const visit = await visitAtTen();
-    expect(await startVideoSession(db(), world.grey, visit, true, at("2026-01-12T10:00:00Z"))).toMatchObject({ ok: true });
-    expect(await startVideoSession(db(), world.grey, visit, true, at("2026-01-12T10:45:00Z"))).toMatchObject({ ok: true });
+    expect(await startVideoSession(db(), world.grey, visit, true, at("2026-01-12T10:00:00Z"))).toMatchObject({
+      ok: true,
+    });
+    expect(await startVideoSession(db(), world.grey, visit, true, at("2026-01-12T10:45:00Z"))).toMatchObject({
+      ok: true,
+    });
     world.fake.requests.length = 0;
     expect(await startVideoSession(db(), world.grey, visit, true, at("2026-01-12T10:45:00.001Z"))).toEqual({
       ok: false,
@@ -329,7 +338,9 @@ describe("the start window: from VIDEO_START_MINUTES_BEFORE (30) before the star
     await actAs(db(), seedEmails.grey);
     const early = await call(startRoute, visit!.id, {});
     expect(early.status).toBe(425);
-    expect(await early.json()).toEqual({ error: expect.stringMatching(/^You can start this session from \d\d:\d\d \S+\.$/) });
+    expect(await early.json()).toEqual({
+      error: expect.stringMatching(/^You can start this session from \d\d:\d\d \S+\.$/),
+    });
     expect(await sessionRows(visit!.id)).toEqual([]);
   });
 });

@@ -29,6 +29,8 @@ export type SessionStateView = {
   offReason: string | null;
   /** the patient said "Not this time" for this visit */
   declinedForVisit: boolean;
+  /** the latest room was ended (the clinician's End for everyone, or the provider): everyone in it is out */
+  roomEnded: boolean;
 };
 
 type VisitAppointment = {
@@ -58,6 +60,7 @@ export async function sessionStateView(db: Db, appointment: VisitAppointment, no
     phase: visitPhase(appointment, session, now),
     offReason: recordingOffReason(room.blockers),
     declinedForVisit: participants.some((p) => p.role === "patient" && p.recordingConsent === false),
+    roomEnded: session?.status === "ended",
   } satisfies SessionStateView;
 }
 

@@ -25,6 +25,9 @@ export const POST = handleErrors(
       maxAge: 6 * 60 * 60,
     });
     // In a Twilio room in progress, a token for that room only; the session cookie is never in the body.
-    return Response.json({ ok: true, mode: result.mode, token: result.token }, { headers: { "cache-control": "no-store" } });
+    return Response.json(
+      { ok: true, mode: result.mode, token: result.token },
+      { headers: { "cache-control": "no-store" } },
+    );
   },
 );
