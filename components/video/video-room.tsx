@@ -74,7 +74,11 @@ export function VideoRoom(props: Props) {
   }
 
   // Someone keeps it off while the patient's stored consent stands: name them (the patient's own "no" is the banner).
-  const offReason = polled.consent && (joined || !clinicianConsents) ? (polled.offReason ?? null) : null;
+  const offReason = polled.consent && (joined || !clinicianConsents) ? (polled.offReason ?? paused()) : null;
+  // Off, yet nobody present keeps it off (the one who did left): it stays off until the clinician resumes.
+  function paused() {
+    return joined && !polled.recording && !polled.stopping ? "Recording is off until you resume it" : null;
+  }
 
   if (props.ended || endedHere || (joined && polled.roomEnded)) return <SessionEnded appointmentId={appointmentId} />;
 
