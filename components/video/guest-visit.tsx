@@ -5,7 +5,7 @@ import { useCallback, useEffect, useState } from "react";
 import { CameraPreview } from "./camera-preview";
 import { LiveRoom } from "./live-room";
 import { postVisitAction } from "./session-controls";
-import { useRecordingState } from "./use-recording-state";
+import { useRecordingState, type RecordingState } from "./use-recording-state";
 
 /**
  * The guest in the visit: whether it records and who keeps it off, as everyone in the visit sees it. In a Twilio room
@@ -13,10 +13,13 @@ import { useRecordingState } from "./use-recording-state";
  */
 export function GuestVisit({
   appointmentId,
+  initial,
   room,
   videoConfigured,
 }: {
   appointmentId: string;
+  /** the state as the page was rendered, so the first answer shows before the first poll */
+  initial: RecordingState;
   /** a token for this visit's Twilio room, or null in the local preview and before the room is open */
   room: { token: string; roomName: string } | null;
   videoConfigured: boolean;
@@ -26,13 +29,7 @@ export function GuestVisit({
   const [error, setError] = useState<string | null>(null);
   const [roomRecording, setRoomRecording] = useState<boolean | null>(null);
   const onRecordingChange = useCallback((recording: boolean) => setRoomRecording(recording), []);
-  const state = useRecordingState(
-    appointmentId,
-    { started: false, recording: false, consent: true },
-    () => 2000,
-    undefined,
-    `/api/guest/${appointmentId}/state`,
-  );
+  const state = useRecordingState(appointmentId, initial, () => 2000, undefined, `/api/guest/${appointmentId}/state`);
   const ended = Boolean(state.roomEnded) || (state.phase === "ended" && !room);
   const inTwilioRoom = Boolean(room) && !left && !ended;
 

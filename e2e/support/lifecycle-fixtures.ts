@@ -14,6 +14,8 @@ export const lifecycleVisits = {
   eliLater: "00000000-0000-4000-8000-00000000f202",
   /** Ben Nowak's video visit with Dr. Grey, open now: he has not consented (e2e/video.spec.ts). */
   benNow: "00000000-0000-4000-8000-00000000f203",
+  /** The seed's Ben Carter's video visit with Dr. Grey, open now: the admin journey starts it (his seeded one is tomorrow). */
+  benCarterNow: "00000000-0000-4000-8000-00000000f204",
 } as const;
 
 /** Lia's visit's guest link, as the invitation would carry it; the clinician suggested an interpreter. */
@@ -41,7 +43,8 @@ export async function seedLifecycleFixtures(now = new Date()): Promise<void> {
     .insert(clinicians)
     .values({ userId: clinician!.id, displayName: lifecyclePeople.clinician.name, timeZone: "Europe/London" });
   const [grey] = await db().select({ id: users.id }).from(users).where(eq(users.email, seedEmails.grey));
-  if (!grey) throw new Error("lifecycle fixtures: the seed's Dr. Grey is missing");
+  const [benCarter] = await db().select({ id: users.id }).from(users).where(eq(users.email, seedEmails.ben));
+  if (!grey || !benCarter) throw new Error("lifecycle fixtures: the seed's Dr. Grey or Ben Carter is missing");
 
   const ids = { lia: "", eli: "", ben: "" };
   for (const key of ["lia", "eli", "ben"] as const) {
@@ -84,6 +87,13 @@ export async function seedLifecycleFixtures(now = new Date()): Promise<void> {
         startsAt: at(3 * 60 * MINUTE),
       },
       { id: lifecycleVisits.benNow, patientId: ids.ben, clinicianId: grey.id, ...video, startsAt: at(10 * MINUTE) },
+      {
+        id: lifecycleVisits.benCarterNow,
+        patientId: benCarter.id,
+        clinicianId: grey.id,
+        ...video,
+        startsAt: at(10 * MINUTE),
+      },
     ]);
   await db()
     .insert(videoGuestInvites)

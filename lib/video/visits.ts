@@ -64,6 +64,22 @@ export async function sessionStateView(db: Db, appointment: VisitAppointment, no
   } satisfies SessionStateView;
 }
 
+/** What a guest sees of the visit: whether it records, who keeps it off, and its phase; nothing of the patient's record. */
+export async function guestStateView(db: Db, appointmentId: string) {
+  const [visit] = await db
+    .select({
+      id: appointments.id,
+      patientId: appointments.patientId,
+      status: appointments.status,
+      startsAt: appointments.startsAt,
+      durationMinutes: appointments.durationMinutes,
+    })
+    .from(appointments)
+    .where(eq(appointments.id, appointmentId));
+  const { started, recording, offReason, phase, roomEnded } = await sessionStateView(db, visit!);
+  return { started, recording, offReason, phase, roomEnded, consent: true };
+}
+
 const joinRefusals: Record<Exclude<VisitPhase, "open" | "cancelled">, { status: 409 | 425; message: string }> = {
   early: { status: 425, message: "You can join from 15 minutes before your visit." },
   ended: { status: 409, message: "This visit has ended." },
