@@ -8,7 +8,7 @@ import { appointments, clinicians, patientClinicians, patientProfiles, users, vi
 import { writeSeededSession } from "./seeded-session";
 
 export const lifecycleVisits = {
-  /** Lia's video visit with Dr. Lund, open now: a guest leaves, the clinician resumes, then ends it for everyone. */
+  /** Lia's video visit with Dr. Lund, begun 5 minutes ago: a guest leaves, the clinician resumes, then ends it. */
   liaNow: "00000000-0000-4000-8000-00000000f201",
   /** Eli's video visit with Dr. Lund in three hours: too early to start. */
   eliLater: "00000000-0000-4000-8000-00000000f202",
@@ -72,12 +72,13 @@ export async function seedLifecycleFixtures(now = new Date()): Promise<void> {
   await db()
     .insert(appointments)
     .values([
+      // Begun 5 minutes ago: progress notes are written for visits that have begun.
       {
         id: lifecycleVisits.liaNow,
         patientId: ids.lia,
         clinicianId: clinician!.id,
         ...video,
-        startsAt: at(10 * MINUTE),
+        startsAt: at(-5 * MINUTE),
       },
       {
         id: lifecycleVisits.eliLater,
