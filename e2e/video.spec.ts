@@ -1,17 +1,25 @@
 import { expect, test } from "@playwright/test";
 import { adaAuth } from "./support/access-fixtures";
-import { people, signIn } from "./support/sign-in";
+import { lifecycleAuth, lifecycleVisits } from "./support/lifecycle-fixtures";
 
+// Dr. Grey's visits open now (a session can start only from 30 minutes before its start): Ada's first, as the seed
+// books it 10 minutes after seeding, and Ben Nowak's (lifecycle fixtures), who has not consented to recording.
 test.use({ storageState: "e2e/.auth/clinician.json", permissions: ["camera", "microphone"] });
 
+/** The session link of the patient's next video visit on Dr. Grey's schedule. */
 const sessionLink = async (page: import("@playwright/test").Page, patient: string) => {
   await page.goto("/schedule");
-  const row = page.getByTestId("appointment").filter({ hasText: patient }).filter({ hasText: "Video visit" }).first();
+  const row = page
+    .getByRole("region", { name: "Upcoming appointments" })
+    .getByTestId("appointment")
+    .filter({ hasText: patient })
+    .filter({ hasText: "Video visit" })
+    .first();
   return row.getByRole("link", { name: "Start video session" }).getAttribute("href");
 };
 
 test("Ben has not consented: the warning banner shows before and after the session starts", async ({ page }) => {
-  await page.goto((await sessionLink(page, "Ben Carter"))!);
+  await page.goto(`/sessions/${lifecycleVisits.benNow}`);
   const banner = page
     .getByRole("alert")
     .filter({ hasText: "Recording is off: Ben has not consented to session recording." });
@@ -48,11 +56,12 @@ test("Ada consented: recording will be on, no banner; her withdrawal in another 
   ).toBeVisible({ timeout: 10_000 });
 });
 
-test("another clinician's session is a 404 that says nothing about it", async ({ page }) => {
+test("another clinician's session is a 404 that says nothing about it", async ({ page, browser }) => {
   const link = await sessionLink(page, "Ada Lovelace");
-  await page.context().clearCookies();
-  await signIn(page, people.shepherd);
-  const response = await page.goto(link!);
+  // Dr. Lund (lifecycle fixtures), signed in by a seeded session: no sign-in email.
+  const other = await (await browser.newContext({ storageState: lifecycleAuth("clinician") })).newPage();
+  const response = await other.goto(link!);
   expect(response?.status()).toBe(404);
-  await expect(page.getByText("Ada")).toHaveCount(0);
+  await expect(other.getByText("Ada")).toHaveCount(0);
+  await other.context().close();
 });

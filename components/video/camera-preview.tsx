@@ -2,9 +2,24 @@
 
 import { useEffect, useRef, useState } from "react";
 
-/** Local camera and microphone before joining, with device pickers. */
-export function CameraPreview({ onStream }: { onStream?: (stream: MediaStream | null) => void }) {
+/**
+ * Local camera and microphone, with device pickers; in the local preview's visit also Mute and Camera off (`controls`),
+ * which switch the preview's own tracks as LiveRoom switches the room's.
+ */
+export function CameraPreview({
+  onStream,
+  controls = false,
+}: {
+  onStream?: (stream: MediaStream | null) => void;
+  controls?: boolean;
+}) {
   const video = useRef<HTMLVideoElement>(null);
+  const current = useRef<MediaStream | null>(null);
+  const [muted, setMuted] = useState(false);
+  const [cameraOff, setCameraOff] = useState(false);
+  // Read by the effect that opens a new device, without reopening it when they change.
+  const mutedRef = useRef(false);
+  const cameraOffRef = useRef(false);
   const [devices, setDevices] = useState<MediaDeviceInfo[]>([]);
   const [cameraId, setCameraId] = useState("");
   const [micId, setMicId] = useState("");
@@ -21,6 +36,10 @@ export function CameraPreview({ onStream }: { onStream?: (stream: MediaStream | 
       .then(async (acquired) => {
         if (stopped) return acquired.getTracks().forEach((t) => t.stop());
         stream = acquired;
+        current.current = acquired;
+        // A new device keeps what the person chose: still muted, camera still off.
+        acquired.getAudioTracks().forEach((t) => (t.enabled = !mutedRef.current));
+        acquired.getVideoTracks().forEach((t) => (t.enabled = !cameraOffRef.current));
         if (video.current) video.current.srcObject = acquired;
         onStream?.(acquired);
         setDevices(await navigator.mediaDevices.enumerateDevices());
@@ -32,6 +51,19 @@ export function CameraPreview({ onStream }: { onStream?: (stream: MediaStream | 
       stream?.getTracks().forEach((t) => t.stop());
     };
   }, [cameraId, micId, onStream]);
+
+  function toggle(kind: "audio" | "video") {
+    const off = kind === "audio" ? !muted : !cameraOff;
+    const tracks = kind === "audio" ? current.current?.getAudioTracks() : current.current?.getVideoTracks();
+    tracks?.forEach((t) => (t.enabled = !off));
+    if (kind === "audio") {
+      mutedRef.current = off;
+      setMuted(off);
+    } else {
+      cameraOffRef.current = off;
+      setCameraOff(off);
+    }
+  }
 
   const picker = (kind: MediaDeviceKind, label: string, value: string, set: (id: string) => void) => (
     <label className="flex flex-col text-sm">
@@ -60,6 +92,16 @@ export function CameraPreview({ onStream }: { onStream?: (stream: MediaStream | 
         className="aspect-video w-full max-w-md rounded-lg bg-slate-900"
       />
       {error ? <p className="text-sm text-red-700">{error}</p> : null}
+      {controls ? (
+        <div className="flex flex-wrap gap-2">
+          <button type="button" onClick={() => toggle("audio")} className="rounded border border-slate-300 px-3 py-1">
+            {muted ? "Unmute" : "Mute"}
+          </button>
+          <button type="button" onClick={() => toggle("video")} className="rounded border border-slate-300 px-3 py-1">
+            {cameraOff ? "Camera on" : "Camera off"}
+          </button>
+        </div>
+      ) : null}
       <div className="flex flex-wrap gap-3">
         {picker("videoinput", "Camera", cameraId, setCameraId)}
         {picker("audioinput", "Microphone", micId, setMicId)}

@@ -35,10 +35,11 @@ export function GuestInviteForm({ appointmentId }: { appointmentId: string }) {
     <form action={invite} className="space-y-3 rounded-lg border border-slate-300 p-4" aria-label="Invite a guest">
       <h2 className="font-semibold">Invite a companion or an interpreter</h2>
       <p className="text-sm text-slate-700">
-        They get a link that works once, for this visit only, and are asked whether the visit may be recorded.
+        They get a link that works once, for this visit only, confirm their role and are asked whether the visit may be
+        recorded.
       </p>
       <fieldset className="flex gap-4">
-        <legend className="sr-only">Their role</legend>
+        <legend className="sr-only">Their role (a suggestion: they choose on joining)</legend>
         <label className="flex items-center gap-2">
           <input type="radio" name="role" value="companion" defaultChecked /> Companion
         </label>

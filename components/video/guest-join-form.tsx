@@ -3,8 +3,19 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
-/** The guest gives a name, where they are, and answers the recording question; the link then works no more. */
-export function GuestJoinForm({ appointmentId, token }: { appointmentId: string; token: string }) {
+/**
+ * The guest gives a name, chooses their role (the clinician's suggestion preselected), where they are, and answers the
+ * recording question; the link then works no more.
+ */
+export function GuestJoinForm({
+  appointmentId,
+  token,
+  suggestedRole,
+}: {
+  appointmentId: string;
+  token: string;
+  suggestedRole: "companion" | "interpreter";
+}) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -19,6 +30,7 @@ export function GuestJoinForm({ appointmentId, token }: { appointmentId: string;
       body: JSON.stringify({
         token,
         displayName: String(form.get("displayName") ?? ""),
+        role: form.get("role") === "interpreter" ? "interpreter" : "companion",
         ...(region ? { region } : {}),
         recordingConsent: form.get("recording") === "yes",
       }),
@@ -35,6 +47,17 @@ export function GuestJoinForm({ appointmentId, token }: { appointmentId: string;
         <span className="font-medium">Your name</span>
         <input name="displayName" required maxLength={80} className="mt-1 block w-full rounded border px-3 py-2" />
       </label>
+      <fieldset className="space-y-2">
+        <legend className="font-medium">You are joining as</legend>
+        <label className="flex items-center gap-2">
+          <input type="radio" name="role" value="companion" defaultChecked={suggestedRole === "companion"} /> A
+          companion
+        </label>
+        <label className="flex items-center gap-2">
+          <input type="radio" name="role" value="interpreter" defaultChecked={suggestedRole === "interpreter"} /> An
+          interpreter
+        </label>
+      </fieldset>
       <label className="block">
         <span className="font-medium">Your state or region (two letters, optional)</span>
         <input name="region" maxLength={2} className="mt-1 block w-24 rounded border px-3 py-2" />

@@ -15,6 +15,8 @@ export type RecordingState = {
   offReason?: string | null;
   /** the patient said "Not this time" for this visit */
   declinedForVisit?: boolean;
+  /** the clinician ended the visit for everyone: whoever is in the room is out */
+  roomEnded?: boolean;
 };
 
 const everyTwoSeconds = () => 2000;

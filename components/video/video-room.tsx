@@ -1,9 +1,10 @@
 "use client";
 
-import { useCallback, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { CameraPreview } from "./camera-preview";
 import { LiveRoom } from "./live-room";
 import { RecordingStatus } from "./recording-status";
+import { SessionControls, SessionEnded } from "./session-controls";
 import { useRecordingState } from "./use-recording-state";
 
 type Props = {
@@ -12,11 +13,17 @@ type Props = {
   consentGivenOn: string | null;
   recordingIfStarted: boolean;
   videoConfigured: boolean;
+  /** too early to start: when it opens, as the clinician reads it ("09:30 GMT") and as an ISO time */
+  startsFrom: { label: string; at: string } | null;
+  /** the visit is over (ended for everyone, or past its end) when the page is opened */
+  ended: boolean;
 };
 type Joined = { mode: "twilio" | "local-preview"; token: string | null; roomName: string; recording: boolean };
 
 /** The clinician's session: preview, start through the server, then the room; the banner follows the server's state. */
-export function VideoRoom({ appointmentId, firstName, consentGivenOn, recordingIfStarted, videoConfigured }: Props) {
+export function VideoRoom(props: Props) {
+  const { appointmentId, firstName, consentGivenOn, recordingIfStarted, videoConfigured } = props;
+  const startsFrom = useStartsFrom(props.startsFrom);
   const polled = useRecordingState(appointmentId, {
     started: false,
     recording: recordingIfStarted,
@@ -27,7 +34,17 @@ export function VideoRoom({ appointmentId, firstName, consentGivenOn, recordingI
   const [roomRecording, setRoomRecording] = useState<boolean | null>(null);
   const [clinicianConsents, setClinicianConsents] = useState(true);
   const [resumeResult, setResumeResult] = useState<string | null>(null);
+  const [endedHere, setEndedHere] = useState(false);
   const onRecordingChange = useCallback((recording: boolean) => setRoomRecording(recording), []);
+  const leave = useCallback(() => {
+    setJoined(null);
+    setRoomRecording(null);
+  }, []);
+  // Twilio's own Leave button disconnects the browser; the server hears it from us (and from Twilio's callback).
+  const leaveTwilioRoom = useCallback(() => {
+    void fetch(`/api/sessions/${appointmentId}/leave`, { method: "POST" }).catch(() => null);
+    leave();
+  }, [appointmentId, leave]);
 
   // Before the start: what the server will apply (consent now). After: the session row, and the room's own events.
   const recording = joined
@@ -41,8 +58,9 @@ export function VideoRoom({ appointmentId, firstName, consentGivenOn, recordingI
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ recordingConsent: clinicianConsents }),
     });
-    if (!response.ok) return setError("The session could not be started. Please try again.");
-    setJoined(await response.json());
+    const body = await response.json().catch(() => ({}));
+    if (!response.ok) return setError(body.error ?? "The session could not be started. Please try again.");
+    setJoined(body);
   }
 
   async function resume() {
@@ -56,7 +74,13 @@ export function VideoRoom({ appointmentId, firstName, consentGivenOn, recordingI
   }
 
   // Someone keeps it off while the patient's stored consent stands: name them (the patient's own "no" is the banner).
-  const offReason = polled.consent && (joined || !clinicianConsents) ? (polled.offReason ?? null) : null;
+  const offReason = polled.consent && (joined || !clinicianConsents) ? (polled.offReason ?? paused()) : null;
+  // Off, yet nobody present keeps it off (the one who did left): it stays off until the clinician resumes.
+  function paused() {
+    return joined && !polled.recording && !polled.stopping ? "Recording is off until you resume it" : null;
+  }
+
+  if (props.ended || endedHere || (joined && polled.roomEnded)) return <SessionEnded appointmentId={appointmentId} />;
 
   return (
     <div className="space-y-4">
@@ -93,14 +117,26 @@ export function VideoRoom({ appointmentId, firstName, consentGivenOn, recordingI
           token={joined.token}
           roomName={joined.roomName}
           onRecordingChange={onRecordingChange}
-          onLeave={() => setJoined(null)}
+          onLeave={leaveTwilioRoom}
         />
       ) : (
-        <CameraPreview />
+        <CameraPreview controls={Boolean(joined)} />
       )}
       {joined ? (
-        <p role="status" className="text-sm text-slate-700">
-          Session started{joined.mode === "local-preview" ? " in local preview mode" : ""}.
+        <>
+          <p role="status" className="text-sm text-slate-700">
+            Session started{joined.mode === "local-preview" ? " in local preview mode" : ""}.
+          </p>
+          <SessionControls
+            appointmentId={appointmentId}
+            showLeave={joined.mode !== "twilio"}
+            onLeft={leave}
+            onEnded={() => setEndedHere(true)}
+          />
+        </>
+      ) : startsFrom ? (
+        <p role="status" className="rounded border border-slate-300 p-3" data-testid="start-window">
+          You can start this session from {startsFrom.label}.
         </p>
       ) : (
         <div className="space-y-3">
@@ -128,4 +164,17 @@ export function VideoRoom({ appointmentId, firstName, consentGivenOn, recordingI
       ) : null}
     </div>
   );
+}
+
+/** The start window's opening, until it comes: then the Start button shows without a reload. */
+function useStartsFrom(initial: Props["startsFrom"]) {
+  const [startsFrom, setStartsFrom] = useState(initial);
+  useEffect(() => {
+    if (!startsFrom) return;
+    // Timers cap at about 24.8 days; a visit further away is simply reloaded before then.
+    const wait = Math.min(new Date(startsFrom.at).getTime() - Date.now(), 2 ** 31 - 1);
+    const timer = setTimeout(() => setStartsFrom(null), Math.max(wait, 0));
+    return () => clearTimeout(timer);
+  }, [startsFrom]);
+  return startsFrom;
 }

@@ -8,6 +8,7 @@ import { LiveRoom } from "./live-room";
 import { useRecordingState, type RecordingState } from "./use-recording-state";
 import { VisitRecordingControls } from "./visit-recording-controls";
 import { RecordThisVisit } from "./record-this-visit";
+import { postVisitAction } from "./session-controls";
 import { waitingRoomView, type RecordingLine } from "./waiting-room-view";
 
 type Joined = { mode: "twilio" | "local-preview"; token: string | null };
@@ -74,7 +75,18 @@ export function VisitRoom({
     setJoined(body);
   }, [appointmentId, consentGivenOn, recordThisVisit]);
 
+  const leaveRoom = useCallback(() => {
+    setJoined(null);
+    setRoomRecording(null);
+  }, []);
+  const leave = useCallback(async () => {
+    leaveRoom();
+    setError(await postVisitAction(`/api/visits/${appointmentId}/leave`));
+  }, [appointmentId, leaveRoom]);
+
   const state = useRecordingState(appointmentId, initial, pollInterval, (next) => {
+    // The clinician ended the visit for everyone: out of the room, and the page says it has ended.
+    if (next.roomEnded && joined) return leaveRoom();
     // The clinician started while the patient waited: join without another click.
     if (next.phase === "open" && waitingToJoin && !joined && !joining) void join();
   });
@@ -162,10 +174,15 @@ export function VisitRoom({
           token={joined.token}
           roomName={roomName}
           onRecordingChange={onRecordingChange}
-          onLeave={() => setJoined(null)}
+          onLeave={() => void leave()}
         />
       ) : view.showCamera ? (
-        <CameraPreview />
+        <CameraPreview controls={joined !== null} />
+      ) : null}
+      {joined?.mode === "local-preview" ? (
+        <button type="button" onClick={() => void leave()} className="rounded border border-slate-400 px-3 py-1">
+          Leave
+        </button>
       ) : null}
     </div>
   );

@@ -54,6 +54,12 @@ export async function actAs(db: Db, email: string | null): Promise<void> {
   request.cookie = `authjs.session-token=${sessionToken}; __Secure-authjs.session-token=${sessionToken}`;
 }
 
+/** Makes the next calls carry only this cookie (a visit guest's session: no portal account). */
+export function withCookie(name: string, value: string): void {
+  afterQueue.length = 0;
+  request.cookie = `${name}=${value}`;
+}
+
 export function form(fields: Record<string, string | string[]>): FormData {
   const data = new FormData();
   for (const [key, value] of Object.entries(fields)) {

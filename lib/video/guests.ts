@@ -7,8 +7,10 @@ import { joinWindow } from "@/lib/appointments/join-window";
 import { env } from "@/lib/env";
 import { sendEmail } from "@/lib/notifications/providers/email";
 import { sendText } from "@/lib/notifications/providers/text";
+import { videoProvider } from "./provider";
 import { joinAndHoldRoom } from "./recording-rules";
-import { ownTelehealthAppointment } from "./sessions";
+import { currentRecordingState, ownTelehealthAppointment } from "./sessions";
+import { roomNameFor } from "./twilio-video";
 
 export type GuestRole = "companion" | "interpreter";
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -56,18 +58,21 @@ export async function inviteGuest(
   return { ok: true, inviteId: row!.id };
 }
 
+export type GuestRoom = { mode: "twilio" | "local-preview"; token: string | null };
 export type RedeemResult =
-  { ok: true; sessionToken: string; participantId: string } | { ok: false; status: 403 | 410; message: string };
+  | ({ ok: true; sessionToken: string; participantId: string } & GuestRoom)
+  | { ok: false; status: 403 | 410; message: string };
 
 /**
- * The guest opens the link, gives a name and answers the recording question. The link is claimed once, atomically:
+ * The guest opens the link, gives a name, chooses their role (the invite's is only the clinician's suggestion) and
+ * answers the recording question. The link is claimed once, atomically:
  * a reused, expired or other visit's link is refused. The guest's session is a new random cookie, kept as a hash.
  */
 export async function redeemInvite(
   db: Db,
   appointmentId: string,
   token: string,
-  guest: { displayName: string; region?: string; recordingConsent: boolean },
+  guest: { displayName: string; role?: GuestRole; region?: string; recordingConsent: boolean },
   now = new Date(),
 ): Promise<RedeemResult> {
   const sessionToken = newToken();
@@ -96,14 +101,38 @@ export async function redeemInvite(
   }
   const participantId = await joinAndHoldRoom(db, {
     appointmentId,
-    role: claimed.role,
+    role: guest.role ?? claimed.role,
     identity: `guest-${claimed.id}`,
     displayName: guest.displayName,
     region: guest.region?.toUpperCase() ?? null,
     recordingConsent: guest.recordingConsent,
   });
   await db.update(videoGuestInvites).set({ participantId }).where(eq(videoGuestInvites.id, claimed.id));
-  return { ok: true, sessionToken, participantId };
+  return { ok: true, sessionToken, participantId, ...(await guestRoom(db, appointmentId, `guest-${claimed.id}`)) };
+}
+
+/** The role the clinician suggested on an unused link for this visit, to preselect on the guest's form. */
+export async function suggestedRole(db: Db, appointmentId: string, token: string): Promise<GuestRole | null> {
+  if (!token) return null;
+  const [invite] = await db
+    .select({ role: videoGuestInvites.role })
+    .from(videoGuestInvites)
+    .where(
+      and(
+        eq(videoGuestInvites.tokenHash, hash(token)),
+        eq(videoGuestInvites.appointmentId, appointmentId),
+        isNull(videoGuestInvites.usedAt),
+      ),
+    );
+  return invite?.role ?? null;
+}
+
+/** In a Twilio room that is in progress, a token for that room only, as the guest's identity; else the local preview. */
+export async function guestRoom(db: Db, appointmentId: string, identity: string): Promise<GuestRoom> {
+  const session = await currentRecordingState(db, appointmentId);
+  const provider = videoProvider(db);
+  if (provider.mode !== "twilio" || session?.status !== "in-progress") return { mode: "local-preview", token: null };
+  return { mode: "twilio", token: provider.token(identity, roomNameFor(appointmentId)) };
 }
 
 /** The guest behind a session cookie, for this visit only and only until it ends. */

@@ -3,12 +3,12 @@ import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { videoParticipants, videoSessions } from "@/db/schema";
 import type { RoomCallback } from "@/lib/twilio/schemas";
-import { leaveParticipant } from "./participants";
+import { leaveVisit } from "./lifecycle";
 import { enforceRoomConsent } from "./recording-rules";
 
 /**
  * Twilio says who is in the room: a participant who connected is present (and the room is held to their answer at
- * once), one who disconnected is not. Identities the server never minted a token for are ignored.
+ * once), one who disconnected has left, as with the Leave button. Identities the server never minted a token for are ignored.
  */
 export async function followParticipant(db: Db, callback: RoomCallback): Promise<void> {
   const event = callback.StatusCallbackEvent;
@@ -22,7 +22,7 @@ export async function followParticipant(db: Db, callback: RoomCallback): Promise
     .limit(1);
   if (!session) return;
   if (event === "participant-disconnected") {
-    await leaveParticipant(db, session.appointmentId, callback.ParticipantIdentity);
+    await leaveVisit(db, session.appointmentId, callback.ParticipantIdentity);
     return;
   }
   const [joined] = await db

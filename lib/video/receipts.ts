@@ -91,6 +91,8 @@ function stoppedBecause(change: ReceiptRows["ruleChanges"][number]): string {
     guard: () => "stopped: it started without your consent stored",
     start: () => "stopped when the visit was restarted without everyone's consent",
     resume: () => "stopped",
+    leave: () => `stopped when ${whoIs(who)} left`,
+    end: () => "the visit ended",
   };
   return stopReasons[change.cause]();
 }

@@ -11,10 +11,10 @@ import { liveSessionStatuses, type RecordingReason, type RuleCause } from "./typ
 const isLive = inArray(videoSessions.status, liveSessionStatuses);
 
 /** Serializes every recording change of one appointment (the same lock the session start takes). */
-const lockAppointment = (tx: Db, appointmentId: string) =>
+export const lockAppointment = (tx: Db, appointmentId: string) =>
   tx.execute(sql`select pg_advisory_xact_lock(hashtext('video_sessions'), hashtext(${appointmentId}))`);
 
-async function liveSession(tx: Db, appointmentId: string) {
+export async function liveSession(tx: Db, appointmentId: string) {
   const [session] = await tx
     .select({ id: videoSessions.id, roomSid: videoSessions.roomSid, recording: videoSessions.recording })
     .from(videoSessions)

@@ -38,10 +38,11 @@ export const inviteGuestSchema = z
   })
   .refine((invite) => Boolean(invite.email) !== Boolean(invite.phone), "Give an email address or a phone number.");
 
-/** The guest, opening their link: a name, where they are, and their answer to the recording question. */
+/** The guest, opening their link: a name, their role (absent: the invite's), where they are, and their answer. */
 export const redeemGuestSchema = z.strictObject({
   token: z.string().min(20).max(100),
   displayName: z.string().trim().min(1, "Enter your name.").max(80),
+  role: z.enum(["companion", "interpreter"], "Choose companion or interpreter.").optional(),
   region: z
     .string()
     .regex(/^[A-Za-z]{2}$/, "Enter a two-letter state or region code.")

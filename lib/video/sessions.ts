@@ -2,15 +2,18 @@ import "server-only";
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { appointments, clinicians, patientProfiles, videoSessions } from "@/db/schema";
+import { env } from "@/lib/env";
+import { formatTime } from "@/lib/format";
 import { decideRecording } from "./consent";
 import { liveSessionStatuses, type RecordingReason } from "./types";
 import { decideRoomNow, joinParticipant } from "./participants";
 import { videoProvider } from "./provider";
 import { enforceRoomConsent, noteStartRules } from "./recording-rules";
+import { startWindow, startWindowState } from "./start-window";
 import { roomNameFor } from "./twilio-video";
 
 export type SessionStart =
-  | { ok: false; status: 404 | 409; message: string }
+  | { ok: false; status: 404 | 409 | 425; message: string }
   | {
       ok: true;
       mode: "twilio" | "local-preview";
@@ -28,8 +31,10 @@ export async function ownTelehealthAppointment(db: Db, clinicianId: string, appo
       patientId: appointments.patientId,
       status: appointments.status,
       startsAt: appointments.startsAt,
+      durationMinutes: appointments.durationMinutes,
       patientLastName: patientProfiles.lastName,
       clinicianName: clinicians.displayName,
+      clinicianTimeZone: clinicians.timeZone,
     })
     .from(appointments)
     .innerJoin(patientProfiles, eq(patientProfiles.userId, appointments.patientId))
@@ -53,11 +58,14 @@ export async function startVideoSession(
   clinicianId: string,
   appointmentId: string,
   clinicianConsents = true,
+  now = new Date(),
 ): Promise<SessionStart> {
   const appointment = await ownTelehealthAppointment(db, clinicianId, appointmentId);
   if (!appointment) return { ok: false, status: 404, message: "Not found." };
   if (appointment.status !== "scheduled")
     return { ok: false, status: 409, message: "This appointment is not scheduled." };
+  const refusal = outsideStartWindow(appointment, now);
+  if (refusal) return refusal;
   // The clinician is a party too: their answer at the start, then every present participant's, decide.
   await joinParticipant(db, {
     appointmentId,
@@ -111,6 +119,19 @@ export async function startVideoSession(
     recording,
     reason,
   };
+}
+
+/** Too early (saying when it opens, in the clinician's time) or over: no room is opened outside the start window. */
+function outsideStartWindow(
+  appointment: { startsAt: Date; durationMinutes: number; clinicianTimeZone: string },
+  now: Date,
+): Extract<SessionStart, { ok: false }> | null {
+  const minutesBefore = env().video.startMinutesBefore;
+  const state = startWindowState(appointment, minutesBefore, now);
+  if (state === "ended") return { ok: false, status: 409, message: "This visit has ended." };
+  if (state === "open") return null;
+  const opensAt = formatTime(startWindow(appointment, minutesBefore).opensAt, appointment.clinicianTimeZone);
+  return { ok: false, status: 425, message: `You can start this session from ${opensAt}.` };
 }
 
 const isLive = inArray(videoSessions.status, liveSessionStatuses);

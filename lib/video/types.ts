@@ -16,7 +16,7 @@ export type RecordingReason =
 export type ParticipantRole = "clinician" | "patient" | "companion" | "interpreter";
 
 /** What made the server send a room its recording rules. */
-export type RuleCause = "start" | "join" | "decline" | "resume" | "stop" | "withdraw" | "guard";
+export type RuleCause = "start" | "join" | "decline" | "resume" | "stop" | "withdraw" | "guard" | "leave" | "end";
 
 /** Why a recording was deleted: a withdrawal and a recording made without consent always; a stop per clinic setting. */
 export type RecordingDeletionReason = "consent_withdrawn" | "recorded_without_consent" | "stopped_by_patient";

@@ -44,6 +44,11 @@ beforeAll(async () => {
       .orderBy(appointments.startsAt)
       .limit(1);
     ids[`${who}Visit`] = visit!.id;
+    // Sessions start from 30 minutes ahead: the seeded visit (Ben's is tomorrow) starts in 5 minutes here.
+    await db()
+      .update(appointments)
+      .set({ startsAt: new Date(Date.now() + 5 * 60_000) })
+      .where(eq(appointments.id, visit!.id));
   }
   fake = await startTwilioFake();
   for (const [name, value] of Object.entries({

@@ -9,7 +9,7 @@ import { joinAndHoldRoom } from "./recording-rules";
 import { currentRecordingState } from "./sessions";
 import { videoProvider } from "./provider";
 import { roomNameFor } from "./twilio-video";
-import type { RecordingReason, VisitPhase } from "./types";
+import { liveSessionStatuses, type RecordingReason, type VisitPhase } from "./types";
 import { visitPhase } from "./visit-phase";
 
 export type VisitJoin =
@@ -29,6 +29,8 @@ export type SessionStateView = {
   offReason: string | null;
   /** the patient said "Not this time" for this visit */
   declinedForVisit: boolean;
+  /** the latest room was ended (the clinician's End for everyone, or the provider): everyone in it is out */
+  roomEnded: boolean;
 };
 
 type VisitAppointment = {
@@ -46,17 +48,36 @@ export async function sessionStateView(db: Db, appointment: VisitAppointment, no
     decideRoomNow(db, appointment.id),
     participantsOf(db, appointment.id),
   ]);
+  // An ended room records nothing, whatever its last rules were.
+  const live = (liveSessionStatuses as readonly string[]).includes(session?.status ?? "");
   return {
     started: Boolean(session),
-    recording: Boolean(session?.recording && room.recording),
+    recording: Boolean(live && session?.recording && room.recording),
     // Consent is gone but the room has not been switched off yet (enforcement in flight): say so, never "off".
-    stopping: Boolean(session?.recording && !room.recording),
+    stopping: Boolean(live && session?.recording && !room.recording),
     consent: consent.recording,
     reason: session?.reason ?? consent.reason,
     phase: visitPhase(appointment, session, now),
     offReason: recordingOffReason(room.blockers),
     declinedForVisit: participants.some((p) => p.role === "patient" && p.recordingConsent === false),
+    roomEnded: session?.status === "ended",
   } satisfies SessionStateView;
+}
+
+/** What a guest sees of the visit: whether it records, who keeps it off, and its phase; nothing of the patient's record. */
+export async function guestStateView(db: Db, appointmentId: string) {
+  const [visit] = await db
+    .select({
+      id: appointments.id,
+      patientId: appointments.patientId,
+      status: appointments.status,
+      startsAt: appointments.startsAt,
+      durationMinutes: appointments.durationMinutes,
+    })
+    .from(appointments)
+    .where(eq(appointments.id, appointmentId));
+  const { started, recording, offReason, phase, roomEnded } = await sessionStateView(db, visit!);
+  return { started, recording, offReason, phase, roomEnded, consent: true };
 }
 
 const joinRefusals: Record<Exclude<VisitPhase, "open" | "cancelled">, { status: 409 | 425; message: string }> = {

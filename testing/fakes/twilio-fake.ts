@@ -17,7 +17,7 @@ type Room = {
  * Twilio's REST API on loopback, reached through lib/twilio's redirecting httpClient (TWILIO_API_BASE_URL).
  * Paths keep the product: /api/2010-04-01/Accounts/{sid}/Messages.json, /video/v1/Rooms, …
  * Rooms are kept, so a second create of the same unique name answers 53113 as Twilio does; a completed room refuses
- * recording rules with 53118; a recording can be deleted once, then it answers 404 (20404).
+ * recording rules with 53118; a room can be ended (Status=completed); a recording can be deleted once, then it answers 404 (20404).
  */
 export async function startTwilioFake(options: FakeOptions & { authToken?: string } = {}) {
   const authToken = options.authToken ?? "twilio-token";
@@ -67,6 +67,15 @@ export async function startTwilioFake(options: FakeOptions & { authToken?: strin
       const room =
         rooms.get(key) ?? [...rooms.values()].find((r) => r.unique_name === key && r.status === "in-progress");
       return room ? { status: 200, body: room } : notFound;
+    }
+    if (request.method === "POST" && roomMatch) {
+      // Only "completed" can be set, as Twilio allows: the room ends for everyone in it.
+      const room = rooms.get(decodeURIComponent(roomMatch[1]!));
+      if (!room) return notFound;
+      if (form.Status !== "completed")
+        return { status: 400, body: { code: 20001, message: "Invalid status", status: 400 } };
+      room.status = "completed";
+      return { status: 200, body: room };
     }
     const rulesMatch = /^\/video\/v1\/Rooms\/([^/]+)\/RecordingRules$/.exec(path);
     if (request.method === "POST" && rulesMatch) {

@@ -20,6 +20,8 @@ export const causeLabels: Record<RuleCause, string> = {
   stop: "patient stopped recording",
   withdraw: "patient withdrew consent",
   guard: "guard: recording started without consent",
+  leave: "left",
+  end: "clinician ended the visit for everyone",
 };
 export const deletionLabels: Record<RecordingDeletionReason, string> = {
   consent_withdrawn: "consent withdrawn",

@@ -5,10 +5,13 @@ import { GuestInviteForm } from "@/components/video/guest-invite-form";
 import { VideoRoom } from "@/components/video/video-room";
 import { timeZoneOfClinician } from "@/lib/appointments/queries";
 import { requirePageRole } from "@/lib/auth/session";
-import { formatDateTime } from "@/lib/format";
+import { env } from "@/lib/env";
+import { formatDateTime, formatTime } from "@/lib/format";
 import { decideRecording } from "@/lib/video/consent";
 import { videoProvider } from "@/lib/video/provider";
 import { getSessionAppointment } from "@/lib/video/queries";
+import { currentRecordingState } from "@/lib/video/sessions";
+import { startWindow, startWindowState } from "@/lib/video/start-window";
 import { isRecordId } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "Video session" };
@@ -19,10 +22,15 @@ export default async function SessionPage({ params }: PageProps<"/sessions/[appo
   // Another clinician's appointment is a plain 404: it learns nothing about it.
   const appointment = isRecordId(appointmentId) ? await getSessionAppointment(db(), user.id, appointmentId) : null;
   if (!appointment) notFound();
-  const [decision, timeZone] = await Promise.all([
+  const [decision, timeZone, session] = await Promise.all([
     decideRecording(db(), appointment.patientId),
     timeZoneOfClinician(db(), user.id),
+    currentRecordingState(db(), appointmentId),
   ]);
+  // The start window, as startVideoSession enforces it: early shows when it opens, over offers the progress note.
+  const minutesBefore = env().video.startMinutesBefore;
+  const startState = startWindowState(appointment, minutesBefore);
+  const { opensAt } = startWindow(appointment, minutesBefore);
   return (
     <section className="space-y-4">
       <div>
@@ -39,6 +47,8 @@ export default async function SessionPage({ params }: PageProps<"/sessions/[appo
           decision.recording && decision.consentChangedAt ? formatDateTime(decision.consentChangedAt, timeZone) : null
         }
         videoConfigured={videoProvider(db()).mode === "twilio"}
+        startsFrom={startState === "early" ? { label: formatTime(opensAt, timeZone), at: opensAt.toISOString() } : null}
+        ended={startState === "ended" || session?.status === "ended"}
       />
       <GuestInviteForm appointmentId={appointmentId} />
     </section>

@@ -35,6 +35,12 @@ export function localPreviewProvider(db: Db): VideoProvider {
         .set({ recording, updatedAt: new Date() })
         .where(eq(videoLocalRooms.roomSid, roomSid));
     },
+    async endRoom(roomSid) {
+      await db
+        .update(videoLocalRooms)
+        .set({ status: "completed", recording: false, updatedAt: new Date() })
+        .where(eq(videoLocalRooms.roomSid, roomSid));
+    },
     listRecordings: async () => [],
     deleteRecording: async () => undefined,
     verifyCallback: () => false,

@@ -4,6 +4,7 @@ import type { VideoProvider } from "../provider";
 import {
   applyRecordingRules,
   deleteRecording,
+  roomIsGone,
   roomToken,
   statusCallbackUrl,
   videoClient,
@@ -39,6 +40,13 @@ export function twilioProvider(config: VideoConfig): VideoProvider {
     },
     token: (identity, roomName) => roomToken(config, identity, roomName),
     applyRecordingRules: (roomSid, recording) => applyRecordingRules(config, roomSid, recording),
+    async endRoom(roomSid) {
+      try {
+        await client.video.v1.rooms(roomSid).update({ status: "completed" });
+      } catch (error) {
+        if (!roomIsGone(error)) throw error;
+      }
+    },
     async listRecordings(roomSid) {
       const recordings = await client.video.v1.recordings.list({ groupingSid: [roomSid], limit: 100 });
       return recordings.map((r) => ({ recordingSid: r.sid, status: r.status }));

@@ -6,7 +6,8 @@ import { isRecordId } from "@/lib/validation";
 import { GUEST_COOKIE, redeemInvite } from "@/lib/video/guests";
 import { readJsonInput, redeemGuestSchema } from "@/lib/video/schemas";
 
-// A guest redeems their single-use link: the answer to the recording question holds the room at once.
+// A guest redeems their single-use link: their chosen role and their answer to the recording question hold the room
+// at once.
 export const POST = handleErrors(
   async (request: Request, { params }: RouteContext<"/api/guest/[appointmentId]/join">) => {
     const { appointmentId } = await params;
@@ -23,6 +24,10 @@ export const POST = handleErrors(
       path: `/`,
       maxAge: 6 * 60 * 60,
     });
-    return Response.json({ ok: true });
+    // In a Twilio room in progress, a token for that room only; the session cookie is never in the body.
+    return Response.json(
+      { ok: true, mode: result.mode, token: result.token },
+      { headers: { "cache-control": "no-store" } },
+    );
   },
 );
