@@ -60,14 +60,14 @@ export type RedeemResult =
   { ok: true; sessionToken: string; participantId: string } | { ok: false; status: 403 | 410; message: string };
 
 /**
- * The guest opens the link, gives a name and answers the recording question. The link is claimed once, atomically:
+ * The guest opens the link, gives a name and answers the recording and transcription questions. The link is claimed once, atomically:
  * a reused, expired or other visit's link is refused. The guest's session is a new random cookie, kept as a hash.
  */
 export async function redeemInvite(
   db: Db,
   appointmentId: string,
   token: string,
-  guest: { displayName: string; region?: string; recordingConsent: boolean },
+  guest: { displayName: string; region?: string; recordingConsent: boolean; transcriptionConsent?: boolean },
   now = new Date(),
 ): Promise<RedeemResult> {
   const sessionToken = newToken();
@@ -101,6 +101,7 @@ export async function redeemInvite(
     displayName: guest.displayName,
     region: guest.region?.toUpperCase() ?? null,
     recordingConsent: guest.recordingConsent,
+    transcriptionConsent: guest.transcriptionConsent,
   });
   await db.update(videoGuestInvites).set({ participantId }).where(eq(videoGuestInvites.id, claimed.id));
   return { ok: true, sessionToken, participantId };

@@ -18,6 +18,8 @@ export interface VideoProvider {
   token(identity: string, roomName: string): string | null;
   /** Include-all while recording is allowed, exclude-all otherwise, always explicit. */
   applyRecordingRules(roomSid: string, recording: boolean): Promise<void>;
+  /** The provider's real-time transcription started or stopped, always explicit (a transcript only with consent). */
+  applyTranscription(roomSid: string, on: boolean): Promise<void>;
   listRecordings(roomSid: string): Promise<ProviderRecording[]>;
   /** Deletes one recording; one already gone counts as deleted. */
   deleteRecording(recordingSid: string): Promise<void>;

@@ -2,8 +2,8 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { appointments } from "@/db/schema";
-import { decideRecording } from "./consent";
-import { recordingOffReason } from "./consent-policy";
+import { decideRecording, decideTranscriptionConsent } from "./consent";
+import { recordingOffReason, transcriptionOffReason } from "./consent-policy";
 import { decideRoomNow, participantsOf } from "./participants";
 import { joinAndHoldRoom } from "./recording-rules";
 import { currentRecordingState } from "./sessions";
@@ -29,6 +29,14 @@ export type SessionStateView = {
   offReason: string | null;
   /** the patient said "Not this time" for this visit */
   declinedForVisit: boolean;
+  /** the room transcribes now (held to its own consent, by the same rules) */
+  transcribing: boolean;
+  /** the patient's stored transcription consent */
+  transcriptionConsent: boolean;
+  /** "Transcription is off: the clinician has not consented", or null while nobody keeps it off */
+  transcriptionOffReason: string | null;
+  /** the patient stopped transcription for this visit */
+  transcriptionDeclinedForVisit: boolean;
 };
 
 type VisitAppointment = {
@@ -40,12 +48,14 @@ type VisitAppointment = {
 };
 
 export async function sessionStateView(db: Db, appointment: VisitAppointment, now = new Date()) {
-  const [session, consent, room, participants] = await Promise.all([
+  const [session, consent, transcriptionConsent, room, participants] = await Promise.all([
     currentRecordingState(db, appointment.id),
     decideRecording(db, appointment.patientId),
+    decideTranscriptionConsent(db, appointment.patientId),
     decideRoomNow(db, appointment.id),
     participantsOf(db, appointment.id),
   ]);
+  const patient = participants.find((p) => p.role === "patient");
   return {
     started: Boolean(session),
     recording: Boolean(session?.recording && room.recording),
@@ -55,7 +65,12 @@ export async function sessionStateView(db: Db, appointment: VisitAppointment, no
     reason: session?.reason ?? consent.reason,
     phase: visitPhase(appointment, session, now),
     offReason: recordingOffReason(room.blockers),
-    declinedForVisit: participants.some((p) => p.role === "patient" && p.recordingConsent === false),
+    declinedForVisit: patient?.recordingConsent === false,
+    // Shown off the moment consent is gone, even before the room is switched: a transcript is not a recording to delete.
+    transcribing: Boolean(session?.transcribing && room.transcription.transcribing),
+    transcriptionConsent: transcriptionConsent.transcription,
+    transcriptionOffReason: transcriptionOffReason(room.transcription.blockers),
+    transcriptionDeclinedForVisit: patient?.transcriptionConsent === false,
   } satisfies SessionStateView;
 }
 
@@ -72,6 +87,7 @@ export async function joinVisit(
   appointmentId: string,
   recordThisVisit?: boolean,
   now = new Date(),
+  transcribeThisVisit?: boolean,
 ): Promise<VisitJoin> {
   const [appointment] = await db
     .select({
@@ -102,6 +118,7 @@ export async function joinVisit(
     userId: patientId,
     displayName: firstName,
     recordingConsent: recordThisVisit,
+    transcriptionConsent: transcribeThisVisit,
   });
   const recording = (await currentRecordingState(db, appointmentId))?.recording ?? false;
   const provider = videoProvider(db);

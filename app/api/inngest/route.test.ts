@@ -46,6 +46,7 @@ describe("/api/inngest", () => {
         { event: "portal/appointment.rescheduled" },
       ],
       "enforce-recording-consent": [{ event: "portal/patient.recording-consent-revoked" }],
+      "enforce-transcription-consent": [{ event: "portal/patient.transcription-consent-revoked" }],
       "prune-rate-limits": [{ cron: "17 3 * * *" }],
       "share-progress-note": [{ event: "portal/progress-note.created" }],
       "relay-outbox": [{ cron: "* * * * *" }],

@@ -35,6 +35,12 @@ export function localPreviewProvider(db: Db): VideoProvider {
         .set({ recording, updatedAt: new Date() })
         .where(eq(videoLocalRooms.roomSid, roomSid));
     },
+    async applyTranscription(roomSid, on) {
+      await db
+        .update(videoLocalRooms)
+        .set({ transcribing: on, updatedAt: new Date() })
+        .where(eq(videoLocalRooms.roomSid, roomSid));
+    },
     listRecordings: async () => [],
     deleteRecording: async () => undefined,
     verifyCallback: () => false,

@@ -3,6 +3,7 @@ import { isSignedByTwilio } from "@/lib/twilio/webhooks";
 import type { VideoProvider } from "../provider";
 import {
   applyRecordingRules,
+  applyTranscription,
   deleteRecording,
   roomToken,
   statusCallbackUrl,
@@ -39,6 +40,7 @@ export function twilioProvider(config: VideoConfig): VideoProvider {
     },
     token: (identity, roomName) => roomToken(config, identity, roomName),
     applyRecordingRules: (roomSid, recording) => applyRecordingRules(config, roomSid, recording),
+    applyTranscription: (roomSid, on) => applyTranscription(config, roomSid, on),
     async listRecordings(roomSid) {
       const recordings = await client.video.v1.recordings.list({ groupingSid: [roomSid], limit: 100 });
       return recordings.map((r) => ({ recordingSid: r.sid, status: r.status }));

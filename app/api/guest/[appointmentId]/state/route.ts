@@ -26,7 +26,15 @@ export const GET = handleErrors(
       .where(eq(appointments.id, appointmentId));
     const view = await sessionStateView(db(), visit!);
     return Response.json(
-      { started: view.started, recording: view.recording, offReason: view.offReason, phase: view.phase, consent: true },
+      {
+        started: view.started,
+        recording: view.recording,
+        offReason: view.offReason,
+        phase: view.phase,
+        consent: true,
+        transcribing: view.transcribing,
+        transcriptionOffReason: view.transcriptionOffReason,
+      },
       { headers: { "cache-control": "no-store" } },
     );
   },

@@ -14,7 +14,13 @@ export const POST = handleErrors(
     if (!isRecordId(appointmentId)) return Response.json({ error: "Not found." }, { status: 404 });
     const input = await readJsonInput(request, startRoomSchema);
     if (input instanceof Response) return input;
-    const result = await startVideoSession(db(), auth.user.id, appointmentId, input.recordingConsent ?? true);
+    const result = await startVideoSession(
+      db(),
+      auth.user.id,
+      appointmentId,
+      input.recordingConsent ?? true,
+      input.transcriptionConsent ?? false,
+    );
     if (!result.ok) return refusalResponse(result);
     return Response.json(result, { headers: { "cache-control": "no-store" } });
   },
