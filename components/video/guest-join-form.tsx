@@ -3,7 +3,10 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
-/** The guest gives a name, where they are, and answers the recording question; the link then works no more. */
+/**
+ * The guest gives a name, where they are, and answers the recording and transcription questions; the link then works
+ * no more.
+ */
 export function GuestJoinForm({ appointmentId, token }: { appointmentId: string; token: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -21,6 +24,8 @@ export function GuestJoinForm({ appointmentId, token }: { appointmentId: string;
         displayName: String(form.get("displayName") ?? ""),
         ...(region ? { region } : {}),
         recordingConsent: form.get("recording") === "yes",
+        // Unticked is a no: transcription is off unless the guest asks for it.
+        transcriptionConsent: form.get("transcription") === "on",
       }),
     }).catch(() => null);
     const body = response ? await response.json().catch(() => ({})) : {};
@@ -48,6 +53,13 @@ export function GuestJoinForm({ appointmentId, token }: { appointmentId: string;
           <input type="radio" name="recording" value="no" /> No
         </label>
       </fieldset>
+      <label className="flex items-start gap-2">
+        <input type="checkbox" name="transcription" className="mt-1" />
+        <span>
+          I consent to this visit being transcribed (the video service turns what is said into text, kept with the
+          patient&apos;s record)
+        </span>
+      </label>
       <button type="submit" disabled={busy} className="rounded bg-brand-600 px-4 py-2 font-medium text-white">
         Join the visit
       </button>

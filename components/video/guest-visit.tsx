@@ -1,9 +1,10 @@
 "use client";
 
 import { CameraPreview } from "./camera-preview";
+import { RoomConsentSummary } from "./room-consent-summary";
 import { useRecordingState } from "./use-recording-state";
 
-/** The guest in the visit: whether it records, and who keeps it off, as everyone in the visit sees it. */
+/** The guest in the visit: whether it records and transcribes, and who keeps each off, as everyone in it sees it. */
 export function GuestVisit({ appointmentId }: { appointmentId: string }) {
   const state = useRecordingState(
     appointmentId,
@@ -21,6 +22,11 @@ export function GuestVisit({ appointmentId }: { appointmentId: string }) {
             ? `${state.offReason}.`
             : "This visit is not being recorded."}
       </p>
+      <RoomConsentSummary
+        recording={state.recording}
+        transcribing={Boolean(state.transcribing)}
+        transcriptionOffReason={state.transcriptionOffReason}
+      />
       <CameraPreview />
     </div>
   );

@@ -15,6 +15,14 @@ export type RecordingState = {
   offReason?: string | null;
   /** the patient said "Not this time" for this visit */
   declinedForVisit?: boolean;
+  /** the room transcribes now */
+  transcribing?: boolean;
+  /** the patient's stored transcription consent */
+  transcriptionConsent?: boolean;
+  /** "Transcription is off: the clinician has not consented", while someone keeps it off */
+  transcriptionOffReason?: string | null;
+  /** the patient stopped transcription for this visit */
+  transcriptionDeclinedForVisit?: boolean;
 };
 
 const everyTwoSeconds = () => 2000;

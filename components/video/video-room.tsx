@@ -4,6 +4,7 @@ import { useCallback, useState } from "react";
 import { CameraPreview } from "./camera-preview";
 import { LiveRoom } from "./live-room";
 import { RecordingStatus } from "./recording-status";
+import { RoomConsentSummary } from "./room-consent-summary";
 import { useRecordingState } from "./use-recording-state";
 
 type Props = {
@@ -13,7 +14,13 @@ type Props = {
   recordingIfStarted: boolean;
   videoConfigured: boolean;
 };
-type Joined = { mode: "twilio" | "local-preview"; token: string | null; roomName: string; recording: boolean };
+type Joined = {
+  mode: "twilio" | "local-preview";
+  token: string | null;
+  roomName: string;
+  recording: boolean;
+  transcribing: boolean;
+};
 
 /** The clinician's session: preview, start through the server, then the room; the banner follows the server's state. */
 export function VideoRoom({ appointmentId, firstName, consentGivenOn, recordingIfStarted, videoConfigured }: Props) {
@@ -26,7 +33,10 @@ export function VideoRoom({ appointmentId, firstName, consentGivenOn, recordingI
   const [error, setError] = useState<string | null>(null);
   const [roomRecording, setRoomRecording] = useState<boolean | null>(null);
   const [clinicianConsents, setClinicianConsents] = useState(true);
+  // Transcription is off unless asked for: the clinician's box starts unticked.
+  const [clinicianTranscribes, setClinicianTranscribes] = useState(false);
   const [resumeResult, setResumeResult] = useState<string | null>(null);
+  const [resumeTranscriptionResult, setResumeTranscriptionResult] = useState<string | null>(null);
   const onRecordingChange = useCallback((recording: boolean) => setRoomRecording(recording), []);
 
   // Before the start: what the server will apply (consent now). After: the session row, and the room's own events.
@@ -39,7 +49,7 @@ export function VideoRoom({ appointmentId, firstName, consentGivenOn, recordingI
     const response = await fetch(`/api/sessions/${appointmentId}/room`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ recordingConsent: clinicianConsents }),
+      body: JSON.stringify({ recordingConsent: clinicianConsents, transcriptionConsent: clinicianTranscribes }),
     });
     if (!response.ok) return setError("The session could not be started. Please try again.");
     setJoined(await response.json());
@@ -55,6 +65,21 @@ export function VideoRoom({ appointmentId, firstName, consentGivenOn, recordingI
     setResumeResult(response?.ok ? "Recording resumed." : (body.error ?? "Recording could not be resumed."));
   }
 
+  async function resumeTranscription() {
+    const response = await fetch(`/api/sessions/${appointmentId}/recording`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ action: "resume-transcription" }),
+    }).catch(() => null);
+    const body = response ? await response.json().catch(() => ({})) : {};
+    setResumeTranscriptionResult(
+      response?.ok ? "Transcription resumed." : (body.error ?? "Transcription could not be resumed."),
+    );
+  }
+
+  // The start's answer until the first poll after it; then the session row as the server holds it.
+  const transcribing = polled.started ? Boolean(polled.transcribing) : Boolean(joined?.transcribing);
+
   // Someone keeps it off while the patient's stored consent stands: name them (the patient's own "no" is the banner).
   const offReason = polled.consent && (joined || !clinicianConsents) ? (polled.offReason ?? null) : null;
 
@@ -68,6 +93,27 @@ export function VideoRoom({ appointmentId, firstName, consentGivenOn, recordingI
         consentGivenOn={consentGivenOn}
         offReason={!joined && !clinicianConsents ? "Recording is off: you have not consented" : offReason}
       />
+      {joined ? (
+        <RoomConsentSummary
+          recording={recording}
+          transcribing={transcribing}
+          transcriptionOffReason={polled.transcriptionOffReason}
+        />
+      ) : null}
+      {joined && !transcribing && polled.transcriptionConsent ? (
+        <div className="space-y-1">
+          <button
+            type="button"
+            onClick={resumeTranscription}
+            className="rounded border border-brand-600 px-3 py-1 font-medium text-brand-800"
+          >
+            Resume transcription
+          </button>
+          <p aria-live="polite" className="text-sm text-slate-700" data-testid="resume-transcription-result">
+            {resumeTranscriptionResult}
+          </p>
+        </div>
+      ) : null}
       {joined && !recording && polled.consent ? (
         <div className="space-y-1">
           <button
@@ -111,6 +157,14 @@ export function VideoRoom({ appointmentId, firstName, consentGivenOn, recordingI
               onChange={(event) => setClinicianConsents(event.target.checked)}
             />
             I consent to this visit being recorded
+          </label>
+          <label className="flex items-center gap-2">
+            <input
+              type="checkbox"
+              checked={clinicianTranscribes}
+              onChange={(event) => setClinicianTranscribes(event.target.checked)}
+            />
+            I consent to this visit being transcribed
           </label>
           <button
             type="button"

@@ -44,7 +44,11 @@ export async function decideRecording(db: Db, patientId: string, now = new Date(
   };
 }
 
-export type TranscriptionConsentDecision = { transcription: boolean; reason: RecordingDecision["reason"] };
+export type TranscriptionConsentDecision = {
+  transcription: boolean;
+  reason: RecordingDecision["reason"];
+  consentChangedAt: Date | null;
+};
 
 /** The patient's stored transcription consent now, read as recording's is: a lapsed text version counts as not given. */
 export async function decideTranscriptionConsent(
@@ -56,10 +60,15 @@ export async function decideTranscriptionConsent(
     .select({
       consent: patientProfiles.transcriptionConsent,
       lapsed: consentVersionLapsed("transcriptionConsent", patientProfiles.transcriptionConsentVersion, now),
+      changedAt: patientProfiles.transcriptionConsentChangedAt,
     })
     .from(patientProfiles)
     .where(eq(patientProfiles.userId, patientId));
   const lapsed = profile?.consent === true && profile.lapsed;
   const transcription = profile?.consent === true && !lapsed;
-  return { transcription, reason: transcription ? "consent_given" : lapsed ? "consent_version_lapsed" : "no_consent" };
+  return {
+    transcription,
+    reason: transcription ? "consent_given" : lapsed ? "consent_version_lapsed" : "no_consent",
+    consentChangedAt: profile?.changedAt ?? null,
+  };
 }
