@@ -15,6 +15,7 @@ import { enforceTranscriptionConsentFn } from "@/inngest/functions/video/enforce
 import { leaveParticipant } from "./participants";
 import { joinAndHoldRoom } from "./recording-rules";
 import { liveSessionStatuses } from "./types";
+import { sessionStateView } from "./visits";
 import {
   createVisit,
   decideRecordingConsent,
@@ -138,9 +139,21 @@ describe("transcription, two participants (clinician and patient), through Twili
     const refused = await post(resumeRoute, bens, { action: "resume-transcription" });
     expect(await refused.json()).toEqual({ error: "Transcription is off: Ben has not consented." });
     expect(await state(bens)).toMatchObject({ transcribing: false, transcriptionConsent: false });
+    // A guest is never told the patient's name, only that the patient has not consented.
+    const [bensVisit] = await db().select().from(appointments).where(eq(appointments.id, bens));
+    expect(await sessionStateView(db(), bensVisit!, undefined, "guest")).toMatchObject({
+      offReason: "Recording is off: the patient has not consented",
+      transcriptionOffReason: "Transcription is off: the patient has not consented",
+    });
     const rooms = [...(await sessionRows(unticked)), ...(await sessionRows(bens))].map((s) => s.roomSid!);
     for (const roomSid of rooms) expect(transcriptionUpdates(world.fake, roomSid)).toEqual([]);
+    // Bad input is a 422 that writes nothing.
     expect((await post(resumeRoute, bens, { action: "transcribe-everything" })).status).toBe(422);
+    expect((await post(startRoute, bens, { transcriptionConsent: "yes" })).status).toBe(422);
+    await actAs(db(), seedEmails.ben);
+    expect((await post(tokenRoute, bens, { transcribeThisVisit: "yes" })).status).toBe(422);
+    expect((await post(visitRecordingRoute, bens, { action: "transcribe-forever" })).status).toBe(422);
+    expect(await changes(bens)).toEqual(["start:--"]);
   });
 
   it("a withdrawal in settings: the ledger row and its event; the Inngest function stops transcription, recording goes on", async () => {

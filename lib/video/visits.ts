@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { appointments } from "@/db/schema";
-import { decideRecording, decideTranscriptionConsent } from "./consent";
+import { decideRecording } from "./consent";
 import { recordingOffReason, transcriptionOffReason } from "./consent-policy";
 import { decideRoomNow, participantsOf } from "./participants";
 import { joinAndHoldRoom } from "./recording-rules";
@@ -47,15 +47,27 @@ type VisitAppointment = {
   durationMinutes: number;
 };
 
-export async function sessionStateView(db: Db, appointment: VisitAppointment, now = new Date()) {
-  const [session, consent, transcriptionConsent, room, participants] = await Promise.all([
+/**
+ * `audience` "guest": a guest learns nothing of the patient's record, not even a first name; reasons name them "the
+ * patient".
+ */
+export async function sessionStateView(
+  db: Db,
+  appointment: VisitAppointment,
+  now = new Date(),
+  audience: "party" | "guest" = "party",
+) {
+  const [session, consent, room, participants] = await Promise.all([
     currentRecordingState(db, appointment.id),
     decideRecording(db, appointment.patientId),
-    decideTranscriptionConsent(db, appointment.patientId),
     decideRoomNow(db, appointment.id),
     participantsOf(db, appointment.id),
   ]);
   const patient = participants.find((p) => p.role === "patient");
+  const named = (blockers: typeof room.blockers) =>
+    audience === "guest"
+      ? blockers.map((b) => (b.role === "patient" ? { ...b, displayName: "the patient" } : b))
+      : blockers;
   return {
     started: Boolean(session),
     recording: Boolean(session?.recording && room.recording),
@@ -64,12 +76,12 @@ export async function sessionStateView(db: Db, appointment: VisitAppointment, no
     consent: consent.recording,
     reason: session?.reason ?? consent.reason,
     phase: visitPhase(appointment, session, now),
-    offReason: recordingOffReason(room.blockers),
+    offReason: recordingOffReason(named(room.blockers)),
     declinedForVisit: patient?.recordingConsent === false,
     // Shown off the moment consent is gone, even before the room is switched: a transcript is not a recording to delete.
     transcribing: Boolean(session?.transcribing && room.transcription.transcribing),
-    transcriptionConsent: transcriptionConsent.transcription,
-    transcriptionOffReason: transcriptionOffReason(room.transcription.blockers),
+    transcriptionConsent: room.transcription.patientStoredConsent,
+    transcriptionOffReason: transcriptionOffReason(named(room.transcription.blockers)),
     transcriptionDeclinedForVisit: patient?.transcriptionConsent === false,
   } satisfies SessionStateView;
 }

@@ -24,7 +24,7 @@ export const GET = handleErrors(
       })
       .from(appointments)
       .where(eq(appointments.id, appointmentId));
-    const view = await sessionStateView(db(), visit!);
+    const view = await sessionStateView(db(), visit!, undefined, "guest");
     return Response.json(
       {
         started: view.started,
