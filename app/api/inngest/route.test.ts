@@ -25,7 +25,7 @@ describe("/api/inngest", () => {
     const described = await (
       await GET(new Request("http://localhost:3000/api/inngest") as never, undefined as never)
     ).json();
-    expect(described).toMatchObject({ mode: "dev", function_count: 9 });
+    expect(described).toMatchObject({ mode: "dev", function_count: 10 });
 
     const synced = await PUT(
       new Request("http://localhost:3000/api/inngest", { method: "PUT" }) as never,
