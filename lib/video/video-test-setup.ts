@@ -123,7 +123,9 @@ export const ruleUpdates = (fake: TwilioFake, roomSid?: string) =>
 /** The transcription changes that reached Twilio for a room, in order: "started" (a create or restart) or "stopped". */
 export const transcriptionUpdates = (fake: TwilioFake, roomSid: string) =>
   fake.requests
-    .filter((request) => request.method === "POST" && request.path.startsWith(`/video/v1/Rooms/${roomSid}/Transcriptions`))
+    .filter(
+      (request) => request.method === "POST" && request.path.startsWith(`/video/v1/Rooms/${roomSid}/Transcriptions`),
+    )
     .map((request) => (request.parsed as { Status?: string } | undefined)?.Status ?? "started");
 
 /** How many DELETEs of each recording reached Twilio. */
