@@ -16,6 +16,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
+import type { ConsentField } from "@/lib/patients/consent-kinds";
 import type { DeliveryKind } from "@/lib/notifications/kinds";
 import type { DeliveryReason } from "@/lib/notifications/decide";
 import type { ProviderStatus } from "@/lib/notifications/provider-status";
@@ -165,6 +166,10 @@ export const patientProfiles = pgTable("patient_profiles", {
   progressSharingConsent: boolean("progress_sharing_consent").notNull().default(false),
   progressSharingConsentVersion: text("progress_sharing_consent_version"),
   progressSharingConsentChangedAt: tstz("progress_sharing_consent_changed_at"),
+  /** real-time transcription of video visits (and any later AI scribe): a consent of its own, off by default */
+  transcriptionConsent: boolean("transcription_consent").notNull().default(false),
+  transcriptionConsentVersion: text("transcription_consent_version"),
+  transcriptionConsentChangedAt: tstz("transcription_consent_changed_at"),
   careContactName: text("care_contact_name"),
   careContactRelationship: text("care_contact_relationship"),
   careContactEmail: text("care_contact_email"),
@@ -368,7 +373,7 @@ export const consentTexts = pgTable(
   {
     /** the version's name, kept on the profile and in the ledger (e.g. "recording-2026-01") */
     version: text("version").primaryKey(),
-    kind: text("kind").$type<"recordingConsent" | "progressSharingConsent">().notNull(),
+    kind: text("kind").$type<ConsentField>().notNull(),
     /** order of versions within a kind; a higher one supersedes a lower one from its effective date */
     sequence: integer("sequence").notNull(),
     title: text("title").notNull(),
@@ -460,6 +465,8 @@ export const videoSessions = pgTable(
     roomName: text("room_name").notNull(),
     recording: boolean("recording").notNull(),
     recordingReason: text("recording_reason").$type<RecordingReason>().notNull(),
+    /** the provider's real-time transcription, held to its own consent by the same rules as recording */
+    transcribing: boolean("transcribing").notNull().default(false),
     consentLedgerId: bigint("consent_ledger_id", { mode: "number" }).references(() => preferenceLedger.id),
     createdBy: text("created_by")
       .notNull()
@@ -505,6 +512,7 @@ export const videoLocalRooms = pgTable(
     roomSid: text("room_sid").primaryKey(),
     roomName: text("room_name").notNull(),
     recording: boolean("recording").notNull(),
+    transcribing: boolean("transcribing").notNull().default(false),
     /** in-progress or completed, as Twilio names a room's status */
     status: text("status").notNull(),
     createdAt: createdAt(),
@@ -533,6 +541,8 @@ export const videoParticipants = pgTable(
     displayName: text("display_name").notNull(),
     /** null: not answered (a guest who has not answered has not consented; the patient's stored consent stands) */
     recordingConsent: boolean("recording_consent"),
+    /** this visit's answer to the transcription question; null: not answered */
+    transcriptionConsent: boolean("transcription_consent"),
     answeredAt: tstz("answered_at"),
     present: boolean("present").notNull().default(false),
     joinedAt: tstz("joined_at"),
@@ -580,6 +590,8 @@ export const videoRuleChanges = pgTable(
       .references(() => appointments.id),
     roomSid: text("room_sid"),
     recording: boolean("recording").notNull(),
+    /** whether the room transcribes after this change (each row is the room's whole state: recording and transcription) */
+    transcription: boolean("transcription").notNull().default(false),
     cause: text("cause").$type<RuleCause>().notNull(),
     /** the participant whose join, answer or leave caused it */
     participantId: uuid("participant_id").references(() => videoParticipants.id),

@@ -39,6 +39,9 @@ test("a companion joins by link and declines: every banner turns off within seco
   await expect(guest.getByTestId("recording-status")).toHaveText(reason);
   await expect(okafor.getByRole("alert").filter({ hasText: reason })).toBeVisible();
   await expect(pazRecording).toHaveText(reason);
+  // Every banner states both; nobody asked for transcription (it is off by default).
+  await expect(guest.getByTestId("consent-summary")).toHaveText("Recording off · Transcription off");
+  await expect(okafor.getByTestId("consent-summary")).toHaveText("Recording off · Transcription off");
   // The guest sees the visit and nothing of Paz's record.
   await expect(guest.getByText("Paz")).toHaveCount(0);
 
@@ -116,5 +119,7 @@ test("Dr. Okafor invites an interpreter from the session page: the link is email
   await guest.goto(href!);
   await expect(guest.getByRole("heading", { name: "Join a video visit" })).toBeVisible();
   await expect(guest.getByText("May this visit be recorded while you take part?")).toBeVisible();
+  // Transcription is asked apart, unticked: the guest's no unless they tick it.
+  await expect(guest.getByLabel(/^I consent to this visit being transcribed/)).not.toBeChecked();
   await guestContext.close();
 });

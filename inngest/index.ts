@@ -7,6 +7,7 @@ import { relayOutboxFn } from "./functions/outbox/relay";
 import { sendReminder } from "./functions/reminders/send";
 import { confirmTextRevocation } from "./functions/notifications/confirm-revocation";
 import { enforceRecordingConsentFn } from "./functions/video/enforce-recording-consent";
+import { enforceTranscriptionConsentFn } from "./functions/video/enforce-transcription-consent";
 
 /** Every function served at /api/inngest. */
 export const functions = [
@@ -14,6 +15,7 @@ export const functions = [
   sendReminder,
   sendAppointmentMessage,
   enforceRecordingConsentFn,
+  enforceTranscriptionConsentFn,
   pruneRateLimitsFn,
   shareProgressNote,
   relayOutboxFn,

@@ -7,10 +7,10 @@ import { consentsToReview, consentTextsByVersion, currentConsentTexts } from "@/
 import type { PatientSettings } from "@/lib/patients/queries";
 import { ConsentTextDetails } from "./consent-text-details";
 
-const stateOf = (settings: PatientSettings, field: ConsentField) =>
-  field === "recordingConsent"
-    ? { version: settings.recordingConsentVersion, changedAt: settings.recordingConsentChangedAt }
-    : { version: settings.progressSharingConsentVersion, changedAt: settings.progressSharingConsentChangedAt };
+const stateOf = (settings: PatientSettings, field: ConsentField) => ({
+  version: settings[`${field}Version`],
+  changedAt: settings[`${field}ChangedAt`],
+});
 
 /** The settings page's consents: the current text of each, and the exact text the patient agreed to. */
 export async function ConsentsSection({ patientId, settings }: { patientId: string; settings: PatientSettings }) {

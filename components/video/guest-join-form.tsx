@@ -5,7 +5,7 @@ import { useState } from "react";
 
 /**
  * The guest gives a name, chooses their role (the clinician's suggestion preselected), where they are, and answers the
- * recording question; the link then works no more.
+ * recording and transcription questions; the link then works no more.
  */
 export function GuestJoinForm({
   appointmentId,
@@ -33,6 +33,8 @@ export function GuestJoinForm({
         role: form.get("role") === "interpreter" ? "interpreter" : "companion",
         ...(region ? { region } : {}),
         recordingConsent: form.get("recording") === "yes",
+        // Unticked is a no: transcription is off unless the guest asks for it.
+        transcriptionConsent: form.get("transcription") === "on",
       }),
     }).catch(() => null);
     const body = response ? await response.json().catch(() => ({})) : {};
@@ -71,6 +73,13 @@ export function GuestJoinForm({
           <input type="radio" name="recording" value="no" /> No
         </label>
       </fieldset>
+      <label className="flex items-start gap-2">
+        <input type="checkbox" name="transcription" className="mt-1" />
+        <span>
+          I consent to this visit being transcribed (the video service turns what is said into text, kept with the
+          patient&apos;s record)
+        </span>
+      </label>
       <button type="submit" disabled={busy} className="rounded bg-brand-600 px-4 py-2 font-medium text-white">
         Join the visit
       </button>

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useState } from "react";
 import { CameraPreview } from "./camera-preview";
 import { LiveRoom } from "./live-room";
+import { RoomConsentSummary } from "./room-consent-summary";
 import { postVisitAction } from "./session-controls";
 import { useRecordingState, type RecordingState } from "./use-recording-state";
 
@@ -72,6 +73,11 @@ export function GuestVisit({
             ? `${state.offReason}.`
             : "This visit is not being recorded."}
       </p>
+      <RoomConsentSummary
+        recording={recording}
+        transcribing={Boolean(state.transcribing)}
+        transcriptionOffReason={state.transcriptionOffReason}
+      />
       {inTwilioRoom && room ? (
         <LiveRoom
           token={room.token}

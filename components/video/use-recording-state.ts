@@ -17,6 +17,14 @@ export type RecordingState = {
   declinedForVisit?: boolean;
   /** the clinician ended the visit for everyone: whoever is in the room is out */
   roomEnded?: boolean;
+  /** the room transcribes now */
+  transcribing?: boolean;
+  /** the patient's stored transcription consent */
+  transcriptionConsent?: boolean;
+  /** "Transcription is off: the clinician has not consented", while someone keeps it off */
+  transcriptionOffReason?: string | null;
+  /** the patient stopped transcription for this visit */
+  transcriptionDeclinedForVisit?: boolean;
 };
 
 const everyTwoSeconds = () => 2000;

@@ -5,6 +5,7 @@ import { CameraPreview } from "./camera-preview";
 import { LiveRoom } from "./live-room";
 import { RecordingStatus } from "./recording-status";
 import { SessionControls, SessionEnded } from "./session-controls";
+import { RoomConsentSummary } from "./room-consent-summary";
 import { useRecordingState } from "./use-recording-state";
 
 type Props = {
@@ -18,7 +19,13 @@ type Props = {
   /** the visit is over (ended for everyone, or past its end) when the page is opened */
   ended: boolean;
 };
-type Joined = { mode: "twilio" | "local-preview"; token: string | null; roomName: string; recording: boolean };
+type Joined = {
+  mode: "twilio" | "local-preview";
+  token: string | null;
+  roomName: string;
+  recording: boolean;
+  transcribing: boolean;
+};
 
 /** The clinician's session: preview, start through the server, then the room; the banner follows the server's state. */
 export function VideoRoom(props: Props) {
@@ -33,8 +40,11 @@ export function VideoRoom(props: Props) {
   const [error, setError] = useState<string | null>(null);
   const [roomRecording, setRoomRecording] = useState<boolean | null>(null);
   const [clinicianConsents, setClinicianConsents] = useState(true);
+  // Transcription is off unless asked for: the clinician's box starts unticked.
+  const [clinicianTranscribes, setClinicianTranscribes] = useState(false);
   const [resumeResult, setResumeResult] = useState<string | null>(null);
   const [endedHere, setEndedHere] = useState(false);
+  const [resumeTranscriptionResult, setResumeTranscriptionResult] = useState<string | null>(null);
   const onRecordingChange = useCallback((recording: boolean) => setRoomRecording(recording), []);
   const leave = useCallback(() => {
     setJoined(null);
@@ -56,7 +66,7 @@ export function VideoRoom(props: Props) {
     const response = await fetch(`/api/sessions/${appointmentId}/room`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ recordingConsent: clinicianConsents }),
+      body: JSON.stringify({ recordingConsent: clinicianConsents, transcriptionConsent: clinicianTranscribes }),
     });
     const body = await response.json().catch(() => ({}));
     if (!response.ok) return setError(body.error ?? "The session could not be started. Please try again.");
@@ -72,6 +82,21 @@ export function VideoRoom(props: Props) {
     const body = response ? await response.json().catch(() => ({})) : {};
     setResumeResult(response?.ok ? "Recording resumed." : (body.error ?? "Recording could not be resumed."));
   }
+
+  async function resumeTranscription() {
+    const response = await fetch(`/api/sessions/${appointmentId}/recording`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ action: "resume-transcription" }),
+    }).catch(() => null);
+    const body = response ? await response.json().catch(() => ({})) : {};
+    setResumeTranscriptionResult(
+      response?.ok ? "Transcription resumed." : (body.error ?? "Transcription could not be resumed."),
+    );
+  }
+
+  // The start's answer until the first poll after it; then the session row as the server holds it.
+  const transcribing = polled.started ? Boolean(polled.transcribing) : Boolean(joined?.transcribing);
 
   // Someone keeps it off while the patient's stored consent stands: name them (the patient's own "no" is the banner).
   const offReason = polled.consent && (joined || !clinicianConsents) ? (polled.offReason ?? paused()) : null;
@@ -92,6 +117,27 @@ export function VideoRoom(props: Props) {
         consentGivenOn={consentGivenOn}
         offReason={!joined && !clinicianConsents ? "Recording is off: you have not consented" : offReason}
       />
+      {joined ? (
+        <RoomConsentSummary
+          recording={recording}
+          transcribing={transcribing}
+          transcriptionOffReason={polled.transcriptionOffReason}
+        />
+      ) : null}
+      {joined && !transcribing && polled.transcriptionConsent ? (
+        <div className="space-y-1">
+          <button
+            type="button"
+            onClick={resumeTranscription}
+            className="rounded border border-brand-600 px-3 py-1 font-medium text-brand-800"
+          >
+            Resume transcription
+          </button>
+          <p aria-live="polite" className="text-sm text-slate-700" data-testid="resume-transcription-result">
+            {resumeTranscriptionResult}
+          </p>
+        </div>
+      ) : null}
       {joined && !recording && polled.consent ? (
         <div className="space-y-1">
           <button
@@ -147,6 +193,14 @@ export function VideoRoom(props: Props) {
               onChange={(event) => setClinicianConsents(event.target.checked)}
             />
             I consent to this visit being recorded
+          </label>
+          <label className="flex items-center gap-2">
+            <input
+              type="checkbox"
+              checked={clinicianTranscribes}
+              onChange={(event) => setClinicianTranscribes(event.target.checked)}
+            />
+            I consent to this visit being transcribed
           </label>
           <button
             type="button"

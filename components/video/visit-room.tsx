@@ -9,6 +9,7 @@ import { useRecordingState, type RecordingState } from "./use-recording-state";
 import { VisitRecordingControls } from "./visit-recording-controls";
 import { RecordThisVisit } from "./record-this-visit";
 import { postVisitAction } from "./session-controls";
+import { RoomConsentSummary } from "./room-consent-summary";
 import { waitingRoomView, type RecordingLine } from "./waiting-room-view";
 
 type Joined = { mode: "twilio" | "local-preview"; token: string | null };
@@ -41,6 +42,7 @@ export function VisitRoom({
   startsAt,
   opensAt,
   consentGivenOn,
+  transcriptionGivenOn = null,
   initial,
 }: {
   appointmentId: string;
@@ -50,6 +52,8 @@ export function VisitRoom({
   opensAt: string;
   /** when the patient's stored recording consent was given, as they read dates; null without consent */
   consentGivenOn: string | null;
+  /** when the patient's stored transcription consent was given, as they read dates; null without it */
+  transcriptionGivenOn?: string | null;
   initial: RecordingState & { phase: VisitPhase };
 }) {
   const [joined, setJoined] = useState<Joined | null>(null);
@@ -58,6 +62,7 @@ export function VisitRoom({
   const [error, setError] = useState<string | null>(null);
   const [roomRecording, setRoomRecording] = useState<boolean | null>(null);
   const [recordThisVisit, setRecordThisVisit] = useState(true);
+  const [transcribeThisVisit, setTranscribeThisVisit] = useState(true);
   const onRecordingChange = useCallback((recording: boolean) => setRoomRecording(recording), []);
 
   const join = useCallback(async () => {
@@ -66,14 +71,17 @@ export function VisitRoom({
     const response = await fetch(`/api/visits/${appointmentId}/token`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify(consentGivenOn ? { recordThisVisit } : {}),
+      body: JSON.stringify({
+        ...(consentGivenOn ? { recordThisVisit } : {}),
+        ...(transcriptionGivenOn ? { transcribeThisVisit } : {}),
+      }),
     }).catch(() => null);
     const body = response ? await response.json().catch(() => ({})) : {};
     setJoining(false);
     setWaitingToJoin(false);
     if (!response?.ok) return setError(body.error ?? "You could not join just now. Please try again.");
     setJoined(body);
-  }, [appointmentId, consentGivenOn, recordThisVisit]);
+  }, [appointmentId, consentGivenOn, recordThisVisit, transcriptionGivenOn, transcribeThisVisit]);
 
   const leaveRoom = useCallback(() => {
     setJoined(null);
@@ -148,11 +156,28 @@ export function VisitRoom({
       {view.offerJoin && consentGivenOn && state.consent ? (
         <RecordThisVisit consentGivenOn={consentGivenOn} value={recordThisVisit} onChange={setRecordThisVisit} />
       ) : null}
+      {view.offerJoin && transcriptionGivenOn && state.transcriptionConsent ? (
+        <RecordThisVisit
+          question="transcribe"
+          consentGivenOn={transcriptionGivenOn}
+          value={transcribeThisVisit}
+          onChange={setTranscribeThisVisit}
+        />
+      ) : null}
+      {joined ? (
+        <RoomConsentSummary
+          recording={roomRecording ?? state.recording}
+          transcribing={Boolean(state.transcribing)}
+          transcriptionOffReason={state.transcriptionOffReason}
+        />
+      ) : null}
       {joined ? (
         <VisitRecordingControls
           appointmentId={appointmentId}
           consent={state.consent}
           declinedForVisit={Boolean(state.declinedForVisit)}
+          transcriptionConsent={Boolean(state.transcriptionConsent)}
+          transcriptionDeclinedForVisit={Boolean(state.transcriptionDeclinedForVisit)}
         />
       ) : null}
       {view.offerJoin ? (

@@ -14,6 +14,8 @@ export const partyVisits = {
   pazNow: "00000000-0000-4000-8000-00000000f101",
   /** Sol's video visit, open now: Sol stops recording from the visit page. */
   solNow: "00000000-0000-4000-8000-00000000f102",
+  /** Tia's video visit, open now: recorded and transcribed, then Tia stops transcription. */
+  tiaNow: "00000000-0000-4000-8000-00000000f103",
 } as const;
 
 /** Guest-link tokens as the invitation would carry them. */
@@ -31,6 +33,8 @@ export const guestTokens = {
 export const partyPeople = {
   paz: { email: "paz@patients.example", first: "Paz", last: "Party" },
   sol: { email: "sol@patients.example", first: "Sol", last: "Stop" },
+  /** the one fixture patient who gave transcription consent (off by default for everyone else) */
+  tia: { email: "tia@patients.example", first: "Tia", last: "Transcribe" },
 } as const;
 
 export const partyAuth = (who: keyof typeof partyPeople) => `e2e/.auth/party-${who}.json`;
@@ -46,8 +50,8 @@ export async function seedPartyFixtures(now = new Date()): Promise<void> {
     .from(users)
     .where(eq(users.email, framePeople.clinician.email));
   if (!clinician) throw new Error("party fixtures: the frame fixtures' clinician is missing");
-  const ids = { paz: "", sol: "" };
-  for (const key of ["paz", "sol"] as const) {
+  const ids = { paz: "", sol: "", tia: "" };
+  for (const key of ["paz", "sol", "tia"] as const) {
     const person = partyPeople[key];
     const [user] = await db()
       .insert(users)
@@ -64,6 +68,13 @@ export async function seedPartyFixtures(now = new Date()): Promise<void> {
         recordingConsent: true,
         recordingConsentChangedAt: at(-30 * DAY),
         recordingConsentVersion: RECORDING_CONSENT_VERSION,
+        ...(key === "tia"
+          ? {
+              transcriptionConsent: true,
+              transcriptionConsentChangedAt: at(-30 * DAY),
+              transcriptionConsentVersion: "transcription-2026-01",
+            }
+          : {}),
       });
     await db().insert(patientClinicians).values({ patientId: user!.id, clinicianId: clinician.id });
   }
@@ -73,6 +84,7 @@ export async function seedPartyFixtures(now = new Date()): Promise<void> {
     .values([
       { id: partyVisits.pazNow, patientId: ids.paz, ...visit, startsAt: at(10 * MINUTE) },
       { id: partyVisits.solNow, patientId: ids.sol, ...visit, startsAt: at(10 * MINUTE) },
+      { id: partyVisits.tiaNow, patientId: ids.tia, ...visit, startsAt: at(10 * MINUTE) },
     ]);
   const until = at(70 * MINUTE);
   const invite = { role: "companion" as const, channel: "email" as const, createdBy: clinician.id };
@@ -92,5 +104,5 @@ export async function seedPartyFixtures(now = new Date()): Promise<void> {
     ]);
 
   // Seeded sessions: no sign-in emails (the suite's per-IP limit is shared).
-  for (const who of ["paz", "sol"] as const) await writeSeededSession(ids[who], partyAuth(who), now);
+  for (const who of ["paz", "sol", "tia"] as const) await writeSeededSession(ids[who], partyAuth(who), now);
 }

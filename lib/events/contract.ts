@@ -3,9 +3,15 @@ import { reminderKinds } from "@/lib/notifications/kinds";
 
 // The event contract: names are portal/<entity>.<past-tense>, payloads carry ids only (DESIGN.md, invariant 7).
 
+const consentRevokedData = z.object({ patientId: z.string().min(1), ledgerEntryId: z.number().int().positive() });
 export const recordingConsentRevoked = {
   name: "portal/patient.recording-consent-revoked",
-  data: z.object({ patientId: z.string().min(1), ledgerEntryId: z.number().int().positive() }),
+  data: consentRevokedData,
+} as const;
+/** Transcription's withdrawal: every live room of the patient's stops transcribing (recording is left as it is). */
+export const transcriptionConsentRevoked = {
+  name: "portal/patient.transcription-consent-revoked",
+  data: consentRevokedData,
 } as const;
 
 export const reminderDue = {
@@ -37,6 +43,7 @@ export const textRevocationConfirmationDue = {
 export const outboxEvents = [
   textRevocationConfirmationDue,
   recordingConsentRevoked,
+  transcriptionConsentRevoked,
   appointmentBooked,
   appointmentCancelled,
   appointmentRescheduled,

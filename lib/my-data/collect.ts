@@ -11,6 +11,7 @@ import {
   users,
   videoSessions,
 } from "@/db/schema";
+import { consentFields, type ConsentField } from "@/lib/patients/consent-kinds";
 import { consentTextsByVersion, consentVersionLapsed, type ConsentTextRow } from "@/lib/patients/consent-versions";
 import { staffAccessForExport, type StaffAccessEntry } from "./staff-access";
 
@@ -31,12 +32,19 @@ export async function collectPatientRecord(db: Db, patientId: string, now = new 
       appointmentReminders: patientProfiles.appointmentReminders,
       recordingConsent: patientProfiles.recordingConsent,
       recordingConsentVersion: patientProfiles.recordingConsentVersion,
+      transcriptionConsent: patientProfiles.transcriptionConsent,
+      transcriptionConsentVersion: patientProfiles.transcriptionConsentVersion,
       progressSharingConsent: patientProfiles.progressSharingConsent,
       progressSharingConsentVersion: patientProfiles.progressSharingConsentVersion,
       careContactName: patientProfiles.careContactName,
       careContactRelationship: patientProfiles.careContactRelationship,
       careContactEmail: patientProfiles.careContactEmail,
       recordingLapsed: consentVersionLapsed("recordingConsent", patientProfiles.recordingConsentVersion, now),
+      transcriptionLapsed: consentVersionLapsed(
+        "transcriptionConsent",
+        patientProfiles.transcriptionConsentVersion,
+        now,
+      ),
       sharingLapsed: consentVersionLapsed("progressSharingConsent", patientProfiles.progressSharingConsentVersion, now),
     })
     .from(users)
@@ -119,6 +127,7 @@ export async function collectPatientRecord(db: Db, patientId: string, now = new 
             appointmentId: videoSessions.appointmentId,
             recording: videoSessions.recording,
             recordingReason: videoSessions.recordingReason,
+            transcribing: videoSessions.transcribing,
             guardAction: videoSessions.guardAction,
             status: videoSessions.status,
             createdAt: videoSessions.createdAt,
@@ -127,14 +136,16 @@ export async function collectPatientRecord(db: Db, patientId: string, now = new 
           .from(videoSessions)
           .where(inArray(videoSessions.appointmentId, visitIds))
           .orderBy(asc(videoSessions.createdAt));
-  const consentRows = history.filter(
-    (row) => row.field === "recordingConsent" || row.field === "progressSharingConsent",
-  );
+  const consentRows = history.filter((row) => (consentFields as readonly string[]).includes(row.field));
   const texts: Map<string, ConsentTextRow> = await consentTextsByVersion(
     db,
     consentRows.map((row) => row.consentVersion).filter((version): version is string => Boolean(version)),
   );
-  const lapsed = { recordingConsent: profileRow.recordingLapsed, progressSharingConsent: profileRow.sharingLapsed };
+  const lapsed: Record<ConsentField, boolean> = {
+    recordingConsent: profileRow.recordingLapsed,
+    transcriptionConsent: profileRow.transcriptionLapsed,
+    progressSharingConsent: profileRow.sharingLapsed,
+  };
   return { profile: profileRow, lapsed, history, consentRows, texts, visits, recordings, messages, notes, staffAccess };
 }
 

@@ -16,6 +16,7 @@ import {
 } from "@/db/schema";
 import { seed, seedEmails } from "@/db/seed";
 import { actAs } from "@/db/testing/request";
+import { decideConsent } from "@/lib/patients/preferences";
 import { countResources } from "./fhir";
 
 const require = createRequire(import.meta.url);
@@ -171,6 +172,37 @@ describe("my data as FHIR R4", () => {
     )?.resource;
     expect(skipped).toMatchObject({ resourceType: "Communication", statusReason: { text: "text messages are off" } });
     expect(countResources(ben)).toMatchObject({ Patient: 1, Appointment: 5, Communication: 3 });
+  });
+
+  it("a transcription consent is its own Consent, with its text and signature, active while given", async () => {
+    await decideConsent(
+      { db: db(), patientId: ids.ada, actor: { kind: "patient", userId: ids.ada } },
+      {
+        consent: "transcriptionConsent",
+        decision: "give",
+        version: "transcription-2026-01",
+        confirm: true,
+        signedName: "Ada Lovelace",
+      },
+    );
+    const bundle = JSON.parse((await exportAs(seedEmails.ada)).text);
+    expect(validateBundle(bundle), JSON.stringify(validateBundle.errors?.slice(0, 3))).toBe(true);
+    expect(countResources(bundle)).toMatchObject({ Consent: 3, Provenance: 3 });
+    const transcription = bundle.entry
+      .map((e: { resource: { resourceType: string } }) => e.resource)
+      .find(
+        (r: { resourceType: string; category?: { text?: string }[] }) =>
+          r.resourceType === "Consent" && r.category?.[0]?.text === "Transcription of video visits",
+      );
+    expect(transcription).toMatchObject({
+      status: "active",
+      identifier: [{ value: "transcription-2026-01" }],
+      sourceAttachment: { title: "the transcription consent text of 1 January 2026" },
+      provision: { type: "permit" },
+    });
+    expect(Buffer.from(transcription.sourceAttachment.data, "base64").toString("utf8")).toMatch(
+      /separate from my consent to recording/,
+    );
   });
 
   it("staff and signed-out callers get nothing, and nothing is logged", async () => {

@@ -18,9 +18,10 @@ export const portalUri = {
   recording: "https://patient-portal.example/fhir/StructureDefinition/video-recording",
 } as const;
 
-/** LOINC document codes from R4's consent-category value set. */
+/** LOINC document codes from R4's consent-category value set (transcription, like recording, is a patient consent). */
 export const consentCategory = {
   recordingConsent: { system: systems.loinc, code: "59284-0", display: "Patient Consent" },
+  transcriptionConsent: { system: systems.loinc, code: "59284-0", display: "Patient Consent" },
   progressSharingConsent: { system: systems.loinc, code: "64292-6", display: "Release of information consent" },
 } as const;
 

@@ -136,7 +136,7 @@ export function visitResource(visit: PatientRecord["visits"][number], record: Pa
   const sessions = record.recordings.filter((session) => session.appointmentId === visit.id);
   const recordingNotes = sessions.map(
     (session) =>
-      `Video session ${iso(session.createdAt)}: ${session.recording ? "recorded" : "not recorded"} (${session.recordingReason}${session.guardAction ? `, ${session.guardAction}` : ""})`,
+      `Video session ${iso(session.createdAt)}: ${session.recording ? "recorded" : "not recorded"} (${session.recordingReason}${session.guardAction ? `, ${session.guardAction}` : ""}), ${session.transcribing ? "transcribed" : "not transcribed"}`,
   );
   return {
     resourceType: "Appointment",
@@ -155,6 +155,7 @@ export function visitResource(visit: PatientRecord["visits"][number], record: Pa
             extension: [
               { url: "recorded", valueBoolean: session.recording },
               { url: "reason", valueCode: session.recordingReason },
+              { url: "transcribed", valueBoolean: session.transcribing },
               { url: "decidedAt", valueDateTime: iso(session.createdAt) },
             ],
           })),

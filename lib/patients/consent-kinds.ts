@@ -1,10 +1,11 @@
 // The consents a patient gives; shared by the client forms, the schemas and the server (no database here).
-export type ConsentField = "recordingConsent" | "progressSharingConsent";
-export const consentFields: readonly ConsentField[] = ["recordingConsent", "progressSharingConsent"];
+export const consentFields = ["recordingConsent", "transcriptionConsent", "progressSharingConsent"] as const;
+export type ConsentField = (typeof consentFields)[number];
 
 /** How a consent's texts read in a sentence: "the recording consent text of 1 January 2026". */
 export const consentKindWords: Record<ConsentField, string> = {
   recordingConsent: "recording consent",
+  transcriptionConsent: "transcription consent",
   progressSharingConsent: "progress sharing consent",
 };
 

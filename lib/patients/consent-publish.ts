@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { consentTexts, type ConsentText } from "@/db/schema";
 import { plainText } from "@/lib/validation";
+import { consentFields } from "./consent-kinds";
 
 export function hashConsentText(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
@@ -14,8 +15,8 @@ const moment = z.coerce.date({ error: "Give a date like 2026-07-01 or 2026-07-01
 
 export const publishConsentTextSchema = z
   .strictObject({
-    kind: z.enum(["recordingConsent", "progressSharingConsent"], {
-      error: "The kind is recordingConsent or progressSharingConsent.",
+    kind: z.enum(consentFields, {
+      error: "The kind is recordingConsent, transcriptionConsent or progressSharingConsent.",
     }),
     version: z
       .string()

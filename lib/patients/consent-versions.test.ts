@@ -61,7 +61,8 @@ describe("consent texts as records", () => {
     await expect(
       publishConsentText(db(), { ...base, version: RECORDING_CONSENT_VERSION, effectiveAt: "2026-07-01" }),
     ).rejects.toBeInstanceOf(ConsentTextConflict);
-    expect(await db().select().from(consentTexts)).toHaveLength(2);
+    // Only the three seeded texts (recording, transcription, progress sharing): neither refusal wrote one.
+    expect(await db().select().from(consentTexts)).toHaveLength(3);
   });
 });
 

@@ -7,8 +7,9 @@ import type { ConsentField } from "./consent-kinds";
 
 export const versionColumnOf = {
   recordingConsent: patientProfiles.recordingConsentVersion,
+  transcriptionConsent: patientProfiles.transcriptionConsentVersion,
   progressSharingConsent: patientProfiles.progressSharingConsentVersion,
-} as const;
+} as const satisfies Record<ConsentField, AnyPgColumn>;
 
 const textColumns = {
   version: consentTexts.version,
@@ -35,11 +36,12 @@ export async function currentConsentText(db: Db | Tx, kind: ConsentField, now = 
 }
 
 export async function currentConsentTexts(db: Db, now = new Date()): Promise<Record<ConsentField, ConsentTextRow>> {
-  const [recordingConsent, progressSharingConsent] = await Promise.all([
+  const [recordingConsent, transcriptionConsent, progressSharingConsent] = await Promise.all([
     currentConsentText(db, "recordingConsent", now),
+    currentConsentText(db, "transcriptionConsent", now),
     currentConsentText(db, "progressSharingConsent", now),
   ]);
-  return { recordingConsent, progressSharingConsent };
+  return { recordingConsent, transcriptionConsent, progressSharingConsent };
 }
 
 /** Texts by version, for showing what a patient agreed to (settings, the export). */
@@ -88,6 +90,14 @@ export async function consentsToReview(db: Db, patientId: string, now = new Date
       recordingVersion: patientProfiles.recordingConsentVersion,
       recordingReview: consentNeedsReview("recordingConsent", patientProfiles.recordingConsentVersion, now),
       recordingLapsed: consentVersionLapsed("recordingConsent", patientProfiles.recordingConsentVersion, now),
+      transcription: patientProfiles.transcriptionConsent,
+      transcriptionVersion: patientProfiles.transcriptionConsentVersion,
+      transcriptionReview: consentNeedsReview("transcriptionConsent", patientProfiles.transcriptionConsentVersion, now),
+      transcriptionLapsed: consentVersionLapsed(
+        "transcriptionConsent",
+        patientProfiles.transcriptionConsentVersion,
+        now,
+      ),
       sharing: patientProfiles.progressSharingConsent,
       sharingVersion: patientProfiles.progressSharingConsentVersion,
       sharingReview: consentNeedsReview("progressSharingConsent", patientProfiles.progressSharingConsentVersion, now),
@@ -99,6 +109,12 @@ export async function consentsToReview(db: Db, patientId: string, now = new Date
   const reviews: ConsentReview[] = [];
   if (row.recording && row.recordingReview && row.recordingVersion)
     reviews.push({ kind: "recordingConsent", givenVersion: row.recordingVersion, lapsed: row.recordingLapsed });
+  if (row.transcription && row.transcriptionReview && row.transcriptionVersion)
+    reviews.push({
+      kind: "transcriptionConsent",
+      givenVersion: row.transcriptionVersion,
+      lapsed: row.transcriptionLapsed,
+    });
   if (row.sharing && row.sharingReview && row.sharingVersion)
     reviews.push({ kind: "progressSharingConsent", givenVersion: row.sharingVersion, lapsed: row.sharingLapsed });
   return reviews;

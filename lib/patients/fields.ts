@@ -1,5 +1,6 @@
 import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 import type { LedgerEntry } from "@/db/schema";
+import { consentFields } from "./consent-kinds";
 
 // How ledger fields and values read to a person (settings history, admin ledger).
 export const fieldLabels: Record<string, string> = {
@@ -11,6 +12,7 @@ export const fieldLabels: Record<string, string> = {
   phoneE164: "Mobile number",
   timeZone: "Time zone",
   recordingConsent: "Recording consent",
+  transcriptionConsent: "Transcription consent",
   progressSharingConsent: "Progress sharing consent",
   careContactName: "Care contact name",
   careContactRelationship: "Care contact relationship",
@@ -68,8 +70,7 @@ export function phoneForInput(e164: string | null, region: string | undefined): 
 export function displayValue(field: string, value: string | null): string {
   if (value === null || value === "") return "(none)";
   if (field === "recordExport") return value === "fhir" ? "FHIR R4 file" : "Printable page";
-  if (field === "recordingConsent" || field === "progressSharingConsent")
-    return value === "true" ? "Given" : "Not given";
+  if ((consentFields as readonly string[]).includes(field)) return value === "true" ? "Given" : "Not given";
   if (value === "true") return "On";
   if (value === "false") return "Off";
   if (field === "textChannel") return value === "whatsapp" ? "WhatsApp" : "SMS";

@@ -18,6 +18,7 @@ export type AuditedField =
   | "phoneE164"
   | "timeZone"
   | "recordingConsent"
+  | "transcriptionConsent"
   | "progressSharingConsent"
   | "careContactName"
   | "careContactRelationship"

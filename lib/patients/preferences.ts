@@ -4,6 +4,7 @@ import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/
 import type { Db } from "@/db/client";
 import type { DomainResult } from "@/lib/result";
 import { patientProfiles } from "@/db/schema";
+import type { recordingConsentRevoked, transcriptionConsentRevoked } from "@/lib/events/contract";
 import { enqueueEvent } from "@/lib/events/outbox";
 import { signatureMatches } from "./consent-kinds";
 import { currentConsentText } from "./consent-versions";
@@ -113,17 +114,23 @@ export function updateCareContact(ctx: Context, input: CareContactInput): Promis
   }));
 }
 
+type ConsentRevokedEvent = (typeof recordingConsentRevoked | typeof transcriptionConsentRevoked)["name"];
+/** The withdrawals live rooms must hear: each one's event stops it in every room of the patient's. */
+const revokedEvents: Partial<Record<ConsentDecision["consent"], ConsentRevokedEvent>> = {
+  recordingConsent: "portal/patient.recording-consent-revoked",
+  transcriptionConsent: "portal/patient.transcription-consent-revoked",
+};
+
 /**
- * Gives or withdraws one consent; a recording-consent withdrawal's event commits with it, so every live room hears.
+ * Gives or withdraws one consent; a recording or transcription withdrawal's event commits with it, so every live room
+ * hears.
  * Giving is an electronic signature: the typed full name must match the patient's, and the ledger row keeps the name,
  * the text's version and hash, the time and the request hash. Giving again to a newer text records a new row.
  */
 export async function decideConsent(ctx: Context, input: ConsentDecision): Promise<ChangeResult> {
   const given = input.decision === "give";
-  const versionColumn =
-    input.consent === "recordingConsent" ? "recordingConsentVersion" : "progressSharingConsentVersion";
-  const timeColumn =
-    input.consent === "recordingConsent" ? "recordingConsentChangedAt" : "progressSharingConsentChangedAt";
+  const versionColumn = `${input.consent}Version` as const;
+  const timeColumn = `${input.consent}ChangedAt` as const;
   return inTransaction(ctx.db, async (tx) => {
     const [profile] = await tx
       .select({
@@ -153,10 +160,11 @@ export async function decideConsent(ctx: Context, input: ConsentDecision): Promi
       recordUnchanged: given && profile.given && profile.version !== text.version,
       signature: given ? { signedName: input.signedName, consentTextHash: text.textHash } : undefined,
     });
-    const revoked = !given && input.consent === "recordingConsent" ? changed[0] : undefined;
-    if (revoked) {
+    const revoked = !given ? changed[0] : undefined;
+    const revokedEvent = revokedEvents[input.consent];
+    if (revoked && revokedEvent) {
       await enqueueEvent(tx, {
-        name: "portal/patient.recording-consent-revoked",
+        name: revokedEvent,
         data: { patientId: ctx.patientId, ledgerEntryId: revoked.ledgerEntryId },
       });
     }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { plainText } from "@/lib/validation";
+import { consentFields } from "./consent-kinds";
 import { timeZoneNames } from "./time-zones";
 
 /** A checkbox as forms send it: present ("on") or absent; anything else is a wrong type. */
@@ -34,7 +35,7 @@ export const mobileNumberSchema = contactSchema.pick({ phone: true });
 /** The Time zone section's form: the zone alone. */
 export const timeZoneSchema = contactSchema.pick({ timeZone: true });
 
-export const consentFieldSchema = z.enum(["recordingConsent", "progressSharingConsent"], { error: "Unknown consent." });
+export const consentFieldSchema = z.enum(consentFields, { error: "Unknown consent." });
 
 export const consentDecisionSchema = z
   .strictObject({

@@ -43,3 +43,32 @@ export async function decideRecording(db: Db, patientId: string, now = new Date(
     firstName: profile?.firstName ?? "The patient",
   };
 }
+
+export type TranscriptionConsentDecision = {
+  transcription: boolean;
+  reason: RecordingDecision["reason"];
+  consentChangedAt: Date | null;
+};
+
+/** The patient's stored transcription consent now, read as recording's is: a lapsed text version counts as not given. */
+export async function decideTranscriptionConsent(
+  db: Db,
+  patientId: string,
+  now = new Date(),
+): Promise<TranscriptionConsentDecision> {
+  const [profile] = await db
+    .select({
+      consent: patientProfiles.transcriptionConsent,
+      lapsed: consentVersionLapsed("transcriptionConsent", patientProfiles.transcriptionConsentVersion, now),
+      changedAt: patientProfiles.transcriptionConsentChangedAt,
+    })
+    .from(patientProfiles)
+    .where(eq(patientProfiles.userId, patientId));
+  const lapsed = profile?.consent === true && profile.lapsed;
+  const transcription = profile?.consent === true && !lapsed;
+  return {
+    transcription,
+    reason: transcription ? "consent_given" : lapsed ? "consent_version_lapsed" : "no_consent",
+    consentChangedAt: profile?.changedAt ?? null,
+  };
+}

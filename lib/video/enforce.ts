@@ -2,8 +2,9 @@ import "server-only";
 import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { appointments, videoRecordings, videoRuleChanges, videoSessions } from "@/db/schema";
-import { decideRecording } from "./consent";
 import { deletionReasonOf } from "./deletion-reason";
+import { decideRecording, decideTranscriptionConsent } from "./consent";
+import { enforceRoomConsent } from "./recording-rules";
 import { liveSessionStatuses, type GuardAction } from "./types";
 import { videoProvider, type VideoProvider } from "./provider";
 import { roomIsGone } from "./twilio-video";
@@ -24,7 +25,12 @@ export async function enforceRecordingConsent(db: Db, patientId: string): Promis
   const decision = await decideRecording(db, patientId);
   if (decision.recording) return result; // consent was given again before this ran
   const live = await db
-    .select({ id: videoSessions.id, roomSid: videoSessions.roomSid, appointmentId: videoSessions.appointmentId })
+    .select({
+      id: videoSessions.id,
+      roomSid: videoSessions.roomSid,
+      appointmentId: videoSessions.appointmentId,
+      transcribing: videoSessions.transcribing,
+    })
     .from(videoSessions)
     .innerJoin(appointments, eq(appointments.id, videoSessions.appointmentId))
     .where(and(eq(appointments.patientId, patientId), eq(videoSessions.recording, true), isLive))
@@ -42,6 +48,8 @@ export async function enforceRecordingConsent(db: Db, patientId: string): Promis
         appointmentId: session.appointmentId,
         roomSid: session.roomSid,
         recording: false,
+        // Recording consent only: transcription, consented apart, keeps its state in the log.
+        transcription: session.transcribing,
         cause: "withdraw",
       });
       result.stopped++;
@@ -63,6 +71,44 @@ export async function enforceRecordingConsent(db: Db, patientId: string): Promis
       `Recording not stopped in ${result.failed} of ${live.length} rooms (stopped ${result.stopped}, ended ${result.ended})`,
       { cause: firstFailure },
     );
+  }
+  return result;
+}
+
+/**
+ * After a transcription withdrawal: every live room of the patient's that still transcribes stops, each in its
+ * appointment's lock as a decline would (recording is left to its own consent). A room Twilio reports completed or
+ * unknown is marked ended; any other failure throws once the others are handled, so the caller retries.
+ */
+export async function enforceTranscriptionConsent(db: Db, patientId: string): Promise<EnforcementResult> {
+  const result: EnforcementResult = { stopped: 0, ended: 0, failed: 0 };
+  if ((await decideTranscriptionConsent(db, patientId)).transcription) return result; // given again before this ran
+  const live = await db
+    .select({ id: videoSessions.id, appointmentId: videoSessions.appointmentId })
+    .from(videoSessions)
+    .innerJoin(appointments, eq(appointments.id, videoSessions.appointmentId))
+    .where(and(eq(appointments.patientId, patientId), eq(videoSessions.transcribing, true), isLive))
+    .orderBy(asc(videoSessions.createdAt));
+  let firstFailure: unknown;
+  for (const session of live) {
+    try {
+      await enforceRoomConsent(db, session.appointmentId, "withdraw");
+      result.stopped++;
+    } catch (error) {
+      if (roomIsGone(error)) {
+        await db
+          .update(videoSessions)
+          .set(endedOnce)
+          .where(and(eq(videoSessions.id, session.id), isLive));
+        result.ended++;
+      } else {
+        result.failed++;
+        firstFailure ??= error;
+      }
+    }
+  }
+  if (result.failed > 0) {
+    throw new Error(`Transcription not stopped in ${result.failed} of ${live.length} rooms`, { cause: firstFailure });
   }
   return result;
 }
@@ -162,6 +208,7 @@ async function stopUnconsentedRecording(
         status: videoSessions.status,
         guardAction: videoSessions.guardAction,
         recordingReason: videoSessions.recordingReason,
+        transcribing: videoSessions.transcribing,
       })
       .from(videoSessions)
       .where(eq(videoSessions.id, session.id))
@@ -181,9 +228,13 @@ async function stopUnconsentedRecording(
       })
       .where(eq(videoSessions.id, session.id));
     // Logged like every other rule change: the receipt says the recording stopped because it started unconsented.
-    await tx
-      .insert(videoRuleChanges)
-      .values({ appointmentId: session.appointmentId, roomSid, recording: false, cause: "guard" });
+    await tx.insert(videoRuleChanges).values({
+      appointmentId: session.appointmentId,
+      roomSid,
+      recording: false,
+      transcription: locked.transcribing,
+      cause: "guard",
+    });
     return "recording_stopped" as const;
   });
 }

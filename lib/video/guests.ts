@@ -65,14 +65,20 @@ export type RedeemResult =
 
 /**
  * The guest opens the link, gives a name, chooses their role (the invite's is only the clinician's suggestion) and
- * answers the recording question. The link is claimed once, atomically:
+ * answers the recording and transcription questions. The link is claimed once, atomically:
  * a reused, expired or other visit's link is refused. The guest's session is a new random cookie, kept as a hash.
  */
 export async function redeemInvite(
   db: Db,
   appointmentId: string,
   token: string,
-  guest: { displayName: string; role?: GuestRole; region?: string; recordingConsent: boolean },
+  guest: {
+    displayName: string;
+    role?: GuestRole;
+    region?: string;
+    recordingConsent: boolean;
+    transcriptionConsent?: boolean;
+  },
   now = new Date(),
 ): Promise<RedeemResult> {
   const sessionToken = newToken();
@@ -106,6 +112,7 @@ export async function redeemInvite(
     displayName: guest.displayName,
     region: guest.region?.toUpperCase() ?? null,
     recordingConsent: guest.recordingConsent,
+    transcriptionConsent: guest.transcriptionConsent,
   });
   await db.update(videoGuestInvites).set({ participantId }).where(eq(videoGuestInvites.id, claimed.id));
   return { ok: true, sessionToken, participantId, ...(await guestRoom(db, appointmentId, `guest-${claimed.id}`)) };

@@ -295,14 +295,14 @@ describe("the start window: from VIDEO_START_MINUTES_BEFORE (30) before the star
 
   it("a minute early is refused naming the local time it opens, and opens no room; at 09:30 it starts", async () => {
     const visit = await visitAtTen();
-    expect(await startVideoSession(db(), world.grey, visit, true, at("2026-01-12T09:29:59.999Z"))).toEqual({
+    expect(await startVideoSession(db(), world.grey, visit, {}, at("2026-01-12T09:29:59.999Z"))).toEqual({
       ok: false,
       status: 425,
       message: "You can start this session from 09:30 GMT.",
     });
     expect(world.fake.requests).toEqual([]);
     expect(await sessionRows(visit)).toEqual([]);
-    expect(await startVideoSession(db(), world.grey, visit, true, at("2026-01-12T09:30:00Z"))).toMatchObject({
+    expect(await startVideoSession(db(), world.grey, visit, {}, at("2026-01-12T09:30:00Z"))).toMatchObject({
       ok: true,
       mode: "twilio",
     });
@@ -310,14 +310,14 @@ describe("the start window: from VIDEO_START_MINUTES_BEFORE (30) before the star
 
   it("a rejoin at the booked end is allowed; a millisecond later it is refused as ended", async () => {
     const visit = await visitAtTen();
-    expect(await startVideoSession(db(), world.grey, visit, true, at("2026-01-12T10:00:00Z"))).toMatchObject({
+    expect(await startVideoSession(db(), world.grey, visit, {}, at("2026-01-12T10:00:00Z"))).toMatchObject({
       ok: true,
     });
-    expect(await startVideoSession(db(), world.grey, visit, true, at("2026-01-12T10:45:00Z"))).toMatchObject({
+    expect(await startVideoSession(db(), world.grey, visit, {}, at("2026-01-12T10:45:00Z"))).toMatchObject({
       ok: true,
     });
     world.fake.requests.length = 0;
-    expect(await startVideoSession(db(), world.grey, visit, true, at("2026-01-12T10:45:00.001Z"))).toEqual({
+    expect(await startVideoSession(db(), world.grey, visit, {}, at("2026-01-12T10:45:00.001Z"))).toEqual({
       ok: false,
       status: 409,
       message: "This visit has ended.",

@@ -57,7 +57,12 @@ export async function endForEveryone(db: Db, clinicianId: string, appointmentId:
     if (session.roomSid) await videoProvider(tx).endRoom(session.roomSid);
     await tx
       .update(videoSessions)
-      .set({ status: "ended", endedAt: sql`coalesce(${videoSessions.endedAt}, now())`, updatedAt: new Date() })
+      .set({
+        status: "ended",
+        transcribing: false,
+        endedAt: sql`coalesce(${videoSessions.endedAt}, now())`,
+        updatedAt: new Date(),
+      })
       .where(eq(videoSessions.id, session.id));
     await tx
       .update(videoParticipants)
@@ -65,7 +70,7 @@ export async function endForEveryone(db: Db, clinicianId: string, appointmentId:
       .where(and(eq(videoParticipants.appointmentId, appointmentId), eq(videoParticipants.present, true)));
     await tx
       .insert(videoRuleChanges)
-      .values({ appointmentId, roomSid: session.roomSid, recording: false, cause: "end" });
+      .values({ appointmentId, roomSid: session.roomSid, recording: false, transcription: false, cause: "end" });
     return { ok: true };
   });
 }

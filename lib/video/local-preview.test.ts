@@ -4,10 +4,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { users, videoLocalRooms } from "@/db/schema";
 import { seed, seedEmails } from "@/db/seed";
-import { decideRoom } from "./consent-policy";
+import { decideRoom, transcriptionOffReason } from "./consent-policy";
 import { answerForVisit, leaveParticipant } from "./participants";
 import { videoProvider } from "./provider";
-import { enforceRoomConsent, joinAndHoldRoom, resumeRecording } from "./recording-rules";
+import { patientRecordingChoice } from "./patient-recording";
+import { enforceRoomConsent, joinAndHoldRoom, resumeRecording, resumeTranscription } from "./recording-rules";
 import { startVideoSession } from "./sessions";
 import { createVisit, decideRecordingConsent, sessionRows } from "./video-test-setup";
 
@@ -65,6 +66,32 @@ describe("the same rules through the local preview (no Twilio configured)", () =
   });
 });
 
+describe("transcription through the local preview", () => {
+  it("the simulated room transcribes only with everyone's yes: the patient stops it, the clinician resumes it", async () => {
+    await decideRecordingConsent(ids.ada, "give");
+    await decideRecordingConsent(ids.ada, "give", "transcriptionConsent");
+    const visit = await createVisit(ids.ada, ids.grey);
+    expect(await startVideoSession(db(), ids.grey, visit, { recording: true, transcription: true })).toMatchObject({
+      recording: true,
+      transcribing: true,
+    });
+    const roomSid = (await sessionRows(visit))[0]!.roomSid!;
+    const localRoom = async () =>
+      (await db().select().from(videoLocalRooms).where(eq(videoLocalRooms.roomSid, roomSid)))[0]!;
+    expect(await localRoom()).toMatchObject({ recording: true, transcribing: true });
+    expect(await patientRecordingChoice(db(), ids.ada, visit, "stop-transcription")).toMatchObject({
+      recording: true,
+      transcribing: false,
+    });
+    expect(await localRoom()).toMatchObject({ recording: true, transcribing: false });
+    expect(await resumeTranscription(db(), visit)).toMatchObject({ ok: false, status: 409 });
+    await patientRecordingChoice(db(), ids.ada, visit, "transcribe");
+    expect(await localRoom()).toMatchObject({ transcribing: false });
+    expect(await resumeTranscription(db(), visit)).toEqual({ ok: true, transcribing: true });
+    expect(await localRoom()).toMatchObject({ recording: true, transcribing: true });
+  });
+});
+
 describe("the consent policy", () => {
   const clinician = { id: "c", role: "clinician" as const, displayName: "Dr", present: true, recordingConsent: true };
   const guest = { id: "g", role: "interpreter" as const, displayName: "Iris", present: true, recordingConsent: null };
@@ -111,6 +138,34 @@ describe("the consent policy", () => {
     );
     expect(decideRoom({ patientStoredConsent: false, participants: oneParty, policy: "one-party" }).recording).toBe(
       false,
+    );
+  });
+  it("transcription is decided apart, from its own answers, with the same one-party relaxation and the same no", () => {
+    const asked = (answers: { clinician: boolean | null; guest: boolean | null }, region = "NY") => [
+      { ...clinician, region: "TX", transcriptionConsent: answers.clinician },
+      { ...guest, region, recordingConsent: true, transcriptionConsent: answers.guest },
+    ];
+    const transcribes = (participants: ReturnType<typeof asked>, policy: "all-party" | "one-party") =>
+      decideRoom({ patientStoredConsent: true, participants, policy, question: "transcription" }).recording;
+    expect(transcribes(asked({ clinician: true, guest: true }), "all-party")).toBe(true);
+    expect(transcribes(asked({ clinician: true, guest: null }), "all-party")).toBe(false);
+    expect(transcribes(asked({ clinician: true, guest: null }), "one-party")).toBe(true);
+    expect(transcribes(asked({ clinician: true, guest: null }, "CA"), "one-party")).toBe(false);
+    expect(transcribes(asked({ clinician: true, guest: false }), "one-party")).toBe(false);
+    // A yes to recording is not a yes to transcription.
+    const recordingOnly = asked({ clinician: null, guest: null });
+    expect(decideRoom({ patientStoredConsent: true, participants: recordingOnly, policy: "all-party" }).recording).toBe(
+      true,
+    );
+    expect(transcribes(recordingOnly, "all-party")).toBe(false);
+    const blockers = decideRoom({
+      patientStoredConsent: true,
+      participants: recordingOnly,
+      policy: "all-party",
+      question: "transcription",
+    }).blockers;
+    expect(transcriptionOffReason(blockers)).toBe(
+      "Transcription is off: the clinician and the interpreter have not consented",
     );
   });
 });

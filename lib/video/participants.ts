@@ -3,8 +3,8 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { appointments, patientProfiles, videoParticipants } from "@/db/schema";
 import { env } from "@/lib/env";
-import { decideRecording, type RecordingDecision } from "./consent";
-import { decideRoom, type ParticipantConsent, type RoomDecision } from "./consent-policy";
+import { decideRecording, decideTranscriptionConsent, type RecordingDecision } from "./consent";
+import { decideRoom, type ConsentQuestion, type ParticipantConsent, type RoomDecision } from "./consent-policy";
 import type { ParticipantRole } from "./types";
 
 export type Joining = {
@@ -16,14 +16,19 @@ export type Joining = {
   region?: string | null;
   /** this visit's answer to the recording question; undefined keeps an earlier answer */
   recordingConsent?: boolean;
+  /** this visit's answer to the transcription question; undefined keeps an earlier answer */
+  transcriptionConsent?: boolean;
 };
 
-/** Marks the participant present (creating them on a first join), with their answer if they gave one now. */
+/** Marks the participant present (creating them on a first join), with their answers if they gave them now. */
 export async function joinParticipant(db: Db, joining: Joining): Promise<string> {
-  const answered =
-    joining.recordingConsent === undefined
+  const answered = {
+    ...(joining.recordingConsent === undefined ? {} : { recordingConsent: joining.recordingConsent }),
+    ...(joining.transcriptionConsent === undefined ? {} : { transcriptionConsent: joining.transcriptionConsent }),
+    ...(joining.recordingConsent === undefined && joining.transcriptionConsent === undefined
       ? {}
-      : { recordingConsent: joining.recordingConsent, answeredAt: new Date() };
+      : { answeredAt: new Date() }),
+  };
   const [row] = await db
     .insert(videoParticipants)
     .values({ ...joining, userId: joining.userId ?? null, present: true, joinedAt: new Date(), ...answered })
@@ -35,14 +40,20 @@ export async function joinParticipant(db: Db, joining: Joining): Promise<string>
   return row!.id;
 }
 
-/** This visit's answer, without joining or leaving (a participant not yet in the room is kept absent). */
-export async function answerForVisit(db: Db, who: Omit<Joining, "recordingConsent">, recordingConsent: boolean) {
+/** This visit's answer to one question, without joining or leaving (one not yet in the room is kept absent). */
+export async function answerForVisit(
+  db: Db,
+  who: Omit<Joining, "recordingConsent" | "transcriptionConsent">,
+  consents: boolean,
+  question: ConsentQuestion = "recording",
+) {
+  const answer = question === "recording" ? { recordingConsent: consents } : { transcriptionConsent: consents };
   const [row] = await db
     .insert(videoParticipants)
-    .values({ ...who, userId: who.userId ?? null, recordingConsent, answeredAt: new Date() })
+    .values({ ...who, userId: who.userId ?? null, ...answer, answeredAt: new Date() })
     .onConflictDoUpdate({
       target: [videoParticipants.appointmentId, videoParticipants.identity],
-      set: { recordingConsent, answeredAt: new Date(), updatedAt: new Date() },
+      set: { ...answer, answeredAt: new Date(), updatedAt: new Date() },
     })
     .returning({ id: videoParticipants.id });
   return row!.id;
@@ -72,6 +83,7 @@ export async function participantsOf(db: Db, appointmentId: string): Promise<Par
       displayName: videoParticipants.displayName,
       present: videoParticipants.present,
       recordingConsent: videoParticipants.recordingConsent,
+      transcriptionConsent: videoParticipants.transcriptionConsent,
       region: sql<string | null>`coalesce(${videoParticipants.region}, ${patientProfiles.region})`,
     })
     .from(videoParticipants)
@@ -82,28 +94,42 @@ export async function participantsOf(db: Db, appointmentId: string): Promise<Par
   return rows.map((row) => (row.role === "clinician" ? { ...row, region: clinicRegion } : row));
 }
 
-/** May the visit's room record now: the patient's stored consent and every present participant's answer, read now. */
+/** Whether the room may transcribe now, and who keeps it from transcribing. */
+export type TranscriptionDecision = Omit<RoomDecision, "recording"> & { transcribing: boolean };
+
+/**
+ * May the visit's room record now: the patient's stored consent and every present participant's answer, read now;
+ * and, by the same rules with its own consent and answers, may it transcribe.
+ */
 export async function decideRoomNow(
   db: Db,
   appointmentId: string,
-): Promise<RoomDecision & { firstName: string; patientReason: RecordingDecision["reason"] }> {
+): Promise<
+  RoomDecision & { firstName: string; patientReason: RecordingDecision["reason"]; transcription: TranscriptionDecision }
+> {
   const [appointment] = await db
     .select({ patientId: appointments.patientId })
     .from(appointments)
     .where(eq(appointments.id, appointmentId));
-  const [stored, participants] = await Promise.all([
+  const [stored, storedTranscription, participants] = await Promise.all([
     decideRecording(db, appointment!.patientId),
+    decideTranscriptionConsent(db, appointment!.patientId),
     participantsOf(db, appointmentId),
   ]);
   const patient = participants.find((p) => p.role === "patient");
-  const decision = decideRoom({
-    patientStoredConsent: stored.recording,
-    participants,
-    policy: env().video.consentPolicy,
-  });
-  // Name the patient by first name when they block before joining.
-  const blockers = decision.blockers.map((b) =>
-    b.role === "patient" ? { ...b, displayName: patient?.displayName ?? stored.firstName } : b,
-  );
-  return { ...decision, blockers, firstName: stored.firstName, patientReason: stored.reason };
+  const decide = (question: ConsentQuestion, patientStoredConsent: boolean) => {
+    const decision = decideRoom({ patientStoredConsent, participants, policy: env().video.consentPolicy, question });
+    // Name the patient by first name when they block before joining.
+    const blockers = decision.blockers.map((b) =>
+      b.role === "patient" ? { ...b, displayName: patient?.displayName ?? stored.firstName } : b,
+    );
+    return { ...decision, blockers };
+  };
+  const { recording: transcribing, ...transcription } = decide("transcription", storedTranscription.transcription);
+  return {
+    ...decide("recording", stored.recording),
+    firstName: stored.firstName,
+    patientReason: stored.reason,
+    transcription: { ...transcription, transcribing },
+  };
 }

@@ -20,6 +20,8 @@ export interface VideoProvider {
   applyRecordingRules(roomSid: string, recording: boolean): Promise<void>;
   /** Ends the room for everyone in it; a room already completed or unknown counts as ended. */
   endRoom(roomSid: string): Promise<void>;
+  /** The provider's real-time transcription started or stopped, always explicit (a transcript only with consent). */
+  applyTranscription(roomSid: string, on: boolean): Promise<void>;
   listRecordings(roomSid: string): Promise<ProviderRecording[]>;
   /** Deletes one recording; one already gone counts as deleted. */
   deleteRecording(recordingSid: string): Promise<void>;

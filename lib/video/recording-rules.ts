@@ -3,7 +3,7 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { videoRuleChanges, videoSessions } from "@/db/schema";
 import { env } from "@/lib/env";
-import { recordingOffReason } from "./consent-policy";
+import { recordingOffReason, transcriptionOffReason } from "./consent-policy";
 import { decideRoomNow, joinParticipant, type Joining } from "./participants";
 import { videoProvider } from "./provider";
 import { liveSessionStatuses, type RecordingReason, type RuleCause } from "./types";
@@ -16,7 +16,12 @@ export const lockAppointment = (tx: Db, appointmentId: string) =>
 
 export async function liveSession(tx: Db, appointmentId: string) {
   const [session] = await tx
-    .select({ id: videoSessions.id, roomSid: videoSessions.roomSid, recording: videoSessions.recording })
+    .select({
+      id: videoSessions.id,
+      roomSid: videoSessions.roomSid,
+      recording: videoSessions.recording,
+      transcribing: videoSessions.transcribing,
+    })
     .from(videoSessions)
     .where(and(eq(videoSessions.appointmentId, appointmentId), isLive))
     .orderBy(desc(videoSessions.createdAt))
@@ -39,7 +44,8 @@ const guardsRoom = (cause: RuleCause) =>
 
 /**
  * After a join, an answer, a leave or a withdrawal: a recording room that may no longer record is switched to
- * exclude-all at once. It never switches recording on: only the clinician's resume does. Returns whether rules were sent.
+ * exclude-all at once, and a transcribing room that may no longer transcribe stops transcribing, in the same lock. It
+ * never switches either on: only the clinician's resume does. Returns whether recording rules were sent.
  */
 export async function enforceRoomConsent(
   db: Db,
@@ -50,25 +56,41 @@ export async function enforceRoomConsent(
   return db.transaction(async (tx) => {
     await lockAppointment(tx, appointmentId);
     const session = await liveSession(tx, appointmentId);
-    if (!session?.recording) return false;
+    if (!session?.recording && !session?.transcribing) return false;
     const decision = await decideRoomNow(tx, appointmentId);
-    if (decision.recording) return false;
-    if (session.roomSid) await videoProvider(tx).applyRecordingRules(session.roomSid, false);
+    const stopRecording = session.recording && !decision.recording;
+    const stopTranscription = session.transcribing && !decision.transcription.transcribing;
+    if (!stopRecording && !stopTranscription) return false;
+    const provider = videoProvider(tx);
+    if (session.roomSid && stopRecording) await provider.applyRecordingRules(session.roomSid, false);
+    if (session.roomSid && stopTranscription) await provider.applyTranscription(session.roomSid, false);
     await tx
       .update(videoSessions)
       .set({
-        recording: false,
-        recordingReason: offReason(decision, cause),
-        // A withdrawal guards the room as the withdrawal enforcement does: its recordings are deleted. So does the
-        // patient's stop where the clinic deletes what was recorded before it.
-        ...(guardsRoom(cause) ? { guardAction: "recording_stopped" as const } : {}),
+        ...(stopRecording
+          ? {
+              recording: false,
+              recordingReason: offReason(decision, cause),
+              // A withdrawal of recording consent guards the room as its enforcement does: its recordings are deleted.
+              // So does the patient's stop where the clinic deletes what was recorded before it.
+              ...(guardsRoom(cause) && (cause !== "withdraw" || !decision.patientStoredConsent)
+                ? { guardAction: "recording_stopped" as const }
+                : {}),
+            }
+          : {}),
+        ...(stopTranscription ? { transcribing: false } : {}),
         updatedAt: new Date(),
       })
       .where(eq(videoSessions.id, session.id));
-    await tx
-      .insert(videoRuleChanges)
-      .values({ appointmentId, roomSid: session.roomSid, recording: false, cause, participantId });
-    return true;
+    await tx.insert(videoRuleChanges).values({
+      appointmentId,
+      roomSid: session.roomSid,
+      recording: session.recording && !stopRecording,
+      transcription: session.transcribing && !stopTranscription,
+      cause,
+      participantId,
+    });
+    return stopRecording;
   });
 }
 
@@ -88,9 +110,13 @@ export async function resumeRecording(db: Db, appointmentId: string): Promise<Re
       .update(videoSessions)
       .set({ recording: true, recordingReason: "consent_given", updatedAt: new Date() })
       .where(eq(videoSessions.id, session.id));
-    await tx
-      .insert(videoRuleChanges)
-      .values({ appointmentId, roomSid: session.roomSid, recording: true, cause: "resume" });
+    await tx.insert(videoRuleChanges).values({
+      appointmentId,
+      roomSid: session.roomSid,
+      recording: true,
+      transcription: session.transcribing,
+      cause: "resume",
+    });
     return { ok: true, recording: true };
   });
   // A withdrawal that committed while we held the lock found the room not yet recording: read again now.
@@ -98,19 +124,59 @@ export async function resumeRecording(db: Db, appointmentId: string): Promise<Re
   return result;
 }
 
+export type ResumeTranscriptionResult =
+  { ok: true; transcribing: boolean } | { ok: false; status: 404 | 409; message: string };
+
+/** The clinician resumes transcription: only if its consent stands and everyone present said yes, read under the lock. */
+export async function resumeTranscription(db: Db, appointmentId: string): Promise<ResumeTranscriptionResult> {
+  const result = await db.transaction(async (tx): Promise<ResumeTranscriptionResult> => {
+    await lockAppointment(tx, appointmentId);
+    const session = await liveSession(tx, appointmentId);
+    if (!session) return { ok: false, status: 409, message: "The session has not started." };
+    if (session.transcribing) return { ok: true, transcribing: true };
+    const { transcription } = await decideRoomNow(tx, appointmentId);
+    if (!transcription.transcribing)
+      return { ok: false, status: 409, message: `${transcriptionOffReason(transcription.blockers)}.` };
+    if (session.roomSid) await videoProvider(tx).applyTranscription(session.roomSid, true);
+    await tx
+      .update(videoSessions)
+      .set({ transcribing: true, updatedAt: new Date() })
+      .where(eq(videoSessions.id, session.id));
+    await tx.insert(videoRuleChanges).values({
+      appointmentId,
+      roomSid: session.roomSid,
+      recording: session.recording,
+      transcription: true,
+      cause: "resume",
+    });
+    return { ok: true, transcribing: true };
+  });
+  if (!result.ok) return result;
+  // A withdrawal that committed while we held the lock found the room not yet transcribing: read again now.
+  await enforceRoomConsent(db, appointmentId, "withdraw");
+  const [session] = await db
+    .select({ transcribing: videoSessions.transcribing })
+    .from(videoSessions)
+    .where(and(eq(videoSessions.appointmentId, appointmentId), isLive))
+    .limit(1);
+  return { ok: true, transcribing: session?.transcribing ?? false };
+}
+
 /** Logs the rules a session start sent, so the receipt and the admin view see every change. */
-export async function noteStartRules(db: Db, appointmentId: string, roomSid: string | null, recording: boolean) {
-  await db.insert(videoRuleChanges).values({ appointmentId, roomSid, recording, cause: "start" });
+export async function noteStartRules(
+  db: Db,
+  appointmentId: string,
+  roomSid: string | null,
+  recording: boolean,
+  transcription = false,
+) {
+  await db.insert(videoRuleChanges).values({ appointmentId, roomSid, recording, transcription, cause: "start" });
 }
 
 /** Someone joins (with their answer, if given now): the room stops recording at once if they have not consented. */
 export async function joinAndHoldRoom(db: Db, joining: Joining): Promise<string> {
   const participantId = await joinParticipant(db, joining);
-  await enforceRoomConsent(
-    db,
-    joining.appointmentId,
-    joining.recordingConsent === false ? "decline" : "join",
-    participantId,
-  );
+  const declined = joining.recordingConsent === false || joining.transcriptionConsent === false;
+  await enforceRoomConsent(db, joining.appointmentId, declined ? "decline" : "join", participantId);
   return participantId;
 }

@@ -1,14 +1,28 @@
 import { z } from "zod";
 import { readBodyText } from "@/lib/validation";
 
-/** The clinician's answer at the start; absent: the start page's "I consent" box, which is ticked unless unticked. */
-export const startRoomSchema = z.strictObject({ recordingConsent: z.boolean().optional() });
-/** The patient's answer on joining ("Yes" / "Not this time"); absent: their stored consent stands. */
-export const joinVisitSchema = z.strictObject({ recordThisVisit: z.boolean().optional() });
-/** From the visit page: stop recording this visit, allow it again for this visit, or withdraw consent for all visits. */
-export const visitRecordingSchema = z.strictObject({ action: z.enum(["stop", "record", "withdraw"]) });
-/** From the clinician's session: resume recording (only if everyone present has consented). */
-export const sessionRecordingSchema = z.strictObject({ action: z.literal("resume") });
+/**
+ * The clinician's answers at the start; absent: the start page's boxes as they first show, recording's ticked and
+ * transcription's unticked (transcription is off unless asked for).
+ */
+export const startRoomSchema = z.strictObject({
+  recordingConsent: z.boolean().optional(),
+  transcriptionConsent: z.boolean().optional(),
+});
+/** The patient's answers on joining ("Yes" / "Not this time"); absent: their stored consent stands. */
+export const joinVisitSchema = z.strictObject({
+  recordThisVisit: z.boolean().optional(),
+  transcribeThisVisit: z.boolean().optional(),
+});
+/**
+ * From the visit page: stop recording this visit, allow it again for this visit, or withdraw consent for all visits;
+ * stop transcription this visit, or allow it again.
+ */
+export const visitRecordingSchema = z.strictObject({
+  action: z.enum(["stop", "record", "withdraw", "stop-transcription", "transcribe"]),
+});
+/** From the clinician's session: resume recording, or transcription (only if everyone present has consented to it). */
+export const sessionRecordingSchema = z.strictObject({ action: z.enum(["resume", "resume-transcription"]) });
 
 /** A small JSON body checked against its schema (an empty body is `{}`), or the 4xx answer saying what is wrong. */
 export async function readJsonInput<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T> | Response> {
@@ -38,7 +52,11 @@ export const inviteGuestSchema = z
   })
   .refine((invite) => Boolean(invite.email) !== Boolean(invite.phone), "Give an email address or a phone number.");
 
-/** The guest, opening their link: a name, their role (absent: the invite's), where they are, and their answer. */
+/**
+ * The guest, opening their link: a name, their role (absent: the invite's), where they are, and their answers to the
+ * recording and transcription questions (transcription absent: not answered, which never lets a room transcribe under
+ * the all-party policy).
+ */
 export const redeemGuestSchema = z.strictObject({
   token: z.string().min(20).max(100),
   displayName: z.string().trim().min(1, "Enter your name.").max(80),
@@ -48,4 +66,5 @@ export const redeemGuestSchema = z.strictObject({
     .regex(/^[A-Za-z]{2}$/, "Enter a two-letter state or region code.")
     .optional(),
   recordingConsent: z.boolean(),
+  transcriptionConsent: z.boolean().optional(),
 });

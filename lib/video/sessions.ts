@@ -21,6 +21,7 @@ export type SessionStart =
       token: string | null;
       recording: boolean;
       reason: RecordingReason;
+      transcribing: boolean;
     };
 
 /** The clinician's own telehealth appointment, or nothing: callers answer 404 without saying why. */
@@ -57,9 +58,12 @@ export async function startVideoSession(
   db: Db,
   clinicianId: string,
   appointmentId: string,
-  clinicianConsents = true,
+  /** the clinician's own answers at the start: recording ticked unless unticked, transcription unticked unless ticked */
+  clinicianAnswers: { recording?: boolean; transcription?: boolean } = {},
   now = new Date(),
 ): Promise<SessionStart> {
+  const { recording: clinicianConsents = true, transcription: clinicianConsentsToTranscription = false } =
+    clinicianAnswers;
   const appointment = await ownTelehealthAppointment(db, clinicianId, appointmentId);
   if (!appointment) return { ok: false, status: 404, message: "Not found." };
   if (appointment.status !== "scheduled")
@@ -74,6 +78,7 @@ export async function startVideoSession(
     userId: clinicianId,
     displayName: appointment.clinicianName,
     recordingConsent: clinicianConsents,
+    transcriptionConsent: clinicianConsentsToTranscription,
   });
   const [decision, room] = await Promise.all([
     decideRecording(db, appointment.patientId),
@@ -82,19 +87,22 @@ export async function startVideoSession(
   const roomName = roomNameFor(appointmentId);
   const provider = videoProvider(db);
   const { roomSid } = await provider.openRoom(roomName, room.recording);
+  // Explicit both ways, as recording is: a rejoined room that transcribed stops unless it may go on.
+  await provider.applyTranscription(roomSid, room.transcription.transcribing);
   const sessionId = await recordLiveSession(db, {
     appointmentId,
     roomSid,
     roomName,
     recording: room.recording,
     recordingReason: room.recording || !decision.recording ? decision.reason : "participant_not_consented",
+    transcribing: room.transcription.transcribing,
     consentLedgerId: decision.consentLedgerId,
     createdBy: clinicianId,
     status: provider.mode === "twilio" ? "in-progress" : "local-preview",
   });
   if (sessionId === null)
     return { ok: false, status: 409, message: "This session is being started elsewhere. Please try again." };
-  await noteStartRules(db, appointmentId, roomSid, room.recording);
+  await noteStartRules(db, appointmentId, roomSid, room.recording, room.transcription.transcribing);
   let recording = room.recording;
   let reason: RecordingReason = room.recording || !decision.recording ? decision.reason : "participant_not_consented";
   // A withdrawal that committed before our row did may have found no row to stop: re-read now that the row is visible.
@@ -111,6 +119,8 @@ export async function startVideoSession(
     recording = false;
     reason = "participant_not_consented";
   }
+  // The same re-read for transcription: a withdrawal or decline that raced the start switches it off now.
+  if (room.transcription.transcribing) await enforceRoomConsent(db, appointmentId, "join");
   return {
     ok: true,
     mode: provider.mode,
@@ -118,6 +128,7 @@ export async function startVideoSession(
     token: provider.token(`clinician-${clinicianId}`, roomName),
     recording,
     reason,
+    transcribing: (await currentRecordingState(db, appointmentId))?.transcribing ?? false,
   };
 }
 
@@ -195,6 +206,7 @@ export async function currentRecordingState(db: Db, appointmentId: string) {
     .select({
       recording: videoSessions.recording,
       reason: videoSessions.recordingReason,
+      transcribing: videoSessions.transcribing,
       status: videoSessions.status,
       guardAction: videoSessions.guardAction,
     })

@@ -34,6 +34,24 @@ export async function applyRecordingRules(config: VideoConfig, roomSid: string, 
     .recordingRules.update({ rules: [{ type: recording ? "include" : "exclude", all: true }] });
 }
 
+/**
+ * Twilio's real-time transcription of the room, both ways: on restarts the room's stopped transcription or creates
+ * one; off stops every one that is started. Nothing is sent when the room is already as asked.
+ */
+export async function applyTranscription(config: VideoConfig, roomSid: string, on: boolean): Promise<void> {
+  const transcriptions = videoClient(config).video.v1.rooms(roomSid).transcriptions;
+  const existing = await transcriptions.list({ limit: 20 });
+  if (on) {
+    if (existing.some((t) => t.status === "started")) return;
+    const stopped = existing[0];
+    if (stopped) await transcriptions(stopped.ttid).update({ status: "started" });
+    else await transcriptions.create();
+    return;
+  }
+  for (const started of existing.filter((t) => t.status === "started"))
+    await transcriptions(started.ttid).update({ status: "stopped" });
+}
+
 const ROOM_COMPLETED = 53118;
 const NOT_FOUND = 20404;
 type TwilioFailure = { status?: number; code?: number } | null | undefined;

@@ -53,17 +53,21 @@ export async function createVisit(patientId: string, clinicianId: string): Promi
   return visit!.id;
 }
 
-/** The patient gives or withdraws recording consent the way the settings page does (ledger row and outbox event). */
-export async function decideRecordingConsent(patientId: string, decision: "give" | "withdraw") {
+/** The patient gives or withdraws a consent the way the settings page does (ledger row and outbox event). */
+export async function decideRecordingConsent(
+  patientId: string,
+  decision: "give" | "withdraw",
+  consent: "recordingConsent" | "transcriptionConsent" = "recordingConsent",
+) {
   const [profile] = await db()
     .select({ firstName: patientProfiles.firstName, lastName: patientProfiles.lastName })
     .from(patientProfiles)
     .where(eq(patientProfiles.userId, patientId));
-  const { version } = await currentConsentText(db(), "recordingConsent");
+  const { version } = await currentConsentText(db(), consent);
   const result = await decideConsent(
     { db: db(), patientId, actor: { kind: "patient", userId: patientId } },
     {
-      consent: "recordingConsent",
+      consent,
       decision,
       version,
       confirm: true,
@@ -115,6 +119,14 @@ export const ruleUpdates = (fake: TwilioFake, roomSid?: string) =>
         (!roomSid || request.path.includes(roomSid)),
     )
     .map((request) => JSON.parse((request.parsed as { Rules: string }).Rules) as unknown);
+
+/** The transcription changes that reached Twilio for a room, in order: "started" (a create or restart) or "stopped". */
+export const transcriptionUpdates = (fake: TwilioFake, roomSid: string) =>
+  fake.requests
+    .filter(
+      (request) => request.method === "POST" && request.path.startsWith(`/video/v1/Rooms/${roomSid}/Transcriptions`),
+    )
+    .map((request) => (request.parsed as { Status?: string } | undefined)?.Status ?? "started");
 
 /** How many DELETEs of each recording reached Twilio. */
 export function recordingDeletes(fake: TwilioFake): Record<string, number> {

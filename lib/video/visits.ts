@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { appointments } from "@/db/schema";
 import { decideRecording } from "./consent";
-import { recordingOffReason } from "./consent-policy";
+import { recordingOffReason, transcriptionOffReason } from "./consent-policy";
 import { decideRoomNow, participantsOf } from "./participants";
 import { joinAndHoldRoom } from "./recording-rules";
 import { currentRecordingState } from "./sessions";
@@ -31,6 +31,14 @@ export type SessionStateView = {
   declinedForVisit: boolean;
   /** the latest room was ended (the clinician's End for everyone, or the provider): everyone in it is out */
   roomEnded: boolean;
+  /** the room transcribes now (held to its own consent, by the same rules) */
+  transcribing: boolean;
+  /** the patient's stored transcription consent */
+  transcriptionConsent: boolean;
+  /** "Transcription is off: the clinician has not consented", or null while nobody keeps it off */
+  transcriptionOffReason: string | null;
+  /** the patient stopped transcription for this visit */
+  transcriptionDeclinedForVisit: boolean;
 };
 
 type VisitAppointment = {
@@ -41,7 +49,16 @@ type VisitAppointment = {
   durationMinutes: number;
 };
 
-export async function sessionStateView(db: Db, appointment: VisitAppointment, now = new Date()) {
+/**
+ * `audience` "guest": a guest learns nothing of the patient's record, not even a first name; reasons name them "the
+ * patient".
+ */
+export async function sessionStateView(
+  db: Db,
+  appointment: VisitAppointment,
+  now = new Date(),
+  audience: "party" | "guest" = "party",
+) {
   const [session, consent, room, participants] = await Promise.all([
     currentRecordingState(db, appointment.id),
     decideRecording(db, appointment.patientId),
@@ -50,6 +67,11 @@ export async function sessionStateView(db: Db, appointment: VisitAppointment, no
   ]);
   // An ended room records nothing, whatever its last rules were.
   const live = (liveSessionStatuses as readonly string[]).includes(session?.status ?? "");
+  const patient = participants.find((p) => p.role === "patient");
+  const named = (blockers: typeof room.blockers) =>
+    audience === "guest"
+      ? blockers.map((b) => (b.role === "patient" ? { ...b, displayName: "the patient" } : b))
+      : blockers;
   return {
     started: Boolean(session),
     recording: Boolean(live && session?.recording && room.recording),
@@ -58,9 +80,14 @@ export async function sessionStateView(db: Db, appointment: VisitAppointment, no
     consent: consent.recording,
     reason: session?.reason ?? consent.reason,
     phase: visitPhase(appointment, session, now),
-    offReason: recordingOffReason(room.blockers),
-    declinedForVisit: participants.some((p) => p.role === "patient" && p.recordingConsent === false),
+    offReason: recordingOffReason(named(room.blockers)),
+    declinedForVisit: patient?.recordingConsent === false,
     roomEnded: session?.status === "ended",
+    // Shown off the moment consent is gone, even before the room is switched: a transcript is not a recording to delete.
+    transcribing: Boolean(live && session?.transcribing && room.transcription.transcribing),
+    transcriptionConsent: room.transcription.patientStoredConsent,
+    transcriptionOffReason: transcriptionOffReason(named(room.transcription.blockers)),
+    transcriptionDeclinedForVisit: patient?.transcriptionConsent === false,
   } satisfies SessionStateView;
 }
 
@@ -76,8 +103,9 @@ export async function guestStateView(db: Db, appointmentId: string) {
     })
     .from(appointments)
     .where(eq(appointments.id, appointmentId));
-  const { started, recording, offReason, phase, roomEnded } = await sessionStateView(db, visit!);
-  return { started, recording, offReason, phase, roomEnded, consent: true };
+  const { started, recording, offReason, phase, roomEnded, transcribing, transcriptionOffReason } =
+    await sessionStateView(db, visit!, undefined, "guest");
+  return { started, recording, offReason, phase, roomEnded, consent: true, transcribing, transcriptionOffReason };
 }
 
 const joinRefusals: Record<Exclude<VisitPhase, "open" | "cancelled">, { status: 409 | 425; message: string }> = {
@@ -93,6 +121,7 @@ export async function joinVisit(
   appointmentId: string,
   recordThisVisit?: boolean,
   now = new Date(),
+  transcribeThisVisit?: boolean,
 ): Promise<VisitJoin> {
   const [appointment] = await db
     .select({
@@ -123,6 +152,7 @@ export async function joinVisit(
     userId: patientId,
     displayName: firstName,
     recordingConsent: recordThisVisit,
+    transcriptionConsent: transcribeThisVisit,
   });
   const recording = (await currentRecordingState(db, appointmentId))?.recording ?? false;
   const provider = videoProvider(db);

@@ -69,6 +69,7 @@ describe("the bundled Inngest runner driving the portal's /api/inngest", () => {
     expect(Object.keys(bySlug).sort()).toEqual([
       "confirm-text-revocation",
       "enforce-recording-consent",
+      "enforce-transcription-consent",
       "prune-audit-records",
       "prune-rate-limits",
       "relay-outbox",

@@ -4,6 +4,8 @@ import { startHttpFake, type FakeOptions, type RecordedRequest } from "./http-fa
 let counter = 0;
 const sid = (prefix: string) => `${prefix}${(++counter).toString(16).padStart(32, "0")}`;
 
+type Transcription = { ttid: string; room_sid: string; status: "started" | "stopped" };
+
 type Room = {
   sid: string;
   unique_name: string;
@@ -17,7 +19,9 @@ type Room = {
  * Twilio's REST API on loopback, reached through lib/twilio's redirecting httpClient (TWILIO_API_BASE_URL).
  * Paths keep the product: /api/2010-04-01/Accounts/{sid}/Messages.json, /video/v1/Rooms, …
  * Rooms are kept, so a second create of the same unique name answers 53113 as Twilio does; a completed room refuses
- * recording rules with 53118; a room can be ended (Status=completed); a recording can be deleted once, then it answers 404 (20404).
+ * recording rules with 53118; a room can be ended (Status=completed); a recording can be deleted once, then it answers
+ * 404 (20404). A room's real-time transcriptions are kept with their status (started or stopped): created, listed, and
+ * started or stopped by update.
  */
 export async function startTwilioFake(options: FakeOptions & { authToken?: string } = {}) {
   const authToken = options.authToken ?? "twilio-token";
@@ -25,6 +29,8 @@ export async function startTwilioFake(options: FakeOptions & { authToken?: strin
   /** Each message accepted: where it went and the StatusCallback it asked for, so the fake can report on it. */
   const messages = new Map<string, { to: string; statusCallback?: string }>();
   const deletedRecordings = new Set<string>();
+  /** Each room's transcriptions by ttid, with their status as last set. */
+  const transcriptions = new Map<string, Map<string, Transcription>>();
   const notFound = { status: 404, body: { code: 20404, message: "The requested resource was not found", status: 404 } };
   const fake = await startHttpFake((request: RecordedRequest) => {
     const form = (request.parsed ?? {}) as Record<string, string>;
@@ -88,6 +94,8 @@ export async function startTwilioFake(options: FakeOptions & { authToken?: strin
         body: { room_sid: room.sid, rules: JSON.parse(form.Rules ?? "[]"), date_created: null, date_updated: null },
       };
     }
+    const transcriptionsMatch = /^\/video\/v1\/Rooms\/([^/]+)\/Transcriptions(?:\/([^/]+))?$/.exec(path);
+    if (transcriptionsMatch) return transcriptionRequest(request.method, transcriptionsMatch, form);
     const recordingMatch = /^\/video\/v1\/Recordings\/([^/]+)$/.exec(path);
     if (request.method === "DELETE" && recordingMatch) {
       const recordingSid = decodeURIComponent(recordingMatch[1]!);
@@ -97,6 +105,31 @@ export async function startTwilioFake(options: FakeOptions & { authToken?: strin
     }
     return notFound;
   }, options);
+  /** A room's transcriptions: list, create (started), update one's status; a completed room refuses with 53118. */
+  function transcriptionRequest(method: string, match: RegExpExecArray, form: Record<string, string>) {
+    const room = rooms.get(decodeURIComponent(match[1]!));
+    if (!room) return notFound;
+    const ofRoom = transcriptions.get(room.sid) ?? new Map<string, Transcription>();
+    transcriptions.set(room.sid, ofRoom);
+    const ttid = match[2] ? decodeURIComponent(match[2]) : undefined;
+    if (method === "GET" && !ttid)
+      return {
+        status: 200,
+        body: { transcriptions: [...ofRoom.values()], meta: { key: "transcriptions", next_page_url: null } },
+      };
+    if (method !== "POST") return notFound;
+    if (room.status !== "in-progress")
+      return { status: 400, body: { code: 53118, message: "Room completed", status: 400 } };
+    if (!ttid) {
+      const created: Transcription = { ttid: sid("GT"), room_sid: room.sid, status: "started" };
+      ofRoom.set(created.ttid, created);
+      return { status: 201, body: created };
+    }
+    const existing = ofRoom.get(ttid);
+    if (!existing) return notFound;
+    if (form.Status === "started" || form.Status === "stopped") existing.status = form.Status;
+    return { status: 200, body: existing };
+  }
   /** Twilio's status callback for a message it accepted, signed with the auth token over the StatusCallback URL. */
   const statusCallback = (messageSid: string, status: string, extra: { errorCode?: string; token?: string } = {}) => {
     const message = messages.get(messageSid);
@@ -138,6 +171,9 @@ export async function startTwilioFake(options: FakeOptions & { authToken?: strin
     async sendStatusCallback(origin: string, messageSid: string, status: string, extra: { errorCode?: string } = {}) {
       return fetch(this.statusCallbackRequest(messageSid, status, { ...extra, origin }));
     },
+    /** Whether the room transcribes now, as the transcriptions sent to it left it. */
+    transcribing: (roomSid: string) =>
+      [...(transcriptions.get(roomSid)?.values() ?? [])].some((t) => t.status === "started"),
     /** The room ends (everyone left, or it timed out), as Twilio would end it. */
     completeRoom(roomSid: string) {
       const room = rooms.get(roomSid);

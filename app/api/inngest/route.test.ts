@@ -25,7 +25,7 @@ describe("/api/inngest", () => {
     const described = await (
       await GET(new Request("http://localhost:3000/api/inngest") as never, undefined as never)
     ).json();
-    expect(described).toMatchObject({ mode: "dev", function_count: 9 });
+    expect(described).toMatchObject({ mode: "dev", function_count: 10 });
 
     const synced = await PUT(
       new Request("http://localhost:3000/api/inngest", { method: "PUT" }) as never,
@@ -46,6 +46,7 @@ describe("/api/inngest", () => {
         { event: "portal/appointment.rescheduled" },
       ],
       "enforce-recording-consent": [{ event: "portal/patient.recording-consent-revoked" }],
+      "enforce-transcription-consent": [{ event: "portal/patient.transcription-consent-revoked" }],
       "prune-rate-limits": [{ cron: "17 3 * * *" }],
       "share-progress-note": [{ event: "portal/progress-note.created" }],
       "relay-outbox": [{ cron: "* * * * *" }],

@@ -403,3 +403,50 @@ describe("authorization", () => {
     await updateNotificationPreferencesAction({}, form(bensPreferences));
   });
 });
+
+describe("updateConsentAction, transcription", () => {
+  it("is off by default; giving signs its own text and withdrawing commits its own event, each with a ledger row", async () => {
+    expect(await profileOf("ben")).toMatchObject({ transcriptionConsent: false, transcriptionConsentVersion: null });
+    const given = await updateConsentAction(
+      {},
+      form({
+        consent: "transcriptionConsent",
+        decision: "give",
+        version: "transcription-2026-01",
+        confirm: "on",
+        signedName: "Ben Carter",
+      }),
+    );
+    expect(given).toEqual({ ok: true, message: "Thank you: your consent is recorded." });
+    const profile = await profileOf("ben");
+    expect(profile).toMatchObject({ transcriptionConsent: true, transcriptionConsentVersion: "transcription-2026-01" });
+    expect(profile.transcriptionConsentChangedAt).toBeInstanceOf(Date);
+    // Recording is a consent apart: giving transcription changes nothing of it.
+    expect(profile.recordingConsent).toBe(false);
+    const [signed] = (await ledgerOf("ben")).slice(-1);
+    expect(signed).toMatchObject({
+      field: "transcriptionConsent",
+      oldValue: "false",
+      newValue: "true",
+      consentVersion: "transcription-2026-01",
+      signedName: "Ben Carter",
+      consentTextHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    expect((await getPatientSettings(db(), ids.ben))?.transcriptionConsent).toBe(true);
+
+    const withdrawn = await updateConsentAction(
+      {},
+      form({ consent: "transcriptionConsent", decision: "withdraw", version: "transcription-2026-01" }),
+    );
+    expect(withdrawn).toEqual({ ok: true, message: "Your consent is withdrawn." });
+    const [last] = (await ledgerOf("ben")).slice(-1);
+    expect(last).toMatchObject({ field: "transcriptionConsent", oldValue: "true", newValue: "false" });
+    const queued = await db()
+      .select()
+      .from(eventOutbox)
+      .where(eq(eventOutbox.name, "portal/patient.transcription-consent-revoked"));
+    expect(queued).toHaveLength(1);
+    expect(queued[0]!.data).toEqual({ patientId: ids.ben, ledgerEntryId: last!.id });
+    await runAfterResponse();
+  });
+});

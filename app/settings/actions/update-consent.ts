@@ -7,7 +7,7 @@ import { afterResponse } from "@/lib/after-response";
 import { authedAction } from "@/lib/auth/authed-action";
 import { decideConsent } from "@/lib/patients/preferences";
 import { consentDecisionSchema } from "@/lib/patients/schemas";
-import { enforceRecordingConsent } from "@/lib/video/enforce";
+import { enforceRecordingConsent, enforceTranscriptionConsent } from "@/lib/video/enforce";
 import { toFormState } from "./result";
 
 export const updateConsentAction = authedAction(
@@ -24,6 +24,8 @@ export const updateConsentAction = authedAction(
       // A withdrawal stops live recordings as soon as the response is on its way, without waiting on Inngest …
       if (input.consent === "recordingConsent" && input.decision === "withdraw")
         afterResponse("recording enforcement", () => enforceRecordingConsent(db(), user.id));
+      if (input.consent === "transcriptionConsent" && input.decision === "withdraw")
+        afterResponse("transcription enforcement", () => enforceTranscriptionConsent(db(), user.id));
       // … and its event, committed in the outbox, makes that durable (Inngest retries it, whatever happens here).
       relayAfterResponse();
     }

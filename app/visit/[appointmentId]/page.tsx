@@ -8,7 +8,7 @@ import { joinWindow } from "@/lib/appointments/join-window";
 import { timeZoneOfPatient } from "@/lib/appointments/queries";
 import { requirePageRoleAt } from "@/lib/auth/session";
 import { formatDateTime, formatTime } from "@/lib/format";
-import { decideRecording } from "@/lib/video/consent";
+import { decideRecording, decideTranscriptionConsent } from "@/lib/video/consent";
 import { roomNameFor } from "@/lib/video/twilio-video";
 import { sessionStateView } from "@/lib/video/visits";
 import { isRecordId } from "@/lib/validation";
@@ -39,10 +39,11 @@ export default async function VisitPage({ params }: PageProps<"/visit/[appointme
       ),
     );
   if (!visit) notFound();
-  const [timeZone, initial, consent] = await Promise.all([
+  const [timeZone, initial, consent, transcription] = await Promise.all([
     timeZoneOfPatient(db(), user.id),
     sessionStateView(db(), visit),
     decideRecording(db(), user.id),
+    decideTranscriptionConsent(db(), user.id),
   ]);
   const startsAt = formatDateTime(visit.startsAt, timeZone);
   return (
@@ -61,6 +62,11 @@ export default async function VisitPage({ params }: PageProps<"/visit/[appointme
         opensAt={formatTime(joinWindow(visit).opensAt, timeZone)}
         consentGivenOn={
           consent.recording && consent.consentChangedAt ? formatDateTime(consent.consentChangedAt, timeZone) : null
+        }
+        transcriptionGivenOn={
+          transcription.transcription && transcription.consentChangedAt
+            ? formatDateTime(transcription.consentChangedAt, timeZone)
+            : null
         }
         initial={initial}
       />

@@ -38,7 +38,13 @@ export function localPreviewProvider(db: Db): VideoProvider {
     async endRoom(roomSid) {
       await db
         .update(videoLocalRooms)
-        .set({ status: "completed", recording: false, updatedAt: new Date() })
+        .set({ status: "completed", recording: false, transcribing: false, updatedAt: new Date() })
+        .where(eq(videoLocalRooms.roomSid, roomSid));
+    },
+    async applyTranscription(roomSid, on) {
+      await db
+        .update(videoLocalRooms)
+        .set({ transcribing: on, updatedAt: new Date() })
         .where(eq(videoLocalRooms.roomSid, roomSid));
     },
     listRecordings: async () => [],

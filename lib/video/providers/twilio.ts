@@ -3,6 +3,7 @@ import { isSignedByTwilio } from "@/lib/twilio/webhooks";
 import type { VideoProvider } from "../provider";
 import {
   applyRecordingRules,
+  applyTranscription,
   deleteRecording,
   roomIsGone,
   roomToken,
@@ -47,6 +48,7 @@ export function twilioProvider(config: VideoConfig): VideoProvider {
         if (!roomIsGone(error)) throw error;
       }
     },
+    applyTranscription: (roomSid, on) => applyTranscription(config, roomSid, on),
     async listRecordings(roomSid) {
       const recordings = await client.video.v1.recordings.list({ groupingSid: [roomSid], limit: 100 });
       return recordings.map((r) => ({ recordingSid: r.sid, status: r.status }));

@@ -2,11 +2,11 @@ import { db } from "@/db/client";
 import { authorize } from "@/lib/auth/session";
 import { handleErrors } from "@/lib/http";
 import { isRecordId } from "@/lib/validation";
-import { resumeRecording } from "@/lib/video/recording-rules";
+import { resumeRecording, resumeTranscription } from "@/lib/video/recording-rules";
 import { readJsonInput, sessionRecordingSchema } from "@/lib/video/schemas";
 import { ownTelehealthAppointment } from "@/lib/video/sessions";
 
-// The clinician resumes recording; the server refuses unless every present participant has consented now.
+// The clinician resumes recording or transcription; the server refuses unless every present participant consented now.
 export const POST = handleErrors(
   async (request: Request, { params }: RouteContext<"/api/sessions/[appointmentId]/recording">) => {
     const auth = await authorize("clinician");
@@ -17,7 +17,10 @@ export const POST = handleErrors(
     if (input instanceof Response) return input;
     if (!(await ownTelehealthAppointment(db(), auth.user.id, appointmentId)))
       return Response.json({ error: "Not found." }, { status: 404 });
-    const result = await resumeRecording(db(), appointmentId);
+    const result =
+      input.action === "resume-transcription"
+        ? await resumeTranscription(db(), appointmentId)
+        : await resumeRecording(db(), appointmentId);
     if (!result.ok) return Response.json({ error: result.message }, { status: result.status });
     return Response.json(result, { headers: { "cache-control": "no-store" } });
   },

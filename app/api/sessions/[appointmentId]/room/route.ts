@@ -14,7 +14,10 @@ export const POST = handleErrors(
     if (!isRecordId(appointmentId)) return Response.json({ error: "Not found." }, { status: 404 });
     const input = await readJsonInput(request, startRoomSchema);
     if (input instanceof Response) return input;
-    const result = await startVideoSession(db(), auth.user.id, appointmentId, input.recordingConsent ?? true);
+    const result = await startVideoSession(db(), auth.user.id, appointmentId, {
+      recording: input.recordingConsent,
+      transcription: input.transcriptionConsent,
+    });
     if (!result.ok) return refusalResponse(result);
     return Response.json(result, { headers: { "cache-control": "no-store" } });
   },

@@ -14,7 +14,14 @@ export const POST = handleErrors(
     if (!isRecordId(appointmentId)) return Response.json({ error: "Not found." }, { status: 404 });
     const input = await readJsonInput(request, joinVisitSchema);
     if (input instanceof Response) return input;
-    const result = await joinVisit(db(), auth.user.id, appointmentId, input.recordThisVisit);
+    const result = await joinVisit(
+      db(),
+      auth.user.id,
+      appointmentId,
+      input.recordThisVisit,
+      undefined,
+      input.transcribeThisVisit,
+    );
     if (!result.ok) return refusalResponse(result);
     return Response.json(result, { headers: { "cache-control": "no-store" } });
   },
