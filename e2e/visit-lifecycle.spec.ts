@@ -45,7 +45,8 @@ test("three sides in the local preview: the guest leaves, the clinician resumes,
   await guest.getByLabel("No", { exact: true }).check();
   await guest.getByRole("button", { name: "Join the visit" }).click();
   const reason = "Recording is off: the companion has not consented.";
-  await expect(guest.getByTestId("recording-status")).toHaveText(reason);
+  // The join and the page's refresh behind it can take several seconds while two workers run six camera pages.
+  await expect(guest.getByTestId("recording-status")).toHaveText(reason, { timeout: 20_000 });
   await expect(lund.getByRole("alert").filter({ hasText: reason })).toBeVisible();
   await expect(liaRecording).toHaveText(reason);
 
