@@ -28,6 +28,8 @@ test.describe("the patient", () => {
     await expect(recorded.getByTestId("receipt-deletion")).toHaveText(
       `The recording was deleted on ${formatDateTime(times.deleted, zone)} because you withdrew consent.`,
     );
+    // Transcription is consented apart, and this visit never had it.
+    await expect(recorded.getByTestId("not-transcribed")).toHaveText("Not transcribed.");
     // Guests' names only: no room identities, recording ids or anything else of anyone.
     await expect(recorded).not.toContainText("guest-");
     await expect(recorded).not.toContainText(receiptRoomSid);
@@ -54,19 +56,19 @@ test.describe("the admin", () => {
     await expect(participants).toHaveCount(3);
     await expect(participants.filter({ hasText: receiptPeople.companion })).toHaveText(
       [
-        `companion${receiptPeople.companion}Yes`,
+        `companion${receiptPeople.companion}YesNot answered`,
         formatAdminTime(new Date(times.companionJoined.getTime() + 3 * 60_000), "UTC"),
         formatAdminTime(times.companionJoined, "UTC"),
         formatAdminTime(times.ended, "UTC"),
       ].join(""),
     );
-    await expect(participants.filter({ hasText: "clinician" })).toContainText("Dr. Nia OkaforYes");
+    await expect(participants.filter({ hasText: "clinician" })).toContainText("Dr. Nia OkaforYesNot answered");
 
     await expect(page.getByTestId("rule-change-row")).toHaveText([
-      `${formatAdminTime(times.recordingOn, "UTC")}On (include all)session start—${receiptRoomSid}`,
-      `${formatAdminTime(times.companionJoined, "UTC")}Off (exclude all)joined${receiptPeople.companion} (companion)${receiptRoomSid}`,
-      `${formatAdminTime(times.resumed, "UTC")}On (include all)clinician resumed—${receiptRoomSid}`,
-      `${formatAdminTime(times.withdrew, "UTC")}Off (exclude all)patient withdrew consent—${receiptRoomSid}`,
+      `${formatAdminTime(times.recordingOn, "UTC")}On (include all)Offsession start—${receiptRoomSid}`,
+      `${formatAdminTime(times.companionJoined, "UTC")}Off (exclude all)Offjoined${receiptPeople.companion} (companion)${receiptRoomSid}`,
+      `${formatAdminTime(times.resumed, "UTC")}On (include all)Offclinician resumed—${receiptRoomSid}`,
+      `${formatAdminTime(times.withdrew, "UTC")}Off (exclude all)Offpatient withdrew consent—${receiptRoomSid}`,
     ]);
     const csv = await page.request.get(
       `/admin/video-sessions/export?patient=${encodeURIComponent(receiptPeople.rue.email)}`,

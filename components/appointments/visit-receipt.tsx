@@ -19,6 +19,19 @@ export function VisitReceiptView({ receipt, timeZone }: { receipt: VisitReceipt;
           ))}
         </ul>
       ) : null}
+      {receipt.transcribed.length > 0 ? (
+        <ul className="list-disc pl-5">
+          {receipt.transcribed.map((interval) => (
+            <li key={interval.from.toISOString()} data-testid="transcribed-interval">
+              Transcribed from {time(interval.from)}
+              {interval.to ? ` to ${time(interval.to)}` : ", transcribing now"}
+              {interval.stopped ? `: ${interval.stopped}.` : "."}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p data-testid="not-transcribed">Not transcribed.</p>
+      )}
       {receipt.consent ? (
         <p data-testid="receipt-consent">
           On your consent

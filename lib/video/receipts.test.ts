@@ -33,9 +33,29 @@ const change = (
   recording: boolean,
   cause: ReceiptRows["ruleChanges"][number]["cause"],
   who = null as ReceiptRows["ruleChanges"][number]["participant"] | null,
-) => ({ roomSid: "RM1", recording, cause, createdAt: at(minute), participant: who });
+  transcription = false,
+) => ({ roomSid: "RM1", recording, transcription, cause, createdAt: at(minute), participant: who });
 
 describe("a visit's receipt, from its rows", () => {
+  it("gives transcription its own stretches, from the same rows: the patient stops it while recording goes on", () => {
+    const ada = { role: "patient" as const, displayName: "Ada" };
+    const receipt = buildReceipt(
+      rows({
+        ruleChanges: [
+          change(1, true, "start", null, true),
+          change(7, true, "stop", ada, false),
+          change(30, false, "end", null, false),
+        ],
+        participants: [{ ...okafor, recordingConsent: true }],
+      }),
+    );
+    expect(receipt.transcribed).toEqual([{ from: at(1), to: at(7), stopped: "you stopped transcription" }]);
+    expect(receipt.intervals).toEqual([{ from: at(1), to: at(30), stopped: "the visit ended" }]);
+    const never = buildReceipt(rows({ ruleChanges: [change(1, true, "start"), change(9, false, "stop", ada)] }));
+    expect(never.transcribed).toEqual([]);
+    expect(never.intervals).toEqual([{ from: at(1), to: at(9), stopped: "you stopped recording" }]);
+  });
+
   it("gives each recorded stretch, what stopped it, on whose consent, and when a recording was deleted and why", () => {
     const receipt = buildReceipt(
       rows({

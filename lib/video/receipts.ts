@@ -34,6 +34,8 @@ export type ReceiptRows = {
   ruleChanges: {
     roomSid: string | null;
     recording: boolean;
+    /** the provider's transcription as it stood after the change */
+    transcription: boolean;
     cause: RuleCause;
     createdAt: Date;
     participant: Who | null;
@@ -49,12 +51,17 @@ export type ReceiptRows = {
   patientConsent: { givenAt: Date; version: string | null } | null;
 };
 
+/** What a stretch is of: recording and transcription are consented, held and receipted apart. */
+type Kind = "recording" | "transcription";
+
 /** One stretch of time the room was held to "on"; `to` is null while it still is. */
 export type ReceiptInterval = { from: Date; to: Date | null; stopped: string | null };
 
 export type VisitReceipt = {
   recorded: boolean;
   intervals: ReceiptInterval[];
+  /** each stretch the provider transcribed, read from the same rule changes (consented apart) */
+  transcribed: ReceiptInterval[];
   /** the one line why, when nothing was recorded */
   notRecorded: string | null;
   /** whose consent it rested on: the patient's stored consent and everyone else who said yes ("Dr Okafor, Gil (companion)") */
@@ -76,11 +83,11 @@ const whoIs = (who: Who | null) =>
         ? who.displayName
         : `${who.displayName} (${who.role})`;
 
-/** Why recording went off, as the patient reads it. */
-function stoppedBecause(change: ReceiptRows["ruleChanges"][number]): string {
+/** Why recording (or transcription) went off, as the patient reads it. */
+function stoppedBecause(change: ReceiptRows["ruleChanges"][number], what: Kind): string {
   const who = change.participant;
   const stopReasons: Record<RuleCause, () => string> = {
-    stop: () => "you stopped recording",
+    stop: () => `you stopped ${what}`,
     withdraw: () => "you withdrew consent",
     decline: () =>
       who?.role === "patient" ? "you chose not to record this visit" : `stopped when ${whoIs(who)} declined`,
@@ -105,6 +112,7 @@ export function onIntervals<C extends ReceiptRows["ruleChanges"][number]>(
   changes: C[],
   isOn: (change: C) => boolean,
   roomEnd: (roomSid: string | null) => Date | null,
+  what: Kind = "recording",
 ): ReceiptInterval[] {
   const intervals: ReceiptInterval[] = [];
   const open = new Map<string | null, ReceiptInterval>();
@@ -115,7 +123,7 @@ export function onIntervals<C extends ReceiptRows["ruleChanges"][number]>(
       open.set(change.roomSid, interval);
       intervals.push(interval);
     } else if (!isOn(change) && current) {
-      Object.assign(current, { to: change.createdAt, stopped: stoppedBecause(change) });
+      Object.assign(current, { to: change.createdAt, stopped: stoppedBecause(change, what) });
       open.delete(change.roomSid);
     }
   }
@@ -171,6 +179,12 @@ const consentingOthers = (participants: ReceiptRows["participants"]) =>
 /** A visit's recording receipt: when it recorded, on whose consent, what stopped it, and what became of the recording. */
 export function buildReceipt(rows: ReceiptRows): VisitReceipt {
   const intervals = onIntervals(rows.ruleChanges, (change) => change.recording, roomEnds(rows.sessions));
+  const transcribed = onIntervals(
+    rows.ruleChanges,
+    (change) => change.transcription,
+    roomEnds(rows.sessions),
+    "transcription",
+  );
   const recorded = intervals.length > 0;
   const guarded = new Set(rows.sessions.filter((s) => s.guardAction !== null).map((s) => s.roomSid));
   const completed = rows.recordings.filter((r) => r.status === "completed" && !r.deletedAt);
@@ -184,6 +198,7 @@ export function buildReceipt(rows: ReceiptRows): VisitReceipt {
   return {
     recorded,
     intervals,
+    transcribed,
     notRecorded: recorded ? null : notRecordedLine(rows),
     consent: recorded ? { patient: rows.patientConsent, others: consentingOthers(rows.participants) } : null,
     deletions: [...latestDeletion].map(([reason, at]) => ({ at, reason })),
@@ -227,6 +242,7 @@ export async function receiptsForPatient(
         appointmentId: videoRuleChanges.appointmentId,
         roomSid: videoRuleChanges.roomSid,
         recording: videoRuleChanges.recording,
+        transcription: videoRuleChanges.transcription,
         cause: videoRuleChanges.cause,
         createdAt: videoRuleChanges.createdAt,
         role: videoParticipants.role,

@@ -20,8 +20,8 @@ function ParticipantsTable({ detail, zone }: { detail: VideoSessionDetail; zone:
   const at = (moment: Date | null) => (moment ? formatAdminTime(moment, zone) : "—");
   return (
     <Table
-      caption="Participants and their answers to the recording question"
-      headers={["Role", "Name", "Recording consent", "Answered", "Joined", "Left"]}
+      caption="Participants and their answers to the recording and transcription questions"
+      headers={["Role", "Name", "Recording consent", "Transcription consent", "Answered", "Joined", "Left"]}
       empty="Nobody joined this visit."
       isEmpty={detail.participants.length === 0}
     >
@@ -30,6 +30,7 @@ function ParticipantsTable({ detail, zone }: { detail: VideoSessionDetail; zone:
           <td className={cell}>{p.role}</td>
           <td className={cell}>{p.displayName}</td>
           <td className={cell}>{answerLabel(p.recordingConsent)}</td>
+          <td className={cell}>{answerLabel(p.transcriptionConsent)}</td>
           <td className={cell}>{at(p.answeredAt)}</td>
           <td className={cell}>{at(p.joinedAt)}</td>
           <td className={cell}>{p.present ? "still in the visit" : at(p.leftAt)}</td>
@@ -42,8 +43,8 @@ function ParticipantsTable({ detail, zone }: { detail: VideoSessionDetail; zone:
 function RuleChangesTable({ detail, zone }: { detail: VideoSessionDetail; zone: string }) {
   return (
     <Table
-      caption="Recording rules sent to the room, oldest first"
-      headers={["When", "Rules", "Cause", "Participant", "Room"]}
+      caption="Recording rules and transcription sent to the room, oldest first"
+      headers={["When", "Rules", "Transcription", "Cause", "Participant", "Room"]}
       empty="No recording rules were sent."
       isEmpty={detail.ruleChanges.length === 0}
     >
@@ -51,6 +52,7 @@ function RuleChangesTable({ detail, zone }: { detail: VideoSessionDetail; zone: 
         <tr key={change.id} className={rowClass} data-testid="rule-change-row">
           <td className={cell}>{formatAdminTime(change.createdAt, zone)}</td>
           <td className={cell}>{change.recording ? "On (include all)" : "Off (exclude all)"}</td>
+          <td className={cell}>{change.transcription ? "On" : "Off"}</td>
           <td className={cell}>{causeLabels[change.cause] ?? change.cause}</td>
           <td className={cell}>
             {change.participantRole ? `${change.participantName} (${change.participantRole})` : "—"}
