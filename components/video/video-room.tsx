@@ -44,6 +44,7 @@ export function VideoRoom(props: Props) {
   const [clinicianTranscribes, setClinicianTranscribes] = useState(false);
   const [resumeResult, setResumeResult] = useState<string | null>(null);
   const [endedHere, setEndedHere] = useState(false);
+  const [starting, setStarting] = useState(false);
   const [resumeTranscriptionResult, setResumeTranscriptionResult] = useState<string | null>(null);
   const onRecordingChange = useCallback((recording: boolean) => setRoomRecording(recording), []);
   const leave = useCallback(() => {
@@ -62,14 +63,17 @@ export function VideoRoom(props: Props) {
     : polled.consent && clinicianConsents;
 
   async function start() {
+    // One start at a time from this page: a double click must not open the room twice.
+    setStarting(true);
     setError(null);
     const response = await fetch(`/api/sessions/${appointmentId}/room`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ recordingConsent: clinicianConsents, transcriptionConsent: clinicianTranscribes }),
-    });
-    const body = await response.json().catch(() => ({}));
-    if (!response.ok) return setError(body.error ?? "The session could not be started. Please try again.");
+    }).catch(() => null);
+    const body = response ? await response.json().catch(() => ({})) : {};
+    setStarting(false);
+    if (!response?.ok) return setError(body.error ?? "The session could not be started. Please try again.");
     setJoined(body);
   }
 
@@ -205,6 +209,7 @@ export function VideoRoom(props: Props) {
           <button
             type="button"
             onClick={start}
+            disabled={starting}
             className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700"
           >
             Start session

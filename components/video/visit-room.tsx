@@ -61,8 +61,9 @@ export function VisitRoom({
   const [joining, setJoining] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [roomRecording, setRoomRecording] = useState<boolean | null>(null);
-  const [recordThisVisit, setRecordThisVisit] = useState(true);
-  const [transcribeThisVisit, setTranscribeThisVisit] = useState(true);
+  // A "Not this time" given earlier in this visit stands after a reload or a rejoin, until the patient changes it.
+  const [recordThisVisit, setRecordThisVisit] = useState(!initial.declinedForVisit);
+  const [transcribeThisVisit, setTranscribeThisVisit] = useState(!initial.transcriptionDeclinedForVisit);
   const onRecordingChange = useCallback((recording: boolean) => setRoomRecording(recording), []);
 
   const join = useCallback(async () => {

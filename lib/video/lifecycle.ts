@@ -59,6 +59,8 @@ export async function endForEveryone(db: Db, clinicianId: string, appointmentId:
       .update(videoSessions)
       .set({
         status: "ended",
+        // Nothing records or transcribes in a completed room: the admin views say so.
+        recording: false,
         transcribing: false,
         endedAt: sql`coalesce(${videoSessions.endedAt}, now())`,
         updatedAt: new Date(),

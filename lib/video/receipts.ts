@@ -90,10 +90,12 @@ function stoppedBecause(change: ReceiptRows["ruleChanges"][number], what: Kind):
     stop: () => `you stopped ${what}`,
     withdraw: () => "you withdrew consent",
     decline: () =>
-      who?.role === "patient" ? "you chose not to record this visit" : `stopped when ${whoIs(who)} declined`,
+      who?.role === "patient"
+        ? `you chose not to ${what === "recording" ? "record" : "transcribe"} this visit`
+        : `stopped when ${whoIs(who)} declined`,
     join: () =>
       who?.role === "patient"
-        ? "stopped when you joined without agreeing to record this visit"
+        ? `stopped when you joined without agreeing to ${what === "recording" ? "record" : "transcribe"} this visit`
         : `stopped when ${whoIs(who)} joined without consenting`,
     guard: () => "stopped: it started without your consent stored",
     start: () => "stopped when the visit was restarted without everyone's consent",

@@ -103,32 +103,22 @@ export async function startVideoSession(
   if (sessionId === null)
     return { ok: false, status: 409, message: "This session is being started elsewhere. Please try again." };
   await noteStartRules(db, appointmentId, roomSid, room.recording, room.transcription.transcribing);
-  let recording = room.recording;
-  let reason: RecordingReason = room.recording || !decision.recording ? decision.reason : "participant_not_consented";
-  // A withdrawal that committed before our row did may have found no row to stop: re-read now that the row is visible.
-  if (recording && !(await decideRecording(db, appointment.patientId)).recording) {
-    await provider.applyRecordingRules(roomSid, false);
-    await db
-      .update(videoSessions)
-      .set({ recording: false, recordingReason: "consent_withdrawn", guardAction: "recording_stopped" })
-      .where(eq(videoSessions.id, sessionId));
-    recording = false;
-    reason = "consent_withdrawn";
-  } else if (recording && (await enforceRoomConsent(db, appointmentId, "join"))) {
-    // Someone present declined while the room was being opened.
-    recording = false;
-    reason = "participant_not_consented";
+  // Re-read now that the row is visible, under the visit's lock and with its rule-change row: a withdrawal that
+  // committed before our row did found no row to stop, and someone present may have declined (recording or
+  // transcription) while the room was being opened.
+  if (room.recording || room.transcription.transcribing) {
+    const withdrawn = room.recording && !(await decideRecording(db, appointment.patientId)).recording;
+    await enforceRoomConsent(db, appointmentId, withdrawn ? "withdraw" : "join");
   }
-  // The same re-read for transcription: a withdrawal or decline that raced the start switches it off now.
-  if (room.transcription.transcribing) await enforceRoomConsent(db, appointmentId, "join");
+  const state = await currentRecordingState(db, appointmentId);
   return {
     ok: true,
     mode: provider.mode,
     roomName,
     token: provider.token(`clinician-${clinicianId}`, roomName),
-    recording,
-    reason,
-    transcribing: (await currentRecordingState(db, appointmentId))?.transcribing ?? false,
+    recording: state?.recording ?? false,
+    reason: state?.reason ?? decision.reason,
+    transcribing: state?.transcribing ?? false,
   };
 }
 
