@@ -20,9 +20,9 @@ import { writeSeededSession } from "./seeded-session";
 
 export const receiptVisits = {
   /** Rue's visit two days ago: recorded, stopped by a companion, resumed, stopped by her withdrawal, deleted. */
-  recorded: "00000000-0000-4000-8000-00000000f201",
+  recorded: "00000000-0000-4000-8000-00000000f301",
   /** Rue's visit three days ago: she chose not to record it. */
-  declined: "00000000-0000-4000-8000-00000000f202",
+  declined: "00000000-0000-4000-8000-00000000f302",
 } as const;
 
 export const receiptPeople = {
