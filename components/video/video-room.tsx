@@ -109,6 +109,11 @@ export function VideoRoom(props: Props) {
     return joined && !polled.recording && !polled.stopping ? "Recording is off until you resume it" : null;
   }
 
+  // A "resumed" answer is stale while it is off (again): the banner says why, and the button asks anew.
+  const resumeShown = resumeResult === "Recording resumed." && !recording ? null : resumeResult;
+  const resumeTranscriptionShown =
+    resumeTranscriptionResult === "Transcription resumed." && !transcribing ? null : resumeTranscriptionResult;
+
   if (props.ended || endedHere || (joined && polled.roomEnded)) return <SessionEnded appointmentId={appointmentId} />;
 
   return (
@@ -137,9 +142,6 @@ export function VideoRoom(props: Props) {
           >
             Resume transcription
           </button>
-          <p aria-live="polite" className="text-sm text-slate-700" data-testid="resume-transcription-result">
-            {resumeTranscriptionResult}
-          </p>
         </div>
       ) : null}
       {joined && !recording && polled.consent ? (
@@ -151,8 +153,16 @@ export function VideoRoom(props: Props) {
           >
             Resume recording
           </button>
+        </div>
+      ) : null}
+      {joined ? (
+        // Outside the buttons' blocks: a resume that worked hides its button, and its answer must still be read out.
+        <div className="space-y-1">
+          <p aria-live="polite" className="text-sm text-slate-700" data-testid="resume-transcription-result">
+            {resumeTranscriptionShown}
+          </p>
           <p aria-live="polite" className="text-sm text-slate-700" data-testid="resume-result">
-            {resumeResult}
+            {resumeShown}
           </p>
         </div>
       ) : null}
